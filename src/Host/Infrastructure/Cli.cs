@@ -1,0 +1,30 @@
+namespace Wijkengids.Host.Infrastructure;
+
+/// <summary>
+/// Commands run instead of the web server: `dotnet run --project src/Host -- &lt;command&gt;`.
+/// Each module may contribute commands later (seed-demo, audit verify).
+/// </summary>
+internal static class Cli
+{
+    public static async Task<bool> TryRunAsync(WebApplication app, string[] args)
+    {
+        if (args.Length == 0 || args[0].StartsWith('-')) return false;
+        var command = app.Services.GetServices<Wijkengids.SharedKernel.ICommandLineCommand>()
+            .FirstOrDefault(c => c.Name == args[0]);
+        if (command is null)
+        {
+            // Arguments that are not ours (e.g. host settings) go to the web host.
+            return false;
+        }
+        await app.StartAsync();
+        try
+        {
+            Environment.ExitCode = await command.RunAsync(args[1..], app.Services, app.Lifetime.ApplicationStopping);
+        }
+        finally
+        {
+            await app.StopAsync();
+        }
+        return true;
+    }
+}

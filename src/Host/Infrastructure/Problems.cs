@@ -1,0 +1,84 @@
+using FluentValidation;
+using JasperFx;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using Wijkengids.SharedKernel;
+
+namespace Wijkengids.Host.Infrastructure;
+
+/// <summary>
+/// Turns every failure into RFC 9457 problem details for the API, and into a friendly Dutch page
+/// for the site. No input may produce a 500: what is not recognised here is logged as a real fault.
+/// </summary>
+internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> logger)
+    : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken cancellationToken)
+    {
+        var problem = ToProblem(exception);
+        if (problem.Status >= 500) logger.LogError(exception, "Onverwachte fout bij {Path}", http.Request.Path);
+        else logger.LogInformation("Verzoek afgewezen ({Status}): {Detail}", problem.Status, problem.Detail);
+
+        http.Response.StatusCode = problem.Status ?? 500;
+        return await problems.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = http,
+            ProblemDetails = problem,
+            Exception = exception,
+        });
+    }
+
+    internal static ProblemDetails ToProblem(Exception exception) => exception switch
+    {
+        ValidationException validation => new ValidationProblemDetails(validation.Errors
+            .GroupBy(e => ToCamelCase(e.PropertyName))
+            .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).Distinct().ToArray()))
+        {
+            Status = 400,
+            Title = "De invoer is niet geldig",
+            Detail = "Controleer de gemarkeerde velden.",
+        },
+        DomainProblemException domain => WithExtensions(new ProblemDetails
+        {
+            Status = domain.StatusCode,
+            Title = domain.Title,
+            Detail = domain.Message,
+        }, domain.Extensions),
+        ConcurrencyException => new ProblemDetails
+        {
+            Status = 409,
+            Title = "Conflict",
+            Detail = "Iemand anders heeft dit intussen gewijzigd. Laad de huidige versie en probeer het opnieuw.",
+        },
+        BadHttpRequestException bad => new ProblemDetails
+        {
+            Status = bad.StatusCode is >= 400 and < 500 ? bad.StatusCode : 400,
+            Title = "Ongeldig verzoek",
+            Detail = bad.StatusCode == 413
+                ? "Het verzoek is te groot."
+                : "Het verzoek kon niet worden gelezen. Controleer of de JSON geldig is en de velden het juiste type hebben.",
+        },
+        System.Text.Json.JsonException => new ProblemDetails
+        {
+            Status = 400,
+            Title = "Ongeldig verzoek",
+            Detail = "Het verzoek kon niet worden gelezen. Controleer of de JSON geldig is.",
+        },
+        OperationCanceledException => new ProblemDetails { Status = 499, Title = "Verzoek afgebroken" },
+        _ => new ProblemDetails
+        {
+            Status = 500,
+            Title = "Er ging iets mis",
+            Detail = "Er ging aan onze kant iets mis. Probeer het later opnieuw.",
+        },
+    };
+
+    private static ProblemDetails WithExtensions(ProblemDetails problem, IDictionary<string, object?> extensions)
+    {
+        foreach (var (key, value) in extensions) problem.Extensions[key] = value;
+        return problem;
+    }
+
+    private static string ToCamelCase(string name) =>
+        string.IsNullOrEmpty(name) ? name : string.Join('.', name.Split('.').Select(p => p.Length == 0 ? p : char.ToLowerInvariant(p[0]) + p[1..]));
+}

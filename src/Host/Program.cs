@@ -1,0 +1,71 @@
+using JasperFx.CodeGeneration;
+using JasperFx.Events;
+using JasperFx.Events.Daemon;
+using Marten;
+using Microsoft.AspNetCore.Http.Json;
+using Scalar.AspNetCore;
+using Wijkengids.Host;
+using Wijkengids.Host.Infrastructure;
+using Wijkengids.SharedKernel;
+using Wolverine;
+using Wolverine.Marten;
+
+var builder = WebApplication.CreateBuilder(args);
+var modules = Modules.All;
+
+var connectionString = await Database.ResolveConnectionStringAsync(builder);
+
+builder.Services.AddHttpContextAccessor();
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddScoped<IRequestContext, HttpRequestContext>();
+builder.Services.AddPersonalDataVault();
+
+builder.Services.AddMarten(options =>
+    {
+        options.Connection(connectionString);
+        options.DatabaseSchemaName = "public";
+        options.Events.DatabaseSchemaName = EventStore.Schema;
+        options.Events.StreamIdentity = StreamIdentity.AsGuid;
+        options.Events.MetadataConfig.EnableAll();
+        options.Events.MetadataConfig.UserNameEnabled = true;
+        options.Events.AppendMode = EventAppendMode.Rich;
+        options.ConfigurePersonalDataVault();
+        options.Schema.For<DataProtectionKey>().DatabaseSchemaName(EventStore.PlatformSchema);
+        foreach (var module in modules) module.ConfigureMarten(options);
+    })
+    .UseLightweightSessions()
+    .BuildSessionsWith<StampedSessionFactory>()
+    .IntegrateWithWolverine(integration => integration.MessageStorageSchemaName = EventStore.MessagingSchema)
+    .AddAsyncDaemon(builder.Configuration.GetValue("Marten:DaemonMode", DaemonMode.Solo))
+    .ApplyAllDatabaseChangesOnStartup();
+
+builder.Host.UseWolverine(options =>
+{
+    options.Policies.AutoApplyTransactions();
+    options.Policies.UseDurableLocalQueues();
+    options.MultipleHandlerBehavior = MultipleHandlerBehavior.Separated;
+    options.EnableRelayOfUserName = true;
+    options.Durability.MessageStorageSchemaName = EventStore.MessagingSchema;
+    options.CodeGeneration.TypeLoadMode = TypeLoadMode.Dynamic;
+    foreach (var module in modules) module.ConfigureWolverine(options);
+});
+
+builder.Services.AddWebPlatform(builder.Configuration, builder.Environment);
+foreach (var module in modules) module.AddServices(builder.Services, builder.Configuration);
+
+var app = builder.Build();
+
+app.UseWebPlatform();
+foreach (var module in modules) module.MapEndpoints(app);
+app.MapPlatformEndpoints();
+app.MapOpenApi("/openapi/{documentName}.json");
+app.MapScalarApiReference("/scalar", scalar => scalar
+    .WithTitle("Wijkengids API")
+    .WithOpenApiRoutePattern("/openapi/{documentName}.json"));
+
+if (await Cli.TryRunAsync(app, args)) return;
+
+app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));
+await app.RunAsync();
+
+public partial class Program;

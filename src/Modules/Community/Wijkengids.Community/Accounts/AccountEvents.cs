@@ -1,0 +1,36 @@
+using Wijkengids.SharedKernel;
+
+namespace Wijkengids.Community.Accounts;
+
+// Events of an account's stream. Personal data (e-mail, name) is sealed with the person's key
+// (docs/adr/0007); the password hash is a secret, not history, and lives only in AccountView.
+
+public sealed record AccountOpened(Guid AccountId, Sealed Email, Sealed DisplayName, string[] Roles) : IDescribedEvent
+{
+    public string Describe() => "Account aangemaakt";
+}
+
+public sealed record AccountPasswordSet(Guid AccountId) : IDescribedEvent
+{
+    public string Describe() => "Wachtwoord ingesteld";
+}
+
+public sealed record AccountRoleGranted(Guid AccountId, string Role) : IDescribedEvent
+{
+    public string Describe() => $"Rol {Roles.DutchName(Role)} toegekend";
+}
+
+public sealed record AccountRoleRevoked(Guid AccountId, string Role) : IDescribedEvent
+{
+    public string Describe() => $"Rol {Roles.DutchName(Role)} ingetrokken";
+}
+
+public sealed record AccountDeactivated(Guid AccountId) : IDescribedEvent
+{
+    public string Describe() => "Account gedeactiveerd";
+}
+
+public sealed record AccountReactivated(Guid AccountId) : IDescribedEvent
+{
+    public string Describe() => "Account opnieuw geactiveerd";
+}

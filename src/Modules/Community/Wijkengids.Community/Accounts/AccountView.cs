@@ -1,0 +1,24 @@
+namespace Wijkengids.Community.Accounts;
+
+/// <summary>
+/// The current state of an account, written together with its events in one transaction.
+/// Holds the credential (password hash) and the clear e-mail address for sign-in; erasure masks it.
+/// </summary>
+public sealed class AccountView
+{
+    public Guid Id { get; set; }
+    public string Email { get; set; } = "";
+    public string DisplayName { get; set; } = "";
+    public List<string> Roles { get; set; } = [];
+    public bool Active { get; set; } = true;
+    public string PasswordHash { get; set; } = "";
+    public DateTimeOffset OpenedAt { get; set; }
+    /// <summary>The version of the account's event stream; the expected version for the next change.</summary>
+    public long Version { get; set; }
+}
+
+public sealed record AccountSummary(Guid Id, string Email, string DisplayName, IReadOnlyList<string> Roles, bool Active,
+    DateTimeOffset OpenedAt, long Version)
+{
+    public static AccountSummary From(AccountView v) => new(v.Id, v.Email, v.DisplayName, v.Roles, v.Active, v.OpenedAt, v.Version);
+}

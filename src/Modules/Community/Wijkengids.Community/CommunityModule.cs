@@ -1,0 +1,41 @@
+using Marten;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Wijkengids.Community.Accounts;
+using Wijkengids.Community.SignIn;
+using Wijkengids.SharedKernel;
+
+namespace Wijkengids.Community;
+
+/// <summary>People, organisations, areas, accounts and sign-in, subscriptions and mail.</summary>
+public sealed class CommunityModule : IModule
+{
+    public string Name => "community";
+
+    public void AddServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddRequestHandlersFrom(typeof(CommunityModule).Assembly);
+        services.AddSingleton<IPostConfigureOptions<CookieAuthenticationOptions>, AccountPrincipalValidation>();
+        services.AddHostedService<DevAccountSeeder>();
+    }
+
+    public void ConfigureMarten(StoreOptions options)
+    {
+        options.Schema.For<AccountView>().DatabaseSchemaName(Name).UniqueIndex(a => a.Email);
+    }
+
+    public void MapEndpoints(IEndpointRouteBuilder endpoints)
+    {
+        SignInEndpoints.Map(endpoints);
+        var accounts = endpoints.MapGroup("/api/community/accounts").WithTags("Community").RequireAuthorization(Policies.Admins);
+        OpenAccountHandler.MapEndpoint(accounts);
+        ChangeAccountHandler.MapEndpoints(accounts);
+        ListAccountsHandler.MapEndpoints(accounts);
+    }
+}

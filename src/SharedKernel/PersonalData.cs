@@ -1,0 +1,131 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Text;
+using Marten;
+
+namespace Wijkengids.SharedKernel;
+
+/// <summary>
+/// A piece of personal data (a name, an e-mail address, text a person wrote) as it is kept
+/// in events: encrypted with the key of the person it belongs to. Erasing the person deletes
+/// the key, so the ciphertext stays in the (hash-chained) event history but can no longer be
+/// read. See docs/adr/0007-personal-data-in-events.md.
+/// </summary>
+public sealed record Sealed(Guid Subject, string Cipher);
+
+/// <summary>The per-person key, kept in the "vault" schema. Erasure removes the key and keeps the fact.</summary>
+public sealed class SubjectKey
+{
+    public Guid Id { get; set; }
+    public byte[]? Key { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset? ErasedAt { get; set; }
+    public string? ErasedBy { get; set; }
+}
+
+public interface IPersonalDataVault
+{
+    /// <summary>Encrypts <paramref name="value"/> with the key of <paramref name="subject"/> (creating the key when needed).</summary>
+    Task<Sealed> SealAsync(Guid subject, string value, CancellationToken cancellationToken = default);
+
+    /// <summary>The clear text, or null when the subject has been erased (or nothing was given).</summary>
+    Task<string?> RevealAsync(Sealed? value, CancellationToken cancellationToken = default);
+
+    /// <summary>Deletes the subject's key: every value sealed for it becomes unreadable, for good.</summary>
+    Task EraseAsync(Guid subject, string erasedBy, CancellationToken cancellationToken = default);
+
+    Task<bool> IsErasedAsync(Guid subject, CancellationToken cancellationToken = default);
+}
+
+/// <summary>AES-256-GCM with a random nonce; the subject id is bound in as associated data.</summary>
+internal sealed class PersonalDataVault(IDocumentStore store, TimeProvider clock) : IPersonalDataVault
+{
+    private const int NonceSize = 12;
+    private const int TagSize = 16;
+
+    // Scoped: keys are cached for one request or message only, so an erasure on another host
+    // takes effect with the next request there.
+    private readonly ConcurrentDictionary<Guid, byte[]?> _keys = new();
+
+    public async Task<Sealed> SealAsync(Guid subject, string value, CancellationToken cancellationToken = default)
+    {
+        var key = await KeyAsync(subject, create: true, cancellationToken)
+                  ?? throw new RuleViolationException("De gegevens van deze persoon zijn gewist; er kan niets meer bij worden opgeslagen.");
+        var plain = Encoding.UTF8.GetBytes(value);
+        var output = new byte[NonceSize + TagSize + plain.Length];
+        var nonce = output.AsSpan(0, NonceSize);
+        RandomNumberGenerator.Fill(nonce);
+        using var aes = new AesGcm(key, TagSize);
+        aes.Encrypt(nonce, plain, output.AsSpan(NonceSize + TagSize), output.AsSpan(NonceSize, TagSize), subject.ToByteArray());
+        return new Sealed(subject, Convert.ToBase64String(output));
+    }
+
+    public async Task<string?> RevealAsync(Sealed? value, CancellationToken cancellationToken = default)
+    {
+        if (value is null) return null;
+        var key = await KeyAsync(value.Subject, create: false, cancellationToken);
+        if (key is null) return null;
+        var input = Convert.FromBase64String(value.Cipher);
+        var plain = new byte[input.Length - NonceSize - TagSize];
+        using var aes = new AesGcm(key, TagSize);
+        aes.Decrypt(input.AsSpan(0, NonceSize), input.AsSpan(NonceSize + TagSize), input.AsSpan(NonceSize, TagSize), plain,
+            value.Subject.ToByteArray());
+        return Encoding.UTF8.GetString(plain);
+    }
+
+    public async Task EraseAsync(Guid subject, string erasedBy, CancellationToken cancellationToken = default)
+    {
+        await using var session = store.LightweightSession();
+        var existing = await session.LoadAsync<SubjectKey>(subject, cancellationToken)
+                       ?? new SubjectKey { Id = subject, CreatedAt = clock.GetUtcNow() };
+        existing.Key = null;
+        existing.ErasedAt ??= clock.GetUtcNow();
+        existing.ErasedBy ??= erasedBy;
+        session.Store(existing);
+        await session.SaveChangesAsync(cancellationToken);
+        _keys[subject] = null;
+    }
+
+    public async Task<bool> IsErasedAsync(Guid subject, CancellationToken cancellationToken = default)
+    {
+        await using var session = store.QuerySession();
+        var key = await session.LoadAsync<SubjectKey>(subject, cancellationToken);
+        return key?.ErasedAt is not null;
+    }
+
+    private async Task<byte[]?> KeyAsync(Guid subject, bool create, CancellationToken cancellationToken)
+    {
+        if (_keys.TryGetValue(subject, out var cached)) return cached;
+        await using var session = store.LightweightSession();
+        var key = await session.LoadAsync<SubjectKey>(subject, cancellationToken);
+        if (key is null && create)
+        {
+            key = new SubjectKey { Id = subject, Key = RandomNumberGenerator.GetBytes(32), CreatedAt = clock.GetUtcNow() };
+            session.Insert(key);
+            try
+            {
+                await session.SaveChangesAsync(cancellationToken);
+            }
+            catch (JasperFx.DocumentAlreadyExistsException)
+            {
+                // another request created it at the same moment: use theirs
+                await using var again = store.QuerySession();
+                key = await again.LoadAsync<SubjectKey>(subject, cancellationToken);
+            }
+        }
+        var bytes = key?.ErasedAt is null ? key?.Key : null;
+        _keys[subject] = bytes;
+        return bytes;
+    }
+}
+
+public static class PersonalDataRegistration
+{
+    public const string Schema = "vault";
+
+    public static void AddPersonalDataVault(this Microsoft.Extensions.DependencyInjection.IServiceCollection services) =>
+        Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions.AddScoped<IPersonalDataVault, PersonalDataVault>(services);
+
+    public static void ConfigurePersonalDataVault(this StoreOptions options) =>
+        options.Schema.For<SubjectKey>().DatabaseSchemaName(Schema);
+}
