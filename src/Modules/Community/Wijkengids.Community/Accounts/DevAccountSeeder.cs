@@ -17,11 +17,12 @@ internal sealed class DevAccountSeeder(IServiceScopeFactory scopes, IHostEnviron
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         if (!environment.IsDevelopment()) return;
-        await using var scope = scopes.CreateAsyncScope();
-        var session = scope.ServiceProvider.GetRequiredService<IQuerySession>();
-        var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
         foreach (var (email, role, name) in DevAccounts.All)
         {
+            // One scope per account: a scope's outbox sends its messages once, on its first commit.
+            await using var scope = scopes.CreateAsyncScope();
+            var session = scope.ServiceProvider.GetRequiredService<IQuerySession>();
+            var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
             if (await session.Query<AccountView>().AnyAsync(a => a.Email == email, cancellationToken)) continue;
             await mediator.Send(new OpenAccount(email, name, DevAccounts.Password, [role], "dev-seed"), cancellationToken);
             logger.LogInformation("Ontwikkelaccount {Email} aangemaakt", email);

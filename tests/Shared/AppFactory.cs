@@ -1,0 +1,21 @@
+using Alba;
+using Microsoft.AspNetCore.Hosting;
+
+namespace Wijkengids.Tests;
+
+/// <summary>Starts the real host (all modules) over a database of its own.</summary>
+public static class AppFactory
+{
+    public static async Task<IAlbaHost> StartAsync(string databasePrefix, IDictionary<string, string?>? settings = null)
+    {
+        var connection = await TestDatabase.CreateDatabaseAsync(databasePrefix);
+        return await AlbaHost.For<Program>(builder =>
+        {
+            builder.UseEnvironment("Development");
+            builder.UseSetting("ConnectionStrings:Wijkengids", connection);
+            builder.UseSetting("RateLimits:LoginPerMinute", "1000");
+            builder.UseSetting("RateLimits:FormsPerMinute", "1000");
+            foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) builder.UseSetting(key, value);
+        });
+    }
+}
