@@ -1,0 +1,89 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+using Wijkengids.Community.Contracts;
+
+namespace Wijkengids.Tests.Browser;
+
+public sealed class SignInAndAccessibilityTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
+{
+    [Fact]
+    public async Task A_person_signs_in_through_the_page_and_out_again()
+    {
+        var page = await fixture.NewPageAsync();
+        await page.GotoAsync("/");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Inloggen" }).ClickAsync();
+        await page.GetByLabel("E-mailadres").FillAsync("admin@wijkengids.test");
+        await page.GetByLabel("Wachtwoord").FillAsync(DevAccounts.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Inloggen" }).ClickAsync();
+
+        await Assertions.Expect(page.Locator(".who")).ToContainTextAsync("Bas Beheerder");
+        Assert.Equal(fixture.BaseUrl + "/", page.Url);
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Uitloggen" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Inloggen" })).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task A_wrong_password_shows_a_dutch_message_on_the_page()
+    {
+        var page = await fixture.NewPageAsync();
+        await page.GotoAsync("/inloggen");
+        await page.GetByLabel("E-mailadres").FillAsync("editor@wijkengids.test");
+        await page.GetByLabel("Wachtwoord").FillAsync("helemaal-fout");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Inloggen" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("klopt niet");
+    }
+
+    [Fact]
+    public async Task An_admin_opens_an_account_on_the_management_page()
+    {
+        var page = await fixture.NewPageAsync();
+        await SignInAsync(page, "admin@wijkengids.test");
+        await page.GotoAsync("/beheer/accounts");
+        await page.GetByLabel("Naam", new() { Exact = true }).FillAsync("Petra Pagina");
+        await page.GetByLabel("E-mailadres").FillAsync("petra@example.nl");
+        await page.GetByLabel("Voorlopig wachtwoord").FillAsync("een-lang-wachtwoord");
+        await page.Locator("#nieuw ~ form").GetByLabel("redacteur").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Account aanmaken" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Account voor Petra Pagina aangemaakt");
+        await Assertions.Expect(page.GetByRole(AriaRole.Cell, new() { Name = "petra@example.nl" })).ToBeVisibleAsync();
+    }
+
+    [Theory]
+    [InlineData("/", null)]
+    [InlineData("/inloggen", null)]
+    [InlineData("/fout/404", null)]
+    [InlineData("/beheer/accounts", "admin@wijkengids.test")]
+    public async Task Pages_have_no_axe_violations(string path, string? signInAs)
+    {
+        var page = await fixture.NewPageAsync();
+        if (signInAs is not null) await SignInAsync(page, signInAs);
+        await page.GotoAsync(path);
+        AxeResult result = await page.RunAxe();
+        Assert.True(result.Violations.Length == 0,
+            string.Join("\n", result.Violations.Select(v => $"{v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Select(n => n.Html))})")));
+    }
+
+    [Fact]
+    public async Task Pages_work_without_javascript()
+    {
+        var context = await fixture.Browser.NewContextAsync(new() { BaseURL = fixture.BaseUrl, JavaScriptEnabled = false });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/inloggen");
+        await page.GetByLabel("E-mailadres").FillAsync("auditor@wijkengids.test");
+        await page.GetByLabel("Wachtwoord").FillAsync(DevAccounts.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Inloggen" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".who")).ToContainTextAsync("Anna Auditor");
+    }
+
+    private static async Task SignInAsync(IPage page, string email)
+    {
+        await page.GotoAsync("/inloggen");
+        await page.GetByLabel("E-mailadres").FillAsync(email);
+        await page.GetByLabel("Wachtwoord").FillAsync(DevAccounts.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Inloggen" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".who")).ToBeVisibleAsync();
+    }
+}
