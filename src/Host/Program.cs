@@ -20,7 +20,10 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddScoped<IRequestContext, HttpRequestContext>();
 builder.Services.AddPersonalDataVault();
 
-builder.Services.AddMarten(options =>
+// Async projections: Marten's daemon in Solo mode by default; with Wolverine:ManageProjections=true Wolverine
+// distributes them over the nodes (for several hosts; docs/adr/0008).
+var managedProjections = builder.Configuration.GetValue("Wolverine:ManageProjections", false);
+var marten = builder.Services.AddMarten(options =>
     {
         options.Connection(connectionString);
         options.DatabaseSchemaName = "public";
@@ -35,9 +38,13 @@ builder.Services.AddMarten(options =>
     })
     .UseLightweightSessions()
     .BuildSessionsWith<StampedSessionFactory>()
-    .IntegrateWithWolverine(integration => integration.MessageStorageSchemaName = EventStore.MessagingSchema)
-    .AddAsyncDaemon(builder.Configuration.GetValue("Marten:DaemonMode", DaemonMode.Solo))
+    .IntegrateWithWolverine(integration =>
+    {
+        integration.MessageStorageSchemaName = EventStore.MessagingSchema;
+        integration.UseWolverineManagedEventSubscriptionDistribution = managedProjections;
+    })
     .ApplyAllDatabaseChangesOnStartup();
+if (!managedProjections) marten.AddAsyncDaemon(builder.Configuration.GetValue("Marten:DaemonMode", DaemonMode.Solo));
 
 builder.Host.UseWolverine(options =>
 {
@@ -46,7 +53,8 @@ builder.Host.UseWolverine(options =>
     options.MultipleHandlerBehavior = MultipleHandlerBehavior.Separated;
     options.EnableRelayOfUserName = true;
     options.Durability.MessageStorageSchemaName = EventStore.MessagingSchema;
-    options.CodeGeneration.TypeLoadMode = TypeLoadMode.Dynamic;
+    // Runtime compilation by default; "Static" uses code written by `codegen write` (docs/adr/0006).
+    options.CodeGeneration.TypeLoadMode = builder.Configuration.GetValue("Wolverine:TypeLoadMode", TypeLoadMode.Dynamic);
     foreach (var module in modules) module.ConfigureWolverine(options);
 });
 

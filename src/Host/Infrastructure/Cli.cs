@@ -1,3 +1,4 @@
+using JasperFx;
 namespace Wijkengids.Host.Infrastructure;
 
 /// <summary>
@@ -6,9 +7,18 @@ namespace Wijkengids.Host.Infrastructure;
 /// </summary>
 internal static class Cli
 {
+    /// <summary>Marten's and Wolverine's own commands (e.g. `codegen write`, `db-apply`, `projections`).</summary>
+    private static readonly HashSet<string> CritterStackCommands =
+        ["codegen", "db-apply", "db-assert", "db-dump", "db-patch", "describe", "projections", "resources", "storage"];
+
     public static async Task<bool> TryRunAsync(WebApplication app, string[] args)
     {
         if (args.Length == 0 || args[0].StartsWith('-')) return false;
+        if (CritterStackCommands.Contains(args[0]))
+        {
+            Environment.ExitCode = await app.RunJasperFxCommands(args);
+            return true;
+        }
         var command = app.Services.GetServices<Wijkengids.SharedKernel.ICommandLineCommand>()
             .FirstOrDefault(c => c.Name == args[0]);
         if (command is null)

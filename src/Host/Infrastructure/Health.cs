@@ -22,22 +22,43 @@ internal sealed class DatabaseHealthCheck(IDocumentStore store) : IHealthCheck
 }
 
 /// <summary>
-/// Ready when the async projection daemon is running on this node, or (HotCold) when another node
-/// holds the leadership; unhealthy when a projection shard has stopped on an error.
+/// Unhealthy when a projection has stopped on an error. With Marten's own coordination (Solo) this node's
+/// daemon must be running; with Wolverine-managed distribution another node may run a projection, so only
+/// the stored progress is checked: no projection may lag the high-water mark for long.
 /// </summary>
-internal sealed class ProjectionDaemonHealthCheck(IProjectionCoordinator coordinator) : IHealthCheck
+internal sealed class ProjectionDaemonHealthCheck(IServiceProvider services, IDocumentStore store) : IHealthCheck
 {
-    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    private static readonly TimeSpan AllowedLag = TimeSpan.FromMinutes(2);
+
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         try
         {
-            var daemon = coordinator.DaemonForMainDatabase();
-            if (daemon.HasAnyPaused()) return Task.FromResult(HealthCheckResult.Unhealthy("Een of meer projecties zijn gestopt na een fout."));
-            return Task.FromResult(HealthCheckResult.Healthy(daemon.IsRunning ? "Projectiedaemon draait." : "Projectiedaemon draait op een andere node."));
+            if (services.GetService<IProjectionCoordinator>() is { } coordinator)
+            {
+                var daemon = coordinator.DaemonForMainDatabase();
+                if (daemon.HasAnyPaused()) return HealthCheckResult.Unhealthy("Een of meer projecties zijn gestopt na een fout.");
+                if (!daemon.IsRunning) return HealthCheckResult.Unhealthy("De projectiedaemon draait niet.");
+            }
+            var lagging = await LaggingProjectionsAsync(cancellationToken);
+            return lagging.Count == 0
+                ? HealthCheckResult.Healthy("Projecties zijn bij.")
+                : HealthCheckResult.Unhealthy($"Projecties lopen achter: {string.Join(", ", lagging)}");
         }
         catch (Exception e)
         {
-            return Task.FromResult(HealthCheckResult.Unhealthy("Projectiedaemon niet beschikbaar.", e));
+            return HealthCheckResult.Unhealthy("Projectiestatus niet leesbaar.", e);
         }
+    }
+
+    private async Task<List<string>> LaggingProjectionsAsync(CancellationToken cancellationToken)
+    {
+        var progress = await store.Advanced.AllProjectionProgress(token: cancellationToken);
+        var highWater = progress.FirstOrDefault(p => p.ShardName == "HighWaterMark")?.Sequence ?? 0;
+        return progress
+            .Where(p => p.ShardName != "HighWaterMark" && p.Sequence < highWater)
+            .Where(p => p.LastUpdated is { } updated && DateTimeOffset.UtcNow - updated > AllowedLag)
+            .Select(p => p.ShardName)
+            .ToList();
     }
 }

@@ -1,0 +1,39 @@
+using System.Text.Json;
+using Wijkengids.Tests.Integration.Infrastructure;
+
+namespace Wijkengids.Tests.Integration;
+
+/// <summary>Several hosts: Wolverine distributes the async projections over the nodes (docs/adr/0008).</summary>
+public sealed class ManagedProjectionsFixture : HostFixture
+{
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Wolverine:ManageProjections"] = "true" };
+}
+
+public sealed class ManagedProjectionsTests(ManagedProjectionsFixture fixture) : IClassFixture<ManagedProjectionsFixture>
+{
+    [Fact]
+    public async Task With_wolverine_managed_distribution_the_audit_timeline_still_builds_and_the_host_is_ready()
+    {
+        var host = fixture.Host;
+        var admin = await host.LoginAsRoleAsync("admin");
+        var correlation = "managed-" + Guid.NewGuid().ToString("N");
+        await host.Scenario(s =>
+        {
+            s.Post.Json(new { email = "verdeeld@example.nl", displayName = "Vera Verdeeld", password = "een-lang-wachtwoord", roles = new[] { "editor" } })
+                .ToUrl("/api/community/accounts"); s.As(admin);
+            s.WithRequestHeader("X-Correlation-Id", correlation);
+            s.StatusCodeShouldBe(201);
+        });
+
+        var entries = await Problem.EventuallyAsync(async () =>
+        {
+            var result = await host.Scenario(s => { s.Get.Url($"/api/audit/timeline?correlationId={correlation}"); s.As(admin); });
+            var list = result.ReadAsJson<JsonElement[]>();
+            return list.Length == 2 ? list : null;
+        }, "de tijdlijn via Wolverine-verdeelde projecties", seconds: 60);
+        Assert.Equal(2, entries.Length);
+
+        var ready = await host.Scenario(s => { s.Get.Url("/health/ready"); s.StatusCodeShouldBe(200); });
+        Assert.Equal("Healthy", ready.ReadAsText());
+    }
+}
