@@ -50,10 +50,10 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
     /// the server binaries cannot be found.
     /// </summary>
     public static async Task<LocalPostgresCluster> StartAsync(string dataDirectory, Action<string>? log = null,
-        CancellationToken cancellationToken = default)
+        IReadOnlyList<string>? searchDirectories = null, CancellationToken cancellationToken = default)
     {
         log ??= _ => { };
-        var bin = FindBinDirectory() ?? throw new LocalPostgresUnavailableException(
+        var bin = FindBinDirectory(searchDirectories) ?? throw new LocalPostgresUnavailableException(
             "PostgreSQL-serverprogramma's (initdb, pg_ctl) niet gevonden op PATH of onder /usr/lib/postgresql/*/bin. " +
             "Installeer ze (Debian: 'apt-get install postgresql') of geef een verbindingsgegeven op met " +
             "ConnectionStrings__Wijkengids (of WIJKENGIDS_TEST_CONNECTION voor de tests).");
@@ -171,10 +171,11 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
         }
     }
 
-    internal static string? FindBinDirectory()
+    /// <summary>The folder holding initdb and pg_ctl: from <paramref name="searchDirectories"/> when given, else PATH and Debian's folders.</summary>
+    internal static string? FindBinDirectory(IReadOnlyList<string>? searchDirectories = null)
     {
         var path = Environment.GetEnvironmentVariable("PATH") ?? "";
-        foreach (var dir in path.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
+        foreach (var dir in searchDirectories ?? path.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
         {
             var initdb = Path.Combine(dir, "initdb");
             if (File.Exists(initdb) && File.Exists(Path.Combine(dir, "pg_ctl")))
@@ -185,7 +186,7 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
             }
         }
         const string debianRoot = "/usr/lib/postgresql";
-        if (Directory.Exists(debianRoot))
+        if (searchDirectories is null && Directory.Exists(debianRoot))
         {
             return Directory.GetDirectories(debianRoot)
                 .Select(d => Path.Combine(d, "bin"))
