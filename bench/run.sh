@@ -64,7 +64,7 @@ cleanup() {
     as_pg "$PG_BIN/pg_ctl" -D "$WORK/pgdata" -m fast -w -t 30 stop >/dev/null 2>&1 || true
   fi
   if [[ -n "$WORK" && -d "$WORK" ]]; then
-    if (( rc != 0 )); then
+    if (( rc != 0 && rc != 130 && rc != 143 )); then
       for f in host.log bare.log postgres.log; do
         [[ -s "$WORK/$f" ]] && { log "laatste regels van $f:"; tail -n 30 "$WORK/$f" >&2; }
       done
