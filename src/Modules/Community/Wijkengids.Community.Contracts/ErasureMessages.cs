@@ -1,0 +1,8 @@
+namespace Wijkengids.Community.Contracts;
+
+/// <summary>
+/// A person's personal data must be erased (AVG). Every module removes or masks what it holds about
+/// <see cref="SubjectId"/> (the person's account or person id) in its read models; the event history stays,
+/// with the personal values already unreadable because their key is deleted (docs/adr/0007).
+/// </summary>
+public sealed record ErasureRequested(Guid SubjectId, string RequestedBy, string Reason, DateTimeOffset RequestedAt);

@@ -1,0 +1,34 @@
+namespace Wijkengids.Contributions.Contracts;
+
+/// <summary>
+/// An editor accepted a proposal. Content turns it into a draft revision with attribution: a change to
+/// <see cref="LessonId"/> or, when that is null, a new lesson under <see cref="SectionNumber"/> with <see cref="Themes"/>.
+/// <see cref="BasedOnRevision"/> is the published revision the contributor started from (0 for a new lesson).
+/// </summary>
+public sealed record ProposalAccepted(
+    Guid ProposalId,
+    Guid? LessonId,
+    string? SectionNumber,
+    IReadOnlyList<string> Themes,
+    string Title,
+    string? Statement,
+    string Body,
+    IReadOnlyList<ProposedSource> Sources,
+    int BasedOnRevision,
+    Guid ProposerAccountId,
+    string ProposerDisplayName,
+    Guid AcceptedByAccountId,
+    string? Reason,
+    DateTimeOffset AcceptedAt);
+
+public sealed record ProposedSource(string Title, string? Author, int? Year, string? Link, string Kind);
+
+/// <summary>The status of a reaction or proposal changed (for notifications). Status: e.g. "ontvangen", "geaccepteerd", "afgewezen", "meer-informatie", "gepubliceerd".</summary>
+public sealed record ContributionStatusChanged(
+    Guid ContributionId,
+    string Kind,
+    Guid? ContributorAccountId,
+    string Status,
+    string? Message,
+    string Url,
+    DateTimeOffset ChangedAt);
