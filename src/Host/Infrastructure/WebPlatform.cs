@@ -115,6 +115,8 @@ internal static class WebPlatform
             };
         });
 
+        // Dutch text (é, ë, ’) is written as is, not as character references.
+        services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddRazorPages(options => options.Conventions.AuthorizeFolder("/Redactie", Policies.Editors))
             .AddMvcOptions(o => o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute()));
         services.Configure<FormOptions>(o => o.ValueLengthLimit = 256 * 1024);
