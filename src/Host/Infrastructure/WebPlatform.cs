@@ -75,22 +75,8 @@ internal static class WebPlatform
         services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            options.AddPolicy(RateLimitPolicies.Login, http => HttpMethods.IsGet(http.Request.Method)
-                ? RateLimitPartition.GetNoLimiter("read")
-                : RateLimitPartition.GetFixedWindowLimiter(ClientAddress(http), _ => new FixedWindowRateLimiterOptions
-                {
-                    PermitLimit = loginPerMinute,
-                    Window = TimeSpan.FromMinutes(1),
-                    QueueLimit = 0,
-                }));
-            options.AddPolicy(RateLimitPolicies.Forms, http => HttpMethods.IsGet(http.Request.Method)
-                ? RateLimitPartition.GetNoLimiter("read")
-                : RateLimitPartition.GetFixedWindowLimiter(ClientAddress(http), _ => new FixedWindowRateLimiterOptions
-                {
-                    PermitLimit = formsPerMinute,
-                    Window = TimeSpan.FromMinutes(1),
-                    QueueLimit = 0,
-                }));
+            options.AddPolicy(RateLimitPolicies.Login, http => PostsPerClientPerMinute(http, loginPerMinute));
+            options.AddPolicy(RateLimitPolicies.Forms, http => PostsPerClientPerMinute(http, formsPerMinute));
             options.OnRejected = async (context, cancellationToken) =>
             {
                 var http = context.HttpContext;
@@ -172,6 +158,17 @@ internal static class WebPlatform
         context.Response.Redirect(context.RedirectUri);
         return Task.CompletedTask;
     }
+
+    /// <summary>Reading is never limited; posts are, per client address, in a fixed one-minute window.</summary>
+    private static RateLimitPartition<string> PostsPerClientPerMinute(HttpContext http, int limit) =>
+        HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method)
+            ? RateLimitPartition.GetNoLimiter("read")
+            : RateLimitPartition.GetFixedWindowLimiter(ClientAddress(http), _ => new FixedWindowRateLimiterOptions
+            {
+                PermitLimit = limit,
+                Window = TimeSpan.FromMinutes(1),
+                QueueLimit = 0,
+            });
 
     private static string ClientAddress(HttpContext http) => http.Connection.RemoteIpAddress?.ToString() ?? "onbekend";
 
