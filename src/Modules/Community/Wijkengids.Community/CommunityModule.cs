@@ -8,6 +8,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Wijkengids.Community.Accounts;
+using Wijkengids.Community.Areas;
+using Wijkengids.Community.Contracts;
+using Wijkengids.Community.People;
 using Wijkengids.Community.SignIn;
 using Wijkengids.SharedKernel;
 
@@ -23,11 +26,16 @@ public sealed class CommunityModule : IModule
         services.AddRequestHandlersFrom(typeof(CommunityModule).Assembly);
         services.AddSingleton<IPostConfigureOptions<CookieAuthenticationOptions>, AccountPrincipalValidation>();
         services.AddHostedService<DevAccountSeeder>();
+        services.AddHostedService<CommunitySeedImport>();
+        services.AddScoped<ICommunityDirectory, CommunityDirectory>();
     }
 
     public void ConfigureMarten(StoreOptions options)
     {
         options.Schema.For<AccountView>().DatabaseSchemaName(Name).UniqueIndex(a => a.Email);
+        options.Schema.For<PersonView>().DatabaseSchemaName(Name);
+        options.Schema.For<OrganisationView>().DatabaseSchemaName(Name);
+        options.Schema.For<AreaView>().DatabaseSchemaName(Name);
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
@@ -37,5 +45,12 @@ public sealed class CommunityModule : IModule
         OpenAccountHandler.MapEndpoint(accounts);
         ChangeAccountHandler.MapEndpoints(accounts);
         ListAccountsHandler.MapEndpoints(accounts);
+
+        var people = endpoints.MapGroup("/api/community/people").WithTags("Community");
+        var organisations = endpoints.MapGroup("/api/community/organisations").WithTags("Community");
+        ListPeopleHandler.MapEndpoints(people, organisations);
+        ManagePeopleHandler.MapEndpoints(people);
+        ManageOrganisationsHandler.MapEndpoints(organisations);
+        AreasHandler.MapEndpoints(endpoints);
     }
 }
