@@ -10,6 +10,7 @@ using Microsoft.Extensions.Options;
 using Wijkengids.Community.Accounts;
 using Wijkengids.Community.Areas;
 using Wijkengids.Community.Contracts;
+using Wijkengids.Community.Mail;
 using Wijkengids.Community.People;
 using Wijkengids.Community.SignIn;
 using Wijkengids.SharedKernel;
@@ -28,6 +29,17 @@ public sealed class CommunityModule : IModule
         services.AddHostedService<DevAccountSeeder>();
         services.AddHostedService<CommunitySeedImport>();
         services.AddScoped<ICommunityDirectory, CommunityDirectory>();
+        services.Configure<MailOptions>(o => MailOptions.Bind(o, configuration));
+        services.AddSingleton<IMailSender>(provider =>
+        {
+            if (!string.IsNullOrWhiteSpace(provider.GetRequiredService<IOptions<MailOptions>>().Value.Host))
+            {
+                return ActivatorUtilities.CreateInstance<SmtpMailSender>(provider);
+            }
+            return provider.GetRequiredService<IHostEnvironment>().IsDevelopment()
+                ? ActivatorUtilities.CreateInstance<DevMailbox>(provider)
+                : new UnconfiguredMailSender();
+        });
     }
 
     public void ConfigureMarten(StoreOptions options)
@@ -36,6 +48,8 @@ public sealed class CommunityModule : IModule
         options.Schema.For<PersonView>().DatabaseSchemaName(Name);
         options.Schema.For<OrganisationView>().DatabaseSchemaName(Name);
         options.Schema.For<AreaView>().DatabaseSchemaName(Name);
+        options.Schema.For<MailDelivery>().DatabaseSchemaName(Name).Index(d => d.Mailing).Index(d => d.Recipient);
+        options.Schema.For<DevMail>().DatabaseSchemaName(Name);
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
@@ -52,5 +66,6 @@ public sealed class CommunityModule : IModule
         ManagePeopleHandler.MapEndpoints(people);
         ManageOrganisationsHandler.MapEndpoints(organisations);
         AreasHandler.MapEndpoints(endpoints);
+        ListMailingsHandler.MapEndpoints(endpoints);
     }
 }
