@@ -12,6 +12,8 @@ using Wijkengids.Community.Areas;
 using Wijkengids.Community.Contracts;
 using Wijkengids.Community.Mail;
 using Wijkengids.Community.People;
+using Wijkengids.Community.Shared;
+using Wijkengids.Community.Subscriptions;
 using Wijkengids.Community.SignIn;
 using Wijkengids.SharedKernel;
 
@@ -29,6 +31,8 @@ public sealed class CommunityModule : IModule
         services.AddHostedService<DevAccountSeeder>();
         services.AddHostedService<CommunitySeedImport>();
         services.AddScoped<ICommunityDirectory, CommunityDirectory>();
+        services.AddScoped<SignedTokens>();
+        services.AddScoped<SubscriptionMails>();
         services.Configure<MailOptions>(o => MailOptions.Bind(o, configuration));
         services.AddSingleton<IMailSender>(provider =>
         {
@@ -50,6 +54,8 @@ public sealed class CommunityModule : IModule
         options.Schema.For<AreaView>().DatabaseSchemaName(Name);
         options.Schema.For<MailDelivery>().DatabaseSchemaName(Name).Index(d => d.Mailing).Index(d => d.Recipient);
         options.Schema.For<DevMail>().DatabaseSchemaName(Name);
+        options.Schema.For<UsedToken>().DatabaseSchemaName(Name);
+        options.Schema.For<SubscriptionView>().DatabaseSchemaName(Name).UniqueIndex(s => s.Email).Index(s => s.Status);
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
@@ -67,5 +73,9 @@ public sealed class CommunityModule : IModule
         ManageOrganisationsHandler.MapEndpoints(organisations);
         AreasHandler.MapEndpoints(endpoints);
         ListMailingsHandler.MapEndpoints(endpoints);
+
+        var subscriptions = endpoints.MapGroup("/api/community/subscriptions").WithTags("Community");
+        SubscribeHandler.MapEndpoint(subscriptions);
+        ConfirmAndUnsubscribeHandler.MapEndpoints(subscriptions);
     }
 }
