@@ -1,0 +1,29 @@
+using MediatR;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+using Wijkengids.Community.Subscriptions;
+using Wijkengids.SharedKernel;
+
+namespace Wijkengids.Community.Pages.Aanmelden;
+
+[EnableRateLimiting(RateLimitPolicies.Forms)]
+public sealed class IndexModel(IMediator mediator) : FormPageModel
+{
+    [BindProperty] public string? Email { get; set; }
+    [BindProperty] public string? Themes { get; set; }
+    public string? Answer { get; private set; }
+
+    public void OnGet()
+    {
+    }
+
+    protected override Task LoadAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task<IActionResult> OnPostAsync(CancellationToken cancellationToken) =>
+        Attempt(async () => (await mediator.Send(new Subscribe(Email ?? "", Themes is null ? [] : [Themes]), cancellationToken)).Message,
+            cancellationToken, () =>
+            {
+                (Answer, Message) = (Message, null);
+                return Page();
+            });
+}
