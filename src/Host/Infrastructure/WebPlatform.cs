@@ -1,6 +1,7 @@
 using System.Threading.RateLimiting;
 using System.Xml.Linq;
 using Marten;
+using Microsoft.AspNetCore.Diagnostics;
 using Npgsql;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
@@ -120,7 +121,13 @@ internal static class WebPlatform
 
     public static WebApplication UseWebPlatform(this WebApplication app)
     {
-        app.UseExceptionHandler();
+        // The API answers with problem details; pages re-execute at /fout with the status of the failure.
+        app.UseWhen(IsApi, api => api.UseExceptionHandler());
+        app.UseWhen(http => !IsApi(http), site => site.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            ExceptionHandlingPath = "/fout",
+            StatusCodeSelector = ProblemExceptionHandler.StatusOf,
+        }));
         app.UseMiddleware<CorrelationMiddleware>();
         app.UseWhen(IsApi, api => api.UseStatusCodePages());
         app.UseWhen(http => !IsApi(http), site => site.UseStatusCodePagesWithReExecute("/fout/{0}"));
