@@ -1,9 +1,9 @@
-using FluentValidation;
 using MediatR;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Wijkengids.SharedKernel;
+using Wijkengids.SharedKernel.Web;
 using Wijkengids.Workshops.Bookings;
 using Wijkengids.Workshops.Formats;
 using Wijkengids.Workshops.Sessions;
@@ -11,16 +11,16 @@ using Wijkengids.Workshops.Sessions;
 namespace Wijkengids.Workshops.Pages.Werkateliers;
 
 [Authorize(Policy = Policies.Organisers)]
-public sealed class BeheerModel(IMediator mediator) : PageModel
+public sealed class BeheerModel(IMediator mediator) : FormPageModel
 {
     public IReadOnlyList<WorkshopFormat> Formats { get; private set; } = [];
     public IReadOnlyList<SessionSummary> Sessions { get; private set; } = [];
     public IReadOnlyList<BookingDetails> Open { get; private set; } = [];
     public IReadOnlyList<BookingDetails> Booked { get; private set; } = [];
-    public List<string> Errors { get; } = [];
-    [TempData] public string? Message { get; set; }
 
-    public async Task OnGetAsync(CancellationToken cancellationToken)
+    public Task OnGetAsync(CancellationToken cancellationToken) => LoadAsync(cancellationToken);
+
+    protected override async Task LoadAsync(CancellationToken cancellationToken)
     {
         Formats = await mediator.Send(new ListFormats(), cancellationToken);
         Sessions = await mediator.Send(new ListUpcomingSessions(null), cancellationToken);
@@ -47,24 +47,4 @@ public sealed class BeheerModel(IMediator mediator) : PageModel
             var s = await mediator.Send(new ScheduleSession(formatSlug, startsAt.Value, place, onlineLink, capacity, null), ct);
             return $"Sessie gepland op {DutchTime.Format(s.StartsAt)}.";
         }, ct);
-
-    private async Task<IActionResult> Attempt(Func<Task<string>> change, CancellationToken cancellationToken)
-    {
-        try
-        {
-            Message = await change();
-            return RedirectToPage();
-        }
-        catch (ValidationException e)
-        {
-            Errors.AddRange(e.Errors.Select(x => x.ErrorMessage).Distinct());
-        }
-        catch (DomainProblemException e)
-        {
-            Errors.Add(e.Message);
-        }
-        Response.StatusCode = 400;
-        await OnGetAsync(cancellationToken);
-        return Page();
-    }
 }

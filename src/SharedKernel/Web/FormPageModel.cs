@@ -1,0 +1,47 @@
+using FluentValidation;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+
+namespace Wijkengids.SharedKernel.Web;
+
+/// <summary>
+/// A page with forms that change something: on success it redirects (post/redirect/get) with a message; on failure it
+/// shows the Dutch reasons in the error summary and keeps what was typed.
+/// </summary>
+public abstract class FormPageModel : PageModel
+{
+    public List<string> Errors { get; } = [];
+
+    [TempData] public string? Message { get; set; }
+
+    /// <summary>Loads what the page shows (also after a failed post).</summary>
+    protected abstract Task LoadAsync(CancellationToken cancellationToken);
+
+    /// <summary>Message shown when someone else changed the same thing first.</summary>
+    protected virtual string ChangedMeanwhile => "Dit is intussen door iemand anders gewijzigd. Bekijk de huidige stand en probeer het opnieuw.";
+
+    protected async Task<IActionResult> Attempt(Func<Task<string>> change, CancellationToken cancellationToken, Func<IActionResult>? onSuccess = null)
+    {
+        try
+        {
+            Message = await change();
+            return onSuccess?.Invoke() ?? RedirectToPage();
+        }
+        catch (ValidationException e)
+        {
+            Errors.AddRange(e.Errors.Select(x => x.ErrorMessage).Distinct());
+        }
+        catch (DomainProblemException e)
+        {
+            Errors.Add(e.Message);
+        }
+        catch (JasperFx.ConcurrencyException)
+        {
+            Errors.Add(ChangedMeanwhile);
+        }
+        Response.StatusCode = 400;
+        await LoadAsync(cancellationToken);
+        return Page();
+    }
+}
