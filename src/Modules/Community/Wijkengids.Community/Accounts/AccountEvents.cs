@@ -34,3 +34,8 @@ public sealed record AccountReactivated(Guid AccountId) : IDescribedEvent
 {
     public string Describe() => "Account opnieuw geactiveerd";
 }
+
+public sealed record AccountErased(Guid AccountId) : IDescribedEvent
+{
+    public string Describe() => "Persoonsgegevens gewist (AVG)";
+}
