@@ -35,6 +35,7 @@ public sealed class CommunityModule : IModule
         services.AddScoped<IPersonalDataSource, CommunityPersonalData>();
         services.AddScoped<SignedTokens>();
         services.AddScoped<SubscriptionMails>();
+        services.AddScoped<AccountMails>();
         services.Configure<MailOptions>(o => MailOptions.Bind(o, configuration));
         services.AddSingleton<IMailSender>(provider =>
         {
@@ -80,5 +81,6 @@ public sealed class CommunityModule : IModule
         SubscribeHandler.MapEndpoint(subscriptions);
         ConfirmAndUnsubscribeHandler.MapEndpoints(subscriptions);
         PersonalDataHandler.MapEndpoints(endpoints);
+        SelfServiceHandler.MapEndpoints(endpoints);
     }
 }

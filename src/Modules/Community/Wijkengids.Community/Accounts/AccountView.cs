@@ -13,6 +13,8 @@ public sealed class AccountView : Shared.IStreamView
     public bool Active { get; set; } = true;
     /// <summary>The person's data was erased (AVG): name and address are masked, the account cannot be used.</summary>
     public bool Erased { get; set; }
+    /// <summary>Registered by the person themselves and the address not confirmed yet: cannot sign in.</summary>
+    public bool PendingConfirmation { get; set; }
     public string PasswordHash { get; set; } = "";
     public DateTimeOffset OpenedAt { get; set; }
     /// <summary>The version of the account's event stream; the expected version for the next change.</summary>

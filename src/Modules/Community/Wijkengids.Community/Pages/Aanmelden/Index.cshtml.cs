@@ -11,7 +11,6 @@ public sealed class IndexModel(IMediator mediator) : FormPageModel
 {
     [BindProperty] public string? Email { get; set; }
     [BindProperty] public string? Themes { get; set; }
-    public string? Answer { get; private set; }
 
     public void OnGet()
     {
@@ -20,10 +19,5 @@ public sealed class IndexModel(IMediator mediator) : FormPageModel
     protected override Task LoadAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     public Task<IActionResult> OnPostAsync(CancellationToken cancellationToken) =>
-        Attempt(async () => (await mediator.Send(new Subscribe(Email ?? "", Themes is null ? [] : [Themes]), cancellationToken)).Message,
-            cancellationToken, () =>
-            {
-                (Answer, Message) = (Message, null);
-                return Page();
-            });
+        Complete(async () => (await mediator.Send(new Subscribe(Email ?? "", Themes is null ? [] : [Themes]), cancellationToken)).Message, cancellationToken);
 }
