@@ -1,8 +1,5 @@
-using Deque.AxeCore.Commons;
-using Deque.AxeCore.Playwright;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
-using Wijkengids.Community.Contracts;
 using Wijkengids.Content.Contracts;
 using Wolverine;
 
@@ -42,17 +39,17 @@ public sealed class CommunityTests(BrowserFixture fixture) : IClassFixture<Brows
         await edition.Locator("a[href*='/afmelden?token=']").ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Afmelden" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("U bent afgemeld");
-        await AssertNoAxeViolationsAsync(page);
+        await BrowserSteps.AssertNoAxeViolationsAsync(page);
     }
 
     [Fact]
     public async Task An_editor_changes_a_person_on_the_page_and_the_public_list_follows()
     {
         var page = await fixture.NewPageAsync();
-        await SignInAsync(page, "editor@wijkengids.test");
+        await BrowserSteps.SignInAsync(page, "editor@wijkengids.test");
         await page.GotoAsync("/redactie/mensen");
         await page.GetByRole(AriaRole.Link, new() { Name = "Wijzig Tineke Lupi" }).ClickAsync();
-        await AssertNoAxeViolationsAsync(page);
+        await BrowserSteps.AssertNoAxeViolationsAsync(page);
         await page.GetByLabel("Korte bio (optioneel)").FillAsync("Co-creator van het eerste uur.");
         await page.GetByLabel("trainer werkateliers").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Opslaan" }).ClickAsync();
@@ -84,9 +81,9 @@ public sealed class CommunityTests(BrowserFixture fixture) : IClassFixture<Brows
     public async Task Community_pages_have_no_axe_violations(string path, string? signInAs)
     {
         var page = await fixture.NewPageAsync();
-        if (signInAs is not null) await SignInAsync(page, signInAs);
+        if (signInAs is not null) await BrowserSteps.SignInAsync(page, signInAs);
         await page.GotoAsync(path);
-        await AssertNoAxeViolationsAsync(page);
+        await BrowserSteps.AssertNoAxeViolationsAsync(page);
     }
 
     [Fact]
@@ -115,21 +112,5 @@ public sealed class CommunityTests(BrowserFixture fixture) : IClassFixture<Brows
             await Task.Delay(500);
         }
         throw new TimeoutException($"Geen mail '{subject}' aan {address}");
-    }
-
-    private static async Task AssertNoAxeViolationsAsync(IPage page)
-    {
-        AxeResult result = await page.RunAxe();
-        Assert.True(result.Violations.Length == 0,
-            page.Url + "\n" + string.Join("\n", result.Violations.Select(v => $"{v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Select(n => n.Html))})")));
-    }
-
-    private static async Task SignInAsync(IPage page, string email)
-    {
-        await page.GotoAsync("/inloggen");
-        await page.GetByLabel("E-mailadres").FillAsync(email);
-        await page.GetByLabel("Wachtwoord").FillAsync(DevAccounts.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Inloggen" }).ClickAsync();
-        await Assertions.Expect(page.Locator(".who")).ToBeVisibleAsync();
     }
 }

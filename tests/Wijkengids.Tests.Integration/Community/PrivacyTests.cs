@@ -16,7 +16,7 @@ public sealed class PrivacyTests(HostFixture fixture) : IClassFixture<HostFixtur
     public async Task The_export_holds_the_account_the_subscription_and_the_audit_name_from_every_module()
     {
         var (id, cookie) = await OpenAccountAsync("Ina Inzage", "ina@example.nl");
-        await SubscribeAndConfirmAsync("ina@example.nl");
+        await Host.SubscribeAndConfirmAsync("ina@example.nl");
         await Problem.EventuallyAsync(async () =>
         {
             var export = (await Host.Scenario(s => { s.Get.Url("/api/community/me/personal-data"); s.As(cookie); })).ReadAsText();
@@ -44,7 +44,7 @@ public sealed class PrivacyTests(HostFixture fixture) : IClassFixture<HostFixtur
     public async Task After_erasure_name_and_address_appear_in_no_read_and_the_history_shows_the_erasure()
     {
         var (id, cookie) = await OpenAccountAsync("Erik Erasmus", "erik@example.nl");
-        await SubscribeAndConfirmAsync("erik@example.nl");
+        await Host.SubscribeAndConfirmAsync("erik@example.nl");
         var auditor = await Host.LoginAsRoleAsync("auditor");
         await Problem.EventuallyAsync(async () =>
             (await Host.Scenario(s => { s.Get.Url($"/api/audit/actors/{id}"); s.As(auditor); s.IgnoreStatusCode(); })).ReadAsText() is var t &&
@@ -165,16 +165,5 @@ public sealed class PrivacyTests(HostFixture fixture) : IClassFixture<HostFixtur
             s.StatusCodeShouldBe(201);
         })).ReadAsJson<JsonElement>();
         return (created.GetProperty("id").GetString()!, await Host.LoginAsync(email, "een-lang-wachtwoord"));
-    }
-
-    private async Task SubscribeAndConfirmAsync(string email)
-    {
-        await Host.Scenario(s => { s.Post.Json(new { email }).ToUrl("/api/community/subscriptions"); s.StatusCodeShouldBe(202); });
-        var mail = (await Host.WaitForMailsAsync(email, 1)).Last();
-        await Host.Scenario(s =>
-        {
-            s.Post.Json(new { token = MailHelpers.TokenOf(MailHelpers.LinkTo(mail.Text, "/aanmelden/bevestigen")) }).ToUrl("/api/community/subscriptions/confirm");
-            s.StatusCodeShouldBe(200);
-        });
     }
 }
