@@ -8,12 +8,6 @@ public sealed class AfmeldenModel(IMediator mediator) : FormPageModel
 {
     [BindProperty(SupportsGet = true)] public string? Token { get; set; }
 
-    public void OnGet()
-    {
-    }
-
-    protected override Task LoadAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
     public Task<IActionResult> OnPostAsync(CancellationToken cancellationToken) =>
         Complete(async () =>
         {

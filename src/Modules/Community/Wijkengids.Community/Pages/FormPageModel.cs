@@ -18,8 +18,8 @@ public abstract class FormPageModel : PageModel
     /// <summary>The outcome of a one-step form (subscribe, confirm, reset) shown on the same page instead of the form.</summary>
     public string? Done { get; private set; }
 
-    /// <summary>Loads what the page shows (also after a failed post).</summary>
-    protected abstract Task LoadAsync(CancellationToken cancellationToken);
+    /// <summary>Loads what the page shows (also after a failed post); nothing for a plain form.</summary>
+    protected virtual Task LoadAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     /// <summary>Message shown when someone else changed the same thing first.</summary>
     protected virtual string ChangedMeanwhile => "Dit is intussen door iemand anders gewijzigd. Bekijk de huidige stand en probeer het opnieuw.";

@@ -8,12 +8,6 @@ public sealed class WachtwoordHerstellenModel(IMediator mediator) : FormPageMode
 {
     [BindProperty(SupportsGet = true)] public string? Token { get; set; }
 
-    public void OnGet()
-    {
-    }
-
-    protected override Task LoadAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
     public Task<IActionResult> OnPostAsync(string? newPassword, CancellationToken cancellationToken) =>
         Complete(async () => (await mediator.Send(new ResetPassword(Token ?? "", newPassword ?? ""), cancellationToken)).Message, cancellationToken);
 }

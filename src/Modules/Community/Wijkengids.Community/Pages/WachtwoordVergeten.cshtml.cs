@@ -9,12 +9,6 @@ namespace Wijkengids.Community.Pages;
 [EnableRateLimiting(RateLimitPolicies.Forms)]
 public sealed class WachtwoordVergetenModel(IMediator mediator) : FormPageModel
 {
-    public void OnGet()
-    {
-    }
-
-    protected override Task LoadAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
     public Task<IActionResult> OnPostAsync(string? email, CancellationToken cancellationToken) =>
         Complete(async () => (await mediator.Send(new RequestPasswordReset(email ?? ""), cancellationToken)).Message, cancellationToken);
 }

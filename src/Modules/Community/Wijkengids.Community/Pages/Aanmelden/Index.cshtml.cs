@@ -12,12 +12,6 @@ public sealed class IndexModel(IMediator mediator) : FormPageModel
     [BindProperty] public string? Email { get; set; }
     [BindProperty] public string? Themes { get; set; }
 
-    public void OnGet()
-    {
-    }
-
-    protected override Task LoadAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
     public Task<IActionResult> OnPostAsync(CancellationToken cancellationToken) =>
         Complete(async () => (await mediator.Send(new Subscribe(Email ?? "", Themes is null ? [] : [Themes]), cancellationToken)).Message, cancellationToken);
 }

@@ -13,12 +13,6 @@ public sealed class IndexModel(IMediator mediator) : FormPageModel
     [BindProperty] public string? Email { get; set; }
     [BindProperty] public string? Password { get; set; }
 
-    public void OnGet()
-    {
-    }
-
-    protected override Task LoadAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
     public Task<IActionResult> OnPostAsync(CancellationToken cancellationToken) =>
         Complete(async () => (await mediator.Send(new RegisterAccount(Email ?? "", DisplayName ?? "", Password ?? ""), cancellationToken)).Message,
             cancellationToken);
