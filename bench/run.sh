@@ -13,6 +13,7 @@ set -euo pipefail
 # Pages of the Wijkengids host to measure: "name|path", one a line. Add pages here.
 PAGES=(
   "home|/"
+  "mensen|/mensen"
   # "gids-1.4|/gids/1.4"
 )
 

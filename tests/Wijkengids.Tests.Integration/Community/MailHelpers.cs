@@ -35,6 +35,23 @@ public static partial class MailHelpers
 
     public static string TokenOf(string url) => Uri.UnescapeDataString(Regex.Match(url, "token=([^&>\\s]+)").Groups[1].Value);
 
+    /// <summary>Subscribes through the API and confirms with the link from the newest mail.</summary>
+    public static async Task SubscribeAndConfirmAsync(this IAlbaHost host, string email, params string[] themes)
+    {
+        var before = (await host.MailsToAsync(email)).Count;
+        await host.Scenario(s =>
+        {
+            s.Post.Json(new { email, themes }).ToUrl("/api/community/subscriptions");
+            s.StatusCodeShouldBe(202);
+        });
+        var mail = (await host.WaitForMailsAsync(email, before + 1)).Last();
+        await host.Scenario(s =>
+        {
+            s.Post.Json(new { token = TokenOf(LinkTo(mail.Text, "/aanmelden/bevestigen")) }).ToUrl("/api/community/subscriptions/confirm");
+            s.StatusCodeShouldBe(200);
+        });
+    }
+
     public static async Task PublishAsync(this IAlbaHost host, object message)
     {
         await using var scope = host.Services.CreateAsyncScope();

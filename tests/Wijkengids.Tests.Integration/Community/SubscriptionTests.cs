@@ -30,7 +30,7 @@ public sealed class SubscriptionTests(SubscriptionFixture fixture) : IClassFixtu
     [Fact]
     public async Task Subscribing_answers_the_same_whatever_the_state_of_the_address()
     {
-        await SubscribeAndConfirmAsync("bevestigd@example.nl");
+        await Host.SubscribeAndConfirmAsync("bevestigd@example.nl");
         var fresh = await SubscribeAsync("nieuw@example.nl");
         var again = await SubscribeAsync("bevestigd@example.nl");
         var pending = await SubscribeAsync("nieuw@example.nl");
@@ -121,9 +121,9 @@ public sealed class SubscriptionTests(SubscriptionFixture fixture) : IClassFixtu
     [Fact]
     public async Task Editions_reach_subscribers_by_theme_once_even_when_delivered_twice()
     {
-        await SubscribeAndConfirmAsync("veiligheid@example.nl", "Veiligheid");
-        await SubscribeAndConfirmAsync("alles@example.nl");
-        await SubscribeAndConfirmAsync("wonen@example.nl", "wonen");
+        await Host.SubscribeAndConfirmAsync("veiligheid@example.nl", "Veiligheid");
+        await Host.SubscribeAndConfirmAsync("alles@example.nl");
+        await Host.SubscribeAndConfirmAsync("wonen@example.nl", "wonen");
 
         var edition = MailHelpers.Edition(7, ("Veilige buurten", ["veiligheid"]), ("Bewoners aan zet", ["participatie"]));
         await Host.PublishAsync(edition);
@@ -158,7 +158,7 @@ public sealed class SubscriptionTests(SubscriptionFixture fixture) : IClassFixtu
     [Fact]
     public async Task One_click_unsubscribe_stops_mail_and_subscribing_again_works()
     {
-        await SubscribeAndConfirmAsync("weg@example.nl");
+        await Host.SubscribeAndConfirmAsync("weg@example.nl");
         var mail = (await Host.MailsToAsync("weg@example.nl")).Last();
         var oneClick = mail.Headers["List-Unsubscribe"].Trim('<', '>');
         Assert.Equal("List-Unsubscribe=One-Click", mail.Headers["List-Unsubscribe-Post"]);
@@ -173,7 +173,7 @@ public sealed class SubscriptionTests(SubscriptionFixture fixture) : IClassFixtu
         await Task.Delay(1500);
         Assert.DoesNotContain(await Host.MailsToAsync("weg@example.nl"), m => m.Subject.StartsWith("Update 8", StringComparison.Ordinal));
 
-        await SubscribeAndConfirmAsync("weg@example.nl");
+        await Host.SubscribeAndConfirmAsync("weg@example.nl");
         await Host.PublishAsync(MailHelpers.Edition(9, ("Weer terug", ["wonen"])));
         await Problem.EventuallyAsync(async () =>
             (await Host.MailsToAsync("weg@example.nl")).FirstOrDefault(m => m.Subject.StartsWith("Update 9", StringComparison.Ordinal)), "update 9");
@@ -204,19 +204,6 @@ public sealed class SubscriptionTests(SubscriptionFixture fixture) : IClassFixtu
             s.Post.Json(new { email, themes }).ToUrl("/api/community/subscriptions");
             s.StatusCodeShouldBe(202);
         })).ReadAsText();
-
-    private async Task SubscribeAndConfirmAsync(string email, params string[] themes)
-    {
-        var before = (await Host.MailsToAsync(email)).Count;
-        await SubscribeAsync(email, themes);
-        var mail = (await Host.WaitForMailsAsync(email, before + 1)).Last();
-        var token = MailHelpers.TokenOf(MailHelpers.LinkTo(mail.Text, "/aanmelden/bevestigen"));
-        await Host.Scenario(s =>
-        {
-            s.Post.Json(new { token }).ToUrl("/api/community/subscriptions/confirm");
-            s.StatusCodeShouldBe(200);
-        });
-    }
 
     private async Task<Guid> SubscriptionIdAsync(string email)
     {

@@ -15,8 +15,11 @@ public sealed class AuditModule : IModule
 {
     public string Name => "audit";
 
-    public void AddServices(IServiceCollection services, IConfiguration configuration) =>
+    public void AddServices(IServiceCollection services, IConfiguration configuration)
+    {
         services.AddRequestHandlersFrom(typeof(AuditModule).Assembly);
+        services.AddScoped<Wijkengids.Community.Contracts.IPersonalDataSource, AuditPersonalData>();
+    }
 
     public void ConfigureMarten(StoreOptions options)
     {

@@ -12,6 +12,7 @@ using Wijkengids.Community.Areas;
 using Wijkengids.Community.Contracts;
 using Wijkengids.Community.Mail;
 using Wijkengids.Community.People;
+using Wijkengids.Community.Privacy;
 using Wijkengids.Community.Shared;
 using Wijkengids.Community.Subscriptions;
 using Wijkengids.Community.SignIn;
@@ -31,8 +32,10 @@ public sealed class CommunityModule : IModule
         services.AddHostedService<DevAccountSeeder>();
         services.AddHostedService<CommunitySeedImport>();
         services.AddScoped<ICommunityDirectory, CommunityDirectory>();
+        services.AddScoped<IPersonalDataSource, CommunityPersonalData>();
         services.AddScoped<SignedTokens>();
         services.AddScoped<SubscriptionMails>();
+        services.AddScoped<AccountMails>();
         services.Configure<MailOptions>(o => MailOptions.Bind(o, configuration));
         services.AddSingleton<IMailSender>(provider =>
         {
@@ -77,5 +80,7 @@ public sealed class CommunityModule : IModule
         var subscriptions = endpoints.MapGroup("/api/community/subscriptions").WithTags("Community");
         SubscribeHandler.MapEndpoint(subscriptions);
         ConfirmAndUnsubscribeHandler.MapEndpoints(subscriptions);
+        PersonalDataHandler.MapEndpoints(endpoints);
+        SelfServiceHandler.MapEndpoints(endpoints);
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Wijkengids.Community.Contracts;
 using Wijkengids.Contributions.Reactions;
 using Wijkengids.SharedKernel;
 
@@ -14,8 +15,11 @@ public sealed class ContributionsModule : IModule
 {
     public string Name => "contributions";
 
-    public void AddServices(IServiceCollection services, IConfiguration configuration) =>
+    public void AddServices(IServiceCollection services, IConfiguration configuration)
+    {
         services.AddRequestHandlersFrom(typeof(ContributionsModule).Assembly);
+        services.AddScoped<IPersonalDataSource, ReactionPersonalData>();
+    }
 
     public void ConfigureMarten(StoreOptions options) =>
         options.Schema.For<ReactionView>().DatabaseSchemaName(Name)

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Wijkengids.Community.Contracts;
 using Wijkengids.SharedKernel;
 using Wijkengids.Workshops.Bookings;
 using Wijkengids.Workshops.Formats;
@@ -21,6 +22,7 @@ public sealed class WorkshopsModule : IModule
     {
         services.AddRequestHandlersFrom(typeof(WorkshopsModule).Assembly);
         services.AddScoped<SeatPlanner>();
+        services.AddScoped<IPersonalDataSource, BookingPersonalData>();
     }
 
     public void ConfigureMarten(StoreOptions options)

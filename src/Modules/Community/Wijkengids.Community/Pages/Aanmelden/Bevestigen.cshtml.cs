@@ -8,7 +8,6 @@ public sealed class BevestigenModel(IMediator mediator) : FormPageModel
 {
     [BindProperty(SupportsGet = true)] public string? Token { get; set; }
     public bool Valid { get; private set; }
-    public string? Done { get; private set; }
 
     public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
 
@@ -16,15 +15,11 @@ public sealed class BevestigenModel(IMediator mediator) : FormPageModel
         Valid = Errors.Count == 0 && await mediator.Send(new CheckConfirmation(Token ?? ""), cancellationToken);
 
     public Task<IActionResult> OnPostAsync(CancellationToken cancellationToken) =>
-        Attempt(async () =>
+        Complete(async () =>
         {
             var state = await mediator.Send(new ConfirmSubscription(Token ?? ""), cancellationToken);
             return state.Themes.Count == 0
                 ? "Uw aanmelding is bevestigd. U ontvangt voortaan bericht van elke update."
                 : $"Uw aanmelding is bevestigd. U ontvangt voortaan bericht van updates over: {string.Join(", ", state.Themes)}.";
-        }, cancellationToken, () =>
-        {
-            (Done, Message) = (Message, null);
-            return Page();
-        });
+        }, cancellationToken);
 }

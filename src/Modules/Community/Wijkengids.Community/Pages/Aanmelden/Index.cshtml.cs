@@ -11,19 +11,7 @@ public sealed class IndexModel(IMediator mediator) : FormPageModel
 {
     [BindProperty] public string? Email { get; set; }
     [BindProperty] public string? Themes { get; set; }
-    public string? Answer { get; private set; }
-
-    public void OnGet()
-    {
-    }
-
-    protected override Task LoadAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     public Task<IActionResult> OnPostAsync(CancellationToken cancellationToken) =>
-        Attempt(async () => (await mediator.Send(new Subscribe(Email ?? "", Themes is null ? [] : [Themes]), cancellationToken)).Message,
-            cancellationToken, () =>
-            {
-                (Answer, Message) = (Message, null);
-                return Page();
-            });
+        Complete(async () => (await mediator.Send(new Subscribe(Email ?? "", Themes is null ? [] : [Themes]), cancellationToken)).Message, cancellationToken);
 }
