@@ -47,6 +47,12 @@ public sealed class SignInAndAccessibilityTests(BrowserFixture fixture) : IClass
 
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Account voor Petra Pagina aangemaakt");
         await Assertions.Expect(page.GetByRole(AriaRole.Cell, new() { Name = "petra@example.nl" })).ToBeVisibleAsync();
+
+        var row = page.GetByRole(AriaRole.Row, new() { Name = "petra@example.nl" });
+        await row.GetByLabel("Reden voor deactiveren (verplicht)").FillAsync("test van de beheerpagina");
+        await row.GetByRole(AriaRole.Button, new() { Name = "Deactiveren" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Petra Pagina is gedeactiveerd");
+        await Assertions.Expect(page.GetByRole(AriaRole.Row, new() { Name = "petra@example.nl" })).ToContainTextAsync("gedeactiveerd");
     }
 
     [Theory]

@@ -1,9 +1,9 @@
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Wijkengids.SharedKernel;
 
-namespace Wijkengids.Community.Pages;
+
+namespace Wijkengids.SharedKernel.Web;
 
 /// <summary>
 /// A page with forms that change something: on success it redirects (post/redirect/get) with a message; on failure it
@@ -15,8 +15,8 @@ public abstract class FormPageModel : PageModel
 
     [TempData] public string? Message { get; set; }
 
-    /// <summary>The outcome of a one-step form (subscribe, confirm, reset) shown on the same page instead of the form.</summary>
-    public string? Done { get; private set; }
+    /// <summary>The outcome of a one-step form (subscribe, confirm a link, reset a password) shown on the same page instead of the form.</summary>
+    public string? Outcome { get; private set; }
 
     /// <summary>Loads what the page shows (also after a failed post); nothing for a plain form.</summary>
     protected virtual Task LoadAsync(CancellationToken cancellationToken) => Task.CompletedTask;
@@ -24,11 +24,11 @@ public abstract class FormPageModel : PageModel
     /// <summary>Message shown when someone else changed the same thing first.</summary>
     protected virtual string ChangedMeanwhile => "Dit is intussen door iemand anders gewijzigd. Bekijk de huidige stand en probeer het opnieuw.";
 
-    /// <summary>Runs a one-step change and shows its outcome on the same page (nothing to redirect back to).</summary>
+    /// <summary>Runs a one-step change and shows its outcome on the same page (there is nothing to redirect back to).</summary>
     protected Task<IActionResult> Complete(Func<Task<string>> change, CancellationToken cancellationToken) =>
         Attempt(change, cancellationToken, () =>
         {
-            (Done, Message) = (Message, null);
+            (Outcome, Message) = (Message, null);
             return Page();
         });
 
