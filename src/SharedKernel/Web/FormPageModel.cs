@@ -15,11 +15,22 @@ public abstract class FormPageModel : PageModel
 
     [TempData] public string? Message { get; set; }
 
-    /// <summary>Loads what the page shows (also after a failed post).</summary>
-    protected abstract Task LoadAsync(CancellationToken cancellationToken);
+    /// <summary>The outcome of a one-step form (subscribe, confirm a link, reset a password) shown on the same page instead of the form.</summary>
+    public string? Outcome { get; private set; }
+
+    /// <summary>Loads what the page shows (also after a failed post); nothing for a plain form.</summary>
+    protected virtual Task LoadAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     /// <summary>Message shown when someone else changed the same thing first.</summary>
     protected virtual string ChangedMeanwhile => "Dit is intussen door iemand anders gewijzigd. Bekijk de huidige stand en probeer het opnieuw.";
+
+    /// <summary>Runs a one-step change and shows its outcome on the same page (there is nothing to redirect back to).</summary>
+    protected Task<IActionResult> Complete(Func<Task<string>> change, CancellationToken cancellationToken) =>
+        Attempt(change, cancellationToken, () =>
+        {
+            (Outcome, Message) = (Message, null);
+            return Page();
+        });
 
     protected async Task<IActionResult> Attempt(Func<Task<string>> change, CancellationToken cancellationToken, Func<IActionResult>? onSuccess = null)
     {

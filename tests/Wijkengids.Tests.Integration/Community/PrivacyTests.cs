@@ -26,7 +26,7 @@ public sealed class PrivacyTests(HostFixture fixture) : IClassFixture<HostFixtur
         var json = (await Host.Scenario(s => { s.Get.Url("/api/community/me/personal-data"); s.As(cookie); })).ReadAsJson<JsonElement>();
         Assert.Equal(id, json.GetProperty("subject").GetString());
         var sections = json.GetProperty("sections").EnumerateArray().ToDictionary(s => s.GetProperty("module").GetString()!);
-        Assert.Equal(["audit", "community"], sections.Keys.Order().ToArray());
+        Assert.Equal(["audit", "community", "contributions", "workshops"], sections.Keys.Order().ToArray());
         var community = sections["community"].GetProperty("items").ToString();
         Assert.Contains("Ina Inzage", community);
         Assert.Contains("ina@example.nl", community);

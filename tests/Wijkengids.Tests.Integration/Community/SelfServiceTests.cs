@@ -113,6 +113,13 @@ public sealed class SelfServiceTests(HostFixture fixture) : IClassFixture<HostFi
         await Host.PublishAsync(change with { ContributionId = Guid.NewGuid(), ContributorAccountId = Guid.NewGuid() });
         await Task.Delay(1000);
         Assert.Equal(2, (await Host.MailsToAsync("bea@example.nl")).Count);
+
+        // Without an account, a sender who left a contact address for an answer hears it there.
+        await Host.PublishAsync(change with { ContributionId = Guid.NewGuid(), ContributorAccountId = null, Kind = "reactie", Status = "beantwoord",
+            ContactEmail = "gast@example.nl", ContactName = "Gerda Gast" });
+        var guest = Assert.Single(await Host.WaitForMailsAsync("gast@example.nl", 1));
+        Assert.Equal("Uw reactie bij de Wijkengids: beantwoord", guest.Subject);
+        Assert.Contains("Beste Gerda Gast", guest.Text);
     }
 
     private async Task<string> RegisterAsync(string name, string email, string password) =>

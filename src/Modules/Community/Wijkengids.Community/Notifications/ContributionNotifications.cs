@@ -10,7 +10,7 @@ namespace Wijkengids.Community.Notifications;
 /// <summary>
 /// A contributor hears by mail when the status of their reaction or proposal changes. One delivery per
 /// (contribution, status, moment), so a redelivered message sends nothing new; erased, deactivated or unconfirmed
-/// accounts get nothing.
+/// accounts get nothing. A sender without an account who asked for an answer is mailed at the contact address given.
 /// </summary>
 public static class ContributionStatusChangedHandler
 {
@@ -18,9 +18,21 @@ public static class ContributionStatusChangedHandler
         TimeProvider clock, CancellationToken cancellationToken)
     {
         var outgoing = new OutgoingMessages();
-        if (change.ContributorAccountId is not { } accountId) return outgoing;
-        var account = await session.LoadAsync<AccountView>(accountId, cancellationToken);
-        if (account is not { Active: true, Erased: false, PendingConfirmation: false }) return outgoing;
+        (Guid Id, string Email, string? Name)? recipient = null;
+        // Telling a sender that their text was filed as spam only helps spammers.
+        if (change.Status == "spam") return outgoing;
+        if (change.ContributorAccountId is { } accountId)
+        {
+            if (await session.LoadAsync<AccountView>(accountId, cancellationToken) is { Active: true, Erased: false, PendingConfirmation: false } account)
+            {
+                recipient = (account.Id, account.Email, account.DisplayName);
+            }
+        }
+        else if (!string.IsNullOrWhiteSpace(change.ContactEmail))
+        {
+            recipient = (change.ContributionId, change.ContactEmail.Trim(), change.ContactName);
+        }
+        if (recipient is not { } to) return outgoing;
 
         var kind = change.Kind switch { "reaction" or "reactie" => "reactie", "proposal" or "voorstel" => "voorstel", _ => change.Kind };
         var url = change.Url.StartsWith("http", StringComparison.OrdinalIgnoreCase) ? change.Url : options.Value.BaseUrl + "/" + change.Url.TrimStart('/');
@@ -28,11 +40,11 @@ public static class ContributionStatusChangedHandler
         {
             Id = $"bijdrage/{change.ContributionId:N}/{change.Status}/{change.ChangedAt.ToUnixTimeMilliseconds()}",
             Mailing = "meldingen-bijdragen",
-            Recipient = account.Id,
-            To = account.Email,
+            Recipient = to.Id,
+            To = to.Email,
             Subject = $"Uw {kind} bij de Wijkengids: {change.Status}",
             Text = $"""
-                    Beste {account.DisplayName},
+                    Beste {(string.IsNullOrWhiteSpace(to.Name) ? "lezer" : to.Name)},
 
                     De status van uw {kind} is nu: {change.Status}.{(string.IsNullOrWhiteSpace(change.Message) ? "" : "\n\nToelichting van de redactie:\n" + change.Message)}
 
