@@ -48,9 +48,8 @@ internal sealed class ReadTimelineHandler(IQuerySession session)
         return new ActorInfo(actor.Id, actor.DisplayName, actor.CorrelationId, actor.CausationId, actor.RecordedFor);
     }
 
-    internal static void MapEndpoints(IEndpointRouteBuilder endpoints)
+    internal static void MapEndpoints(RouteGroupBuilder audit)
     {
-        var audit = endpoints.MapGroup("/api/audit").WithTags("Audit").RequireAuthorization(Policies.Auditors);
         audit.MapGet("/timeline", async (Guid? streamId, string? actor, string? correlationId, long? before, int? limit,
                     IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new ReadTimeline(streamId, actor, correlationId, before, limit ?? 50), ct)))
