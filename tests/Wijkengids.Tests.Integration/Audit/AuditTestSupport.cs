@@ -70,3 +70,40 @@ internal static class AuditTestSupport
         return connection;
     }
 }
+
+/// <summary>A page of the API timeline, flattened.</summary>
+internal sealed record TimelineResult(JsonElement Page, JsonElement[] Entries)
+{
+    public long? OlderBefore => Page.GetProperty("olderBefore").ValueKind == JsonValueKind.Null ? null : Page.GetProperty("olderBefore").GetInt64();
+    public long? NewerAfter => Page.GetProperty("newerAfter").ValueKind == JsonValueKind.Null ? null : Page.GetProperty("newerAfter").GetInt64();
+    public long[] Positions => Entries.Select(e => e.GetProperty("position").GetInt64()).ToArray();
+    public string[] Descriptions => Entries.Select(e => e.GetProperty("description").GetString()!).ToArray();
+}
+
+internal static class TimelineSupport
+{
+    public static async Task<TimelineResult> TimelineAsync(this IAlbaHost host, string auditor, string query)
+    {
+        var page = (await host.Scenario(s => { s.Get.Url("/api/audit/timeline?" + query); s.As(auditor); })).ReadAsJson<JsonElement>();
+        var entries = page.GetProperty("groups").EnumerateArray().SelectMany(g => g.GetProperty("entries").EnumerateArray()).ToArray();
+        return new TimelineResult(page, entries);
+    }
+
+    /// <summary>The timeline for <paramref name="query"/> once <paramref name="ready"/> holds (the projection is asynchronous).</summary>
+    public static async Task<TimelineResult> TimelineWhenAsync(this IAlbaHost host, string auditor, string query, Func<TimelineResult, bool> ready)
+    {
+        TimelineResult? last = null;
+        try
+        {
+            return await Problem.EventuallyAsync(async () =>
+            {
+                last = await host.TimelineAsync(auditor, query);
+                return ready(last) ? last : null;
+            }, $"de tijdlijn voor '{query}'");
+        }
+        catch (TimeoutException e)
+        {
+            throw new TimeoutException($"{e.Message}; laatste antwoord: {last?.Page}", e);
+        }
+    }
+}

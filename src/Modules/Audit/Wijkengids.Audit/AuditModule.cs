@@ -21,8 +21,6 @@ public sealed class AuditModule : IModule
 
     public void ConfigureMarten(StoreOptions options)
     {
-        options.Schema.For<AuditEntry>().DatabaseSchemaName(Name)
-            .Index(e => e.StreamId).Index(e => e.Actor).Index(e => e.CorrelationId);
         options.Schema.For<ActorName>().DatabaseSchemaName(Name);
         options.Projections.Add(new AuditTimelineProjection(), ProjectionLifecycle.Async);
         AuditSchema.AddTables(options);
@@ -33,6 +31,8 @@ public sealed class AuditModule : IModule
     {
         var audit = endpoints.MapGroup("/api/audit").WithTags("Audit").RequireAuthorization(Policies.Auditors);
         ReadTimelineHandler.MapEndpoints(audit);
+        GetActorHandler.MapEndpoints(audit);
+        GetTimelineFilterOptionsHandler.MapEndpoints(audit);
         VerifyChainHandler.MapEndpoints(audit);
         ListCheckpointsHandler.MapEndpoints(endpoints);
     }
