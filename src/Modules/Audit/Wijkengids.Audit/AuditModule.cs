@@ -7,6 +7,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Wijkengids.Audit.Integrity;
 using Wijkengids.Audit.Timeline;
+using Wijkengids.Audit.Watch;
 using Wijkengids.SharedKernel;
 
 namespace Wijkengids.Audit;
@@ -16,8 +17,11 @@ public sealed class AuditModule : IModule
 {
     public string Name => AuditSchema.Name;
 
-    public void AddServices(IServiceCollection services, IConfiguration configuration) =>
+    public void AddServices(IServiceCollection services, IConfiguration configuration)
+    {
         services.AddRequestHandlersFrom(typeof(AuditModule).Assembly);
+        services.AddScoped<AuditAccessLog>();
+    }
 
     public void ConfigureMarten(StoreOptions options)
     {

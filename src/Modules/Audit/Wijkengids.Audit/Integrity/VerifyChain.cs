@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Npgsql;
+using Wijkengids.Audit.Watch;
 
 namespace Wijkengids.Audit.Integrity;
 
@@ -39,13 +40,14 @@ internal sealed class VerifyChainValidator : AbstractValidator<VerifyChain>
     }
 }
 
-internal sealed class VerifyChainHandler(IDocumentStore store) : IRequestHandler<VerifyChain, ChainVerification>
+internal sealed class VerifyChainHandler(IDocumentStore store, AuditAccessLog accessLog) : IRequestHandler<VerifyChain, ChainVerification>
 {
     /// <summary>At most this many breaks are listed; all are counted.</summary>
     private const int ListedBreaks = 100;
 
     public async Task<ChainVerification> Handle(VerifyChain request, CancellationToken cancellationToken)
     {
+        await accessLog.RecordAsync(new AuditChainVerified(request.From, request.To), cancellationToken);
         var clock = Stopwatch.StartNew();
         await using var connection = (NpgsqlConnection)store.Storage.Database.CreateConnection();
         await connection.OpenAsync(cancellationToken);

@@ -3,6 +3,7 @@ using MediatR;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Wijkengids.Audit.Watch;
 using Wijkengids.SharedKernel;
 
 namespace Wijkengids.Audit.Timeline;
@@ -12,10 +13,11 @@ public sealed record ActorInfo(string Id, string DisplayName, bool Erased, DateT
 
 public sealed record GetActor(string Id) : IRequest<ActorInfo>;
 
-internal sealed class GetActorHandler(IQuerySession session) : IRequestHandler<GetActor, ActorInfo>
+internal sealed class GetActorHandler(IQuerySession session, AuditAccessLog accessLog) : IRequestHandler<GetActor, ActorInfo>
 {
     public async Task<ActorInfo> Handle(GetActor request, CancellationToken cancellationToken)
     {
+        await accessLog.RecordAsync(new AuditActorLookedUp(request.Id), cancellationToken);
         var actor = await session.LoadAsync<ActorName>(request.Id, cancellationToken)
                     ?? throw new NotFoundException("Deze actor is (nog) niet bekend bij de audit.");
         return new ActorInfo(actor.Id, actor.Shown, actor.ErasedAt is not null, actor.ErasedAt, actor.ErasedBy, actor.CorrelationId,

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Npgsql;
 using NpgsqlTypes;
+using Wijkengids.Audit.Watch;
 using Wijkengids.SharedKernel;
 
 namespace Wijkengids.Audit.Timeline;
@@ -57,7 +58,8 @@ internal sealed class TimelineFilterValidator : AbstractValidator<TimelineFilter
     }
 }
 
-internal sealed class ReadTimelineHandler(IDocumentStore store, IQuerySession session) : IRequestHandler<ReadTimeline, TimelinePage>
+internal sealed class ReadTimelineHandler(IDocumentStore store, IQuerySession session, AuditAccessLog accessLog)
+    : IRequestHandler<ReadTimeline, TimelinePage>
 {
     public const string Columns =
         "t.seq, t.ts, t.module, t.event_type, t.description, t.stream, t.version, t.actor, t.correlation_id, t.causation_id, t.reason";
@@ -65,6 +67,7 @@ internal sealed class ReadTimelineHandler(IDocumentStore store, IQuerySession se
     public async Task<TimelinePage> Handle(ReadTimeline request, CancellationToken cancellationToken)
     {
         var filter = request.Filter.Normalised();
+        await accessLog.RecordAsync(new AuditTimelineSearched(filter, request.OldestFirst, request.Before, request.After), cancellationToken);
         // Read in the direction of the cursor; a page reached with "after" is read oldest first and turned round.
         var ascending = request.After is not null || (request.OldestFirst && request.Before is null);
         await using var connection = (NpgsqlConnection)store.Storage.Database.CreateConnection();
