@@ -172,6 +172,7 @@ public sealed class TimelineTests(HostFixture fixture) : IClassFixture<HostFixtu
         Assert.Contains("Account aangemaakt", html);
         Assert.Contains("Reden: voor de pagina", html);
         Assert.Contains("Bas Beheerder", html);
+        Assert.Contains($"/api/audit/export?format=jsonl&amp;item={account}", html);
 
         var wrong = await Host.Scenario(s =>
         {

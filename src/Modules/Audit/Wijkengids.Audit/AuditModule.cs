@@ -21,6 +21,7 @@ public sealed class AuditModule : IModule
     {
         services.AddRequestHandlersFrom(typeof(AuditModule).Assembly);
         services.AddScoped<AuditAccessLog>();
+        services.AddSingleton<ICommandLineCommand, Export.AuditCommand>(_ => new Export.AuditCommand());
     }
 
     public void ConfigureMarten(StoreOptions options)
@@ -38,6 +39,7 @@ public sealed class AuditModule : IModule
         GetActorHandler.MapEndpoints(audit);
         GetTimelineFilterOptionsHandler.MapEndpoints(audit);
         VerifyChainHandler.MapEndpoints(audit);
+        Export.ExportTrailHandler.MapEndpoints(audit);
         ListCheckpointsHandler.MapEndpoints(endpoints);
     }
 }

@@ -65,6 +65,13 @@ public sealed class IndexModel(IMediator mediator) : PageModel
             : "/audit";
     }
 
+    /// <summary>The export of everything this filter finds (the API streams it as a download).</summary>
+    public string ExportLink(string format) => "/api/audit/export" + QueryString.Create(new Dictionary<string, string?>
+    {
+        ["format"] = format, ["item"] = Item, ["actor"] = Actor, ["module"] = Module, ["kind"] = Kind, ["correlationId"] = Correlation,
+        ["from"] = From?.ToString("yyyy-MM-dd"), ["to"] = To?.ToString("yyyy-MM-dd"), ["order"] = OldestFirst ? "oldest" : "newest",
+    }.Where(v => !string.IsNullOrWhiteSpace(v.Value))).ToUriComponent();
+
     /// <summary>A new search for one value only (a person, an item, an action).</summary>
     public static string Only(string key, string value) => "/audit" + QueryString.Create(key, value).ToUriComponent();
 }
