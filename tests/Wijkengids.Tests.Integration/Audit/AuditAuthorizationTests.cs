@@ -161,7 +161,8 @@ public sealed class AuditAuthorizationTests(HostFixture fixture) : IClassFixture
             s.StatusCodeShouldBe(404);
         });
 
-        var trail = await Host.TimelineWhenAsync(auditor, $"correlationId={correlation}&order=oldest", t => t.Entries.Length == 4);
+        var trail = await Host.TimelineWhenAsync(auditor, $"correlationId={correlation}&order=oldest",
+            t => t.Entries.Length == 4 && t.Entries.All(e => e.GetProperty("actorName").GetString() == "Anna Auditor"));
         Assert.Equal(
         [
             $"Audittijdlijn doorzocht (item {looked}, module community, periode 1-1-2026 t/m nu)",

@@ -28,7 +28,8 @@ public sealed class ExportTests(HostFixture fixture) : IClassFixture<HostFixture
         var admin = await Host.LoginAsRoleAsync("admin");
         var auditor = await Host.LoginAsRoleAsync("auditor");
         var account = await Host.OpenAccountAsync(admin, name, ["editor"], "export, met \"komma\"");
-        await Host.TimelineWhenAsync(auditor, $"item={account}", t => t.Entries.Length == 2);
+        await Host.TimelineWhenAsync(auditor, $"item={account}",
+            t => t.Entries.Length == 2 && t.Entries.All(e => e.GetProperty("actorName").GetString() == "Bas Beheerder"));
         await Host.VerifiedThroughAsync(auditor, (await Host.SequencesOfAsync(account)).Max());
         return (account, admin, auditor);
     }

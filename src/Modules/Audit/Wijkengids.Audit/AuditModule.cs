@@ -21,6 +21,7 @@ public sealed class AuditModule : IModule
     {
         services.AddRequestHandlersFrom(typeof(AuditModule).Assembly);
         services.AddScoped<AuditAccessLog>();
+        services.AddScoped<Community.Contracts.IPersonalDataSource, AuditPersonalData>();
         services.AddSingleton<ICommandLineCommand, Export.AuditCommand>(_ => new Export.AuditCommand());
     }
 

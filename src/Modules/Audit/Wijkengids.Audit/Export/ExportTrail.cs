@@ -47,7 +47,7 @@ internal sealed class ExportTrailHandler(IDocumentStore store, AuditAccessLog ac
         await using var connection = (NpgsqlConnection)store.Storage.Database.CreateConnection();
         await connection.OpenAsync(cancellationToken);
         await using var names = store.QuerySession();
-        var known = new Dictionary<string, string>();
+        var actors = new ActorDirectory(names);
 
         await using var command = new NpgsqlCommand { Connection = connection, CommandTimeout = 0 };
         var sql = new StringBuilder(
@@ -69,13 +69,10 @@ internal sealed class ExportTrailHandler(IDocumentStore store, AuditAccessLog ac
             var timeline = TimelineRow.Read(reader);
             var stored = StoredEvents.Read(reader, TimelineRow.ColumnCount);
             var chainAt = TimelineRow.ColumnCount + StoredEvents.ColumnCount;
-            if (!known.TryGetValue(timeline.Actor, out var actorName))
-            {
-                actorName = (await ReadTimelineHandler.ActorNamesAsync(names, [timeline.Actor], cancellationToken)).GetValueOrDefault(timeline.Actor, ActorName.UnknownLabel);
-                known[timeline.Actor] = actorName;
-            }
+            await actors.LoadAsync([timeline.Actor], cancellationToken);
             await format.WriteRowAsync(output, new ExportRow(stored.Record, AmsterdamTime.Format(timeline.Timestamp), timeline.Module,
-                timeline.Description, actorName, timeline.Reason, reader.GetString(chainAt), reader.GetString(chainAt + 1)), cancellationToken);
+                timeline.Description, actors.NameOf(timeline.Actor), actors.ReasonShown(timeline.Actor, timeline.Reason),
+                reader.GetString(chainAt), reader.GetString(chainAt + 1)), cancellationToken);
             if (++rows % FlushEvery == 0) await output.FlushAsync(cancellationToken);
         }
         await output.FlushAsync(cancellationToken);

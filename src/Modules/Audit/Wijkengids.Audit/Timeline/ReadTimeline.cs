@@ -24,7 +24,11 @@ public sealed record TimelineGroup(string? CorrelationId, IReadOnlyList<Timeline
 /// One page. <see cref="OlderBefore"/> / <see cref="NewerAfter"/> are the keyset cursors for the next page in either
 /// direction (null when there is nothing more that way).
 /// </summary>
-public sealed record TimelinePage(IReadOnlyList<TimelineGroup> Groups, int Count, long? OlderBefore, long? NewerAfter);
+public sealed record TimelinePage(IReadOnlyList<TimelineGroup> Groups, int Count, long? OlderBefore, long? NewerAfter,
+    ActorErasure? Erasure = null);
+
+/// <summary>The person filtered on was erased (AVG): when, and on whose decision.</summary>
+public sealed record ActorErasure(DateTimeOffset ErasedAt, string LocalTime, string ErasedBy, string ErasedByName);
 
 /// <summary>Entries matching <see cref="Filter"/>, newest (or oldest) first, a page at a time (keyset on position).</summary>
 public sealed record ReadTimeline(TimelineFilter Filter, bool OldestFirst = false, long? Before = null, long? After = null, int Limit = 50)
@@ -70,30 +74,7 @@ internal sealed class ReadTimelineHandler(IDocumentStore store, IQuerySession se
         await accessLog.RecordAsync(new AuditTimelineSearched(filter, request.OldestFirst, request.Before, request.After), cancellationToken);
         // Read in the direction of the cursor; a page reached with "after" is read oldest first and turned round.
         var ascending = request.After is not null || (request.OldestFirst && request.Before is null);
-        await using var connection = (NpgsqlConnection)store.Storage.Database.CreateConnection();
-        await connection.OpenAsync(cancellationToken);
-        await using var command = new NpgsqlCommand { Connection = connection };
-        var sql = new StringBuilder($"select {Columns} from {AuditTimelineProjection.Table} t");
-        var cursor = new List<string>();
-        if (request.Before is { } before)
-        {
-            command.Parameters.Add(new NpgsqlParameter { Value = before, NpgsqlDbType = NpgsqlDbType.Bigint });
-            cursor.Add($"t.seq < ${command.Parameters.Count}");
-        }
-        if (request.After is { } after)
-        {
-            command.Parameters.Add(new NpgsqlParameter { Value = after, NpgsqlDbType = NpgsqlDbType.Bigint });
-            cursor.Add($"t.seq > ${command.Parameters.Count}");
-        }
-        filter.AppendWhere(sql, command, "t", [.. cursor]);
-        sql.Append(ascending ? " order by t.seq asc" : " order by t.seq desc").Append($" limit {request.Limit + 1}");
-        command.CommandText = sql.ToString();
-
-        var rows = new List<TimelineRow>();
-        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
-        {
-            while (await reader.ReadAsync(cancellationToken)) rows.Add(TimelineRow.Read(reader));
-        }
+        var rows = await QueryAsync(store, filter, request.Before, request.After, ascending, request.Limit + 1, cancellationToken);
         var more = rows.Count > request.Limit;
         if (more) rows.RemoveAt(rows.Count - 1);
         var cursorGiven = request.Before is not null || request.After is not null;
@@ -101,22 +82,46 @@ internal sealed class ReadTimelineHandler(IDocumentStore store, IQuerySession se
         var newerExists = ascending ? more : cursorGiven;
         if (ascending != request.OldestFirst) rows.Reverse();
 
-        var names = await ActorNamesAsync(session, rows.Select(r => r.Actor), cancellationToken);
-        var entries = rows.Select(r => r.ToEntry(names)).ToList();
+        var actors = new ActorDirectory(session);
+        await actors.LoadAsync(rows.Select(r => r.Actor).Append(filter.Actor ?? IRequestContext.SystemActor), cancellationToken);
+        var entries = rows.Select(r => r.ToEntry(actors)).ToList();
         return new TimelinePage(Group(entries), entries.Count,
             olderExists && rows.Count > 0 ? rows.Min(r => r.Position) : null,
-            newerExists && rows.Count > 0 ? rows.Max(r => r.Position) : null);
+            newerExists && rows.Count > 0 ? rows.Max(r => r.Position) : null,
+            await ErasureOfAsync(filter.Actor, actors, cancellationToken));
     }
 
-    /// <summary>Display names of the given actor ids ("systeem" for the system, "gewiste persoon" after an erasure).</summary>
-    internal static async Task<IReadOnlyDictionary<string, string>> ActorNamesAsync(IQuerySession session, IEnumerable<string> actors,
-        CancellationToken cancellationToken)
+    /// <summary>Rows of audit.timeline matching <paramref name="filter"/>, after the keyset cursor, in seq order.</summary>
+    internal static async Task<List<TimelineRow>> QueryAsync(IDocumentStore store, TimelineFilter filter, long? before, long? after,
+        bool ascending, int limit, CancellationToken cancellationToken)
     {
-        var ids = actors.Where(a => a != IRequestContext.SystemActor).Distinct().ToArray();
-        var known = ids.Length == 0 ? [] : await session.LoadManyAsync<ActorName>(cancellationToken, ids);
-        var names = known.ToDictionary(a => a.Id, a => a.Shown);
-        names[IRequestContext.SystemActor] = ActorName.SystemLabel;
-        return names;
+        await using var connection = (NpgsqlConnection)store.Storage.Database.CreateConnection();
+        await connection.OpenAsync(cancellationToken);
+        await using var command = new NpgsqlCommand { Connection = connection };
+        var sql = new StringBuilder($"select {Columns} from {AuditTimelineProjection.Table} t");
+        var cursor = new List<string>();
+        foreach (var (value, op) in new[] { (before, "<"), (after, ">") })
+        {
+            if (value is null) continue;
+            command.Parameters.Add(new NpgsqlParameter { Value = value.Value, NpgsqlDbType = NpgsqlDbType.Bigint });
+            cursor.Add($"t.seq {op} ${command.Parameters.Count}");
+        }
+        filter.AppendWhere(sql, command, "t", [.. cursor]);
+        sql.Append(ascending ? " order by t.seq asc" : " order by t.seq desc").Append($" limit {limit}");
+        command.CommandText = sql.ToString();
+        var rows = new List<TimelineRow>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken)) rows.Add(TimelineRow.Read(reader));
+        return rows;
+    }
+
+    /// <summary>When the page is about one person who has been erased: when, and on whose decision.</summary>
+    private static async Task<ActorErasure?> ErasureOfAsync(string? actor, ActorDirectory actors, CancellationToken cancellationToken)
+    {
+        if (actor is null || actors.Find(actor) is not { ErasedAt: { } at } erased) return null;
+        var by = erased.ErasedBy ?? IRequestContext.SystemActor;
+        await actors.LoadAsync([by], cancellationToken);
+        return new ActorErasure(at, AmsterdamTime.Format(at), by, actors.NameOf(by));
     }
 
     private static List<TimelineGroup> Group(IEnumerable<TimelineEntry> entries)
@@ -160,10 +165,8 @@ internal sealed record TimelineRow(long Position, DateTimeOffset Timestamp, stri
 
     public const int ColumnCount = 11;
 
-    public string NameOf(IReadOnlyDictionary<string, string> names) => names.GetValueOrDefault(Actor, ActorName.UnknownLabel);
-
-    public TimelineEntry ToEntry(IReadOnlyDictionary<string, string> names) => new(Position, Timestamp, AmsterdamTime.Format(Timestamp),
-        Module, EventType, Description, Stream, Version, Actor, NameOf(names), CorrelationId, CausationId, Reason);
+    public TimelineEntry ToEntry(ActorDirectory actors) => new(Position, Timestamp, AmsterdamTime.Format(Timestamp),
+        Module, EventType, Description, Stream, Version, Actor, actors.NameOf(Actor), CorrelationId, CausationId, actors.ReasonShown(Actor, Reason));
 
     private static string? Nullable(NpgsqlDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 }
