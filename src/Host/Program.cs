@@ -11,8 +11,10 @@ using Wijkengids.SharedKernel;
 using Wolverine;
 using Wolverine.Marten;
 
-var builder = WebApplication.CreateBuilder(args);
 var modules = Modules.All;
+if (await Cli.TryRunOfflineAsync(modules, args)) return;
+
+var builder = WebApplication.CreateBuilder(args);
 
 var connectionString = await Database.ResolveConnectionStringAsync(builder);
 

@@ -30,7 +30,12 @@ internal static class WebPlatform
             context.ProblemDetails.Extensions["traceId"] = http.TraceIdentifier;
             context.ProblemDetails.Extensions["correlationId"] = CorrelationMiddleware.CorrelationOf(http);
             context.ProblemDetails.Title ??= DutchTitle(context.ProblemDetails.Status);
-            if (context.ProblemDetails.Title is { } t && t.StartsWith("An error", StringComparison.Ordinal)) context.ProblemDetails.Title = DutchTitle(context.ProblemDetails.Status);
+            if (context.ProblemDetails.Title is { } t && (t.StartsWith("An error", StringComparison.Ordinal) ||
+                                                          t == Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(context.ProblemDetails.Status ?? 0)))
+            {
+                // ASP.NET Core's English default titles ("Forbidden") become Dutch.
+                context.ProblemDetails.Title = DutchTitle(context.ProblemDetails.Status);
+            }
             context.ProblemDetails.Detail ??= DutchDetail(context.ProblemDetails.Status);
         });
         services.AddExceptionHandler<ProblemExceptionHandler>();

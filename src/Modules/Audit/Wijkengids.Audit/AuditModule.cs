@@ -5,29 +5,42 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Wijkengids.Audit.Integrity;
 using Wijkengids.Audit.Timeline;
+using Wijkengids.Audit.Watch;
 using Wijkengids.SharedKernel;
 
 namespace Wijkengids.Audit;
 
-/// <summary>The read side over every module's events: timelines, and later diffs, exports and integrity.</summary>
+/// <summary>The read side over every module's events: timelines, exports and the tamper-evident hash chain.</summary>
 public sealed class AuditModule : IModule
 {
-    public string Name => "audit";
+    public string Name => AuditSchema.Name;
 
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddRequestHandlersFrom(typeof(AuditModule).Assembly);
-        services.AddScoped<Wijkengids.Community.Contracts.IPersonalDataSource, AuditPersonalData>();
+        services.AddScoped<AuditAccessLog>();
+        services.AddScoped<Community.Contracts.IPersonalDataSource, AuditPersonalData>();
+        services.AddSingleton<ICommandLineCommand, Export.AuditCommand>(_ => new Export.AuditCommand());
     }
 
     public void ConfigureMarten(StoreOptions options)
     {
-        options.Schema.For<AuditEntry>().DatabaseSchemaName(Name)
-            .Index(e => e.StreamId).Index(e => e.Actor).Index(e => e.CorrelationId);
         options.Schema.For<ActorName>().DatabaseSchemaName(Name);
         options.Projections.Add(new AuditTimelineProjection(), ProjectionLifecycle.Async);
+        AuditSchema.AddTables(options);
+        options.Events.Subscribe(new HashChainSubscription());
     }
 
-    public void MapEndpoints(IEndpointRouteBuilder endpoints) => ReadTimelineHandler.MapEndpoints(endpoints);
+    public void MapEndpoints(IEndpointRouteBuilder endpoints)
+    {
+        var audit = endpoints.MapGroup("/api/audit").WithTags("Audit").RequireAuthorization(Policies.Auditors);
+        ReadTimelineHandler.MapEndpoints(audit);
+        GetActorHandler.MapEndpoints(audit);
+        GetTimelineFilterOptionsHandler.MapEndpoints(audit);
+        VerifyChainHandler.MapEndpoints(audit);
+        Export.ExportTrailHandler.MapEndpoints(audit);
+        ListCheckpointsHandler.MapEndpoints(endpoints);
+    }
 }
