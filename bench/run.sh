@@ -13,7 +13,7 @@ set -euo pipefail
 # Pages of the Wijkengids host to measure: "name|path", one a line. Add pages here.
 PAGES=(
   "home|/"
-  # "gids-1.4|/gids/1.4"
+  "gids-1.4|/gids/1.4"
 )
 
 DURATION=${DURATION:-15}

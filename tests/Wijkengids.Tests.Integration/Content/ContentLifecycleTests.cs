@@ -243,6 +243,9 @@ public sealed class ContentLifecycleTests(HostFixture fixture) : IClassFixture<H
         var preview = (await Host.Scenario(s => { s.Post.Json(new { markdown = attack }).ToUrl("/api/content/preview"); s.As(eva); }))
             .ReadAsJson<JsonElement>();
         AssertHarmless(preview.Str("html"));
+        var page = (await Host.Scenario(s => s.Get.Url($"/lessen/{item.Str("slug")}"))).ReadAsText();
+        Assert.Contains("<em>tekst</em>", page);
+        AssertHarmless(page[page.IndexOf("<main", StringComparison.Ordinal)..]);
     }
 
     /// <summary>Escaped text may mention anything; what may not survive is live markup that runs script.</summary>

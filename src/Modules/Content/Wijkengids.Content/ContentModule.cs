@@ -32,6 +32,8 @@ public sealed class ContentModule : IModule
         services.AddSingleton<GuideVersionCache>();
         // Order matters: the search table exists before anything is published.
         services.AddHostedService<SearchSchema>();
+        services.AddHostedService<Seed.SeedImport>();
+        services.AddOutputCache(options => options.AddPolicy(GuideCachePolicy.Name, new GuideCachePolicy()));
     }
 
     public void ConfigureMarten(StoreOptions options)

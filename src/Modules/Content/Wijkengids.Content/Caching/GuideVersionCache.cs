@@ -1,4 +1,5 @@
 using Marten;
+using Microsoft.AspNetCore.OutputCaching;
 using Wijkengids.Content.Reading;
 
 namespace Wijkengids.Content.Caching;
@@ -8,7 +9,7 @@ namespace Wijkengids.Content.Caching;
 /// a change made on this host. Public pages use it for ETags and as part of their output-cache key, so a publish
 /// invalidates every cached page here immediately and on other hosts within a second (docs/adr/0013).
 /// </summary>
-public sealed class GuideVersionCache(IDocumentStore store, TimeProvider clock)
+public sealed class GuideVersionCache(IDocumentStore store, TimeProvider clock, IOutputCacheStore? cache = null)
 {
     private static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(1);
     private readonly SemaphoreSlim _gate = new(1, 1);
@@ -40,6 +41,11 @@ public sealed class GuideVersionCache(IDocumentStore store, TimeProvider clock)
         }
     }
 
-    /// <summary>Forget the cached version (after a change on this host).</summary>
-    public void Invalidate() => _current = null;
+    /// <summary>Forget the cached version and this host's cached pages (after a change on this host).</summary>
+    public void Invalidate()
+    {
+        _current = null;
+        // Old entries could never be served again (their key holds the old version); this only frees the memory.
+        _ = cache?.EvictByTagAsync(GuideCachePolicy.Tag, CancellationToken.None).AsTask();
+    }
 }
