@@ -334,4 +334,39 @@ public sealed class ContentLifecycleTests(HostFixture fixture) : IClassFixture<H
         Assert.Contains(section.GetProperty("lessons").EnumerateArray(), l => l.Str("slug") == lesson.Str("slug"));
         Assert.Equal(404, await Host.StatusOfAsync("/api/content/sections/7.2"));
     }
+
+    [Fact]
+    public async Task Editors_manage_themes_with_events_and_optimistic_concurrency()
+    {
+        var eva = await Host.LoginAsRoleAsync("editor");
+        var theme = (await Host.Scenario(s =>
+        {
+            s.Post.Json(new { name = "Leefbaarheid", description = "Schoon, heel en veilig.", reason = "nieuw thema" }).ToUrl("/api/content/themes");
+            s.As(eva);
+            s.StatusCodeShouldBe(201);
+        })).ReadAsJson<JsonElement>();
+        Assert.Equal("leefbaarheid", theme.Str("slug"));
+        (await Host.Scenario(s =>
+        {
+            s.Post.Json(new { name = "leefbaarheid" }).ToUrl("/api/content/themes"); s.As(eva);
+            s.StatusCodeShouldBe(409);
+        })).ShouldBeProblem(409);
+
+        var renamed = (await Host.Scenario(s =>
+        {
+            s.Put.Json(new { expectedVersion = theme.Version(), name = "Leefbaarheid en veiligheid" }).ToUrl($"/api/content/themes/{theme.Id()}");
+            s.As(eva);
+        })).ReadAsJson<JsonElement>();
+        Assert.Equal("leefbaarheid", renamed.Str("slug"));
+        (await Host.Scenario(s =>
+        {
+            s.Put.Json(new { expectedVersion = theme.Version(), name = "Oud" }).ToUrl($"/api/content/themes/{theme.Id()}"); s.As(eva);
+            s.StatusCodeShouldBe(409);
+        })).ShouldBeProblem(409);
+
+        var themes = (await Host.Scenario(s => s.Get.Url("/api/content/themes"))).ReadAsJson<JsonElement[]>();
+        Assert.Contains(themes, t => t.Str("slug") == "leefbaarheid" && t.Str("name") == "Leefbaarheid en veiligheid");
+        var page = (await Host.Scenario(s => s.Get.Url("/themas"))).ReadAsText();
+        Assert.Contains("Leefbaarheid en veiligheid", page);
+    }
 }
