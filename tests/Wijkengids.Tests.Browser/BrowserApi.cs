@@ -15,9 +15,9 @@ public static class BrowserApi
         return context.APIRequest;
     }
 
-    public static async Task<JsonElement> SendAsync(this IAPIRequestContext api, string method, string url, object body)
+    public static async Task<JsonElement> SendAsync(this IAPIRequestContext api, string method, string url, object? body)
     {
-        var response = await api.FetchAsync(url, new() { Method = method, DataObject = body });
+        var response = await api.FetchAsync(url, body is null ? new() { Method = method } : new() { Method = method, DataObject = body });
         var text = await response.TextAsync();
         Assert.True(response.Ok, $"{method} {url}: {response.Status} {text}");
         return JsonDocument.Parse(text).RootElement.Clone();
@@ -40,5 +40,19 @@ public static class BrowserApi
         item = await author.SendAsync("POST", $"/api/content/items/{id}/submit", new { expectedVersion = item.GetProperty("version").GetInt64() });
         item = await reviewer.SendAsync("POST", $"/api/content/items/{id}/approve", new { expectedVersion = item.GetProperty("version").GetInt64() });
         return await reviewer.SendAsync("POST", $"/api/content/items/{id}/publish", new { expectedVersion = item.GetProperty("version").GetInt64() });
+    }
+
+    /// <summary>Composes an edition of every candidate (minor, one note each) and publishes it; returns its number.</summary>
+    public static async Task<int> PublishEditionAsync(IAPIRequestContext editor, string title)
+    {
+        var candidates = await editor.SendAsync("GET", "/api/content/editions/candidates", null);
+        var notes = candidates.EnumerateArray().Select(c => new
+        {
+            itemId = c.GetProperty("itemId").GetString(), change = "minor", note = $"Bijgewerkt: {c.GetProperty("title").GetString()}",
+        }).ToArray();
+        var edition = await editor.SendAsync("POST", "/api/content/editions", new { title, notes });
+        var number = edition.GetProperty("number").GetInt32();
+        await editor.SendAsync("POST", $"/api/content/editions/{number}/publish", new { expectedVersion = edition.GetProperty("version").GetInt64() });
+        return number;
     }
 }

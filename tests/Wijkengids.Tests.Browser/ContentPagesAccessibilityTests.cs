@@ -23,6 +23,9 @@ public sealed class PublishedGuideFixture : IAsyncLifetime
             sources = new[] { new { title = "Wijken in beweging", author = "Platform31", year = 2011, link = "https://www.platform31.nl", kind = "practice" } },
         });
         LessonUrl = "/lessen/" + lesson.GetProperty("slug").GetString();
+
+        // An edition listing everything published so far, then one more change: /updates/1 shows notes and diffs.
+        await BrowserApi.PublishEditionAsync(eva, "Eerste update");
     }
 
     public Task DisposeAsync() => Browser.DisposeAsync();
@@ -35,7 +38,8 @@ public sealed class ContentPagesAccessibilityTests(PublishedGuideFixture guide) 
 
     public static TheoryData<string> PublicPages() =>
     [
-        "/gids", "/gids/1.4", "/gids/2.1", "LESSON", "/themas", "/themas/participatie", "/waaier", "/nieuws", "/nieuws/fijne-dagen",
+        "/", "/gids", "/gids/1.4", "/gids/2.1", "LESSON", "/themas", "/themas/participatie", "/waaier", "/nieuws", "/nieuws/fijne-dagen",
+        "/updates", "/updates/1", "/updates?sinds=0",
     ];
 
     [Theory]

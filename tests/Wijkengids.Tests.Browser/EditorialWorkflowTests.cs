@@ -105,6 +105,7 @@ public sealed class EditorialWorkflowTests(BrowserFixture fixture) : IClassFixtu
 
     [Theory]
     [InlineData("/redactie/themas")]
+    [InlineData("/redactie/updates")]
     [InlineData("/redactie/nieuw?soort=section")]
     [InlineData("/redactie/nieuw?soort=news")]
     [InlineData("/redactie/nieuw?soort=chapter")]

@@ -15,6 +15,7 @@ using Wijkengids.Content.Rendering;
 using Wijkengids.Content.Search;
 using Wijkengids.Content.Themes;
 using Wijkengids.SharedKernel;
+using Wolverine;
 
 namespace Wijkengids.Content;
 
@@ -49,6 +50,7 @@ public sealed class ContentModule : IModule
         options.Schema.For<ThemeView>().DatabaseSchemaName(Name).UniqueIndex(x => x.Slug);
         options.Schema.For<EditionView>().DatabaseSchemaName(Name).UniqueIndex(x => x.Number);
         options.Schema.For<PersonName>().DatabaseSchemaName(Name);
+        options.Schema.For<Intake.ProposalIntakeRecord>().DatabaseSchemaName(Name);
 
         options.Projections.Snapshot<ItemState>(SnapshotLifecycle.Inline);
         options.Projections.Snapshot<ThemeView>(SnapshotLifecycle.Inline);
@@ -57,9 +59,17 @@ public sealed class ContentModule : IModule
         options.Projections.Add(new PublicGuideProjection(), ProjectionLifecycle.Inline);
     }
 
+    public void ConfigureWolverine(WolverineOptions options)
+    {
+        options.Discovery.IncludeAssembly(GetType().Assembly);
+        // The vault's implementation is internal to the SharedKernel: handlers get it from the container.
+        options.CodeGeneration.AlwaysUseServiceLocationFor<IPersonalDataVault>();
+    }
+
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
         ReadGuideHandler.MapEndpoints(endpoints);
+        ReadEditionsHandler.MapEndpoints(endpoints);
 
         var editors = endpoints.MapGroup("/api/content").WithTags("Content").RequireAuthorization(Policies.Editors);
         var items = editors.MapGroup("/items");
@@ -70,5 +80,8 @@ public sealed class ContentModule : IModule
         ReadItemsHandler.MapEndpoints(items);
         ManageThemesHandler.MapEndpoints(editors.MapGroup("/themes"));
         PreviewEndpoint.Map(editors);
+        var editions = editors.MapGroup("/editions");
+        ComposeEditionHandler.MapEndpoints(editions);
+        PublishEditionHandler.MapEndpoint(editions);
     }
 }
