@@ -39,7 +39,7 @@ public sealed class ContentPagesAccessibilityTests(PublishedGuideFixture guide) 
     public static TheoryData<string> PublicPages() =>
     [
         "/", "/gids", "/gids/1.4", "/gids/2.1", "LESSON", "/themas", "/themas/participatie", "/waaier", "/nieuws", "/nieuws/fijne-dagen",
-        "/updates", "/updates/1", "/updates?sinds=0",
+        "/updates", "/updates/1", "/updates?sinds=0", "/zoeken", "/zoeken?q=samenwerken", "/zoeken?q=xyzzy",
     ];
 
     [Theory]

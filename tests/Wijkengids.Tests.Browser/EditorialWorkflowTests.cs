@@ -60,6 +60,34 @@ public sealed class EditorialWorkflowTests(BrowserFixture fixture) : IClassFixtu
         await Assertions.Expect(reader.Locator("article script")).ToHaveCountAsync(0);
         await Assertions.Expect(reader.GetByRole(AriaRole.Link, new() { Name = "Wijken in beweging" })).ToBeVisibleAsync();
 
+        // The reader finds it by searching in Dutch ("ontmoeten" finds "ontmoeting").
+        await reader.GotoAsync("/");
+        await reader.GetByRole(AriaRole.Link, new() { Name = "Zoeken" }).ClickAsync();
+        await reader.GetByLabel("Zoekterm").FillAsync("ontmoeting buurthuis");
+        await reader.GetByRole(AriaRole.Button, new() { Name = "Zoeken" }).ClickAsync();
+        await Assertions.Expect(reader.GetByRole(AriaRole.Status)).ToContainTextAsync("resultaat");
+        await Assertions.Expect(reader.Locator(".results mark").First).ToBeVisibleAsync();
+        await Accessibility.AssertNoViolationsAsync(reader);
+        await reader.GetByRole(AriaRole.Link, new() { Name = title }).ClickAsync();
+        await Assertions.Expect(reader.Locator(".last-changed")).ToContainTextAsync("volgende update");
+
+        // Editor B composes and publishes the next edition; the reader sees the lesson in it.
+        await bram.GotoAsync("/redactie/updates");
+        await bram.GetByLabel("Titel van de update").FillAsync("Update over ontmoeting");
+        var notes = bram.GetByLabel("Wat veranderde er (één regel)");
+        for (var i = 0; i < await notes.CountAsync(); i++) await notes.Nth(i).FillAsync("Nieuw in de gids.");
+        await bram.GetByRole(AriaRole.Button, new() { Name = "Update samenstellen" }).ClickAsync();
+        await Assertions.Expect(bram.GetByRole(AriaRole.Status)).ToContainTextAsync("is samengesteld");
+        await Accessibility.AssertNoViolationsAsync(bram);
+        await bram.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Update \\d+ publiceren$") }).ClickAsync();
+        await Assertions.Expect(bram.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Update over ontmoeting");
+
+        await reader.GotoAsync("/updates");
+        await reader.GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex("Update over ontmoeting") }).ClickAsync();
+        await Assertions.Expect(reader.GetByRole(AriaRole.Link, new() { Name = title })).ToBeVisibleAsync();
+        await reader.GetByRole(AriaRole.Link, new() { Name = title }).ClickAsync();
+        await Assertions.Expect(reader.Locator(".last-changed")).ToContainTextAsync("in update");
+
         // The history shows who did what, and a word-level diff after a new revision.
         await eva.GotoAsync(editUrl);
         await eva.GetByLabel("Tekst", new() { Exact = true }).FillAsync("Een buurthuis is **veel meer** dan een gebouw.");

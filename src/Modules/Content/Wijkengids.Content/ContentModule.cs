@@ -70,6 +70,7 @@ public sealed class ContentModule : IModule
     {
         ReadGuideHandler.MapEndpoints(endpoints);
         ReadEditionsHandler.MapEndpoints(endpoints);
+        SearchGuideHandler.MapEndpoint(endpoints);
 
         var editors = endpoints.MapGroup("/api/content").WithTags("Content").RequireAuthorization(Policies.Editors);
         var items = editors.MapGroup("/items");
