@@ -14,7 +14,7 @@ set -euo pipefail
 PAGES=(
   "home|/"
   "mensen|/mensen"
-  # "gids-1.4|/gids/1.4"
+  "gids-1.4|/gids/1.4"
 )
 
 DURATION=${DURATION:-15}

@@ -112,6 +112,8 @@ internal static class WebPlatform
         services.AddRazorPages(options => options.Conventions.AuthorizeFolder("/Redactie", Policies.Editors))
             .AddMvcOptions(o => o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute()));
         services.Configure<FormOptions>(o => o.ValueLengthLimit = 256 * 1024);
+        // Modules add their own policies (e.g. Content's "guide" policy for public pages).
+        services.AddOutputCache();
 
         services.AddOpenApi("v1", options => options.AddDocumentTransformer<OpenApiDocumentDescription>()
             .AddOperationTransformer<ProblemResponsesTransformer>());
@@ -143,6 +145,7 @@ internal static class WebPlatform
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
+        app.UseOutputCache();
         return app;
     }
 
