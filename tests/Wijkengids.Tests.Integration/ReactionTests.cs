@@ -228,4 +228,14 @@ public sealed class ReactionTests(HostFixture fixture) : IClassFixture<HostFixtu
         Assert.DoesNotContain("<script>alert(", html);
         Assert.DoesNotContain("<img src=x", html);
     }
+
+    [Fact]
+    public async Task Every_section_page_links_to_the_reaction_form_for_that_section()
+    {
+        var section = (await Host.Scenario(s => s.Get.Url("/gids/1.4"))).ReadAsText();
+        Assert.Contains("href=\"/reageren?over=sectie:1.4\"", section);
+        var form = (await Host.Scenario(s => s.Get.Url("/reageren?over=sectie:1.4"))).ReadAsText();
+        Assert.Contains("paragraaf 1.4", form);
+        Assert.Contains("name=\"About\" value=\"sectie:1.4\"", form);
+    }
 }
