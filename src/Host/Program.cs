@@ -35,6 +35,8 @@ var marten = builder.Services.AddMarten(options =>
         options.Events.MetadataConfig.EnableAll();
         options.Events.MetadataConfig.UserNameEnabled = true;
         options.Events.AppendMode = EventAppendMode.Rich;
+        // Appends wake the projection daemon through LISTEN/NOTIFY instead of waiting for its next poll (docs/adr/0034).
+        options.Events.UseListenNotifyForEventAppends = true;
         options.ConfigurePersonalDataVault();
         options.Schema.For<DataProtectionKey>().DatabaseSchemaName(EventStore.PlatformSchema);
         foreach (var module in modules) module.ConfigureMarten(options);

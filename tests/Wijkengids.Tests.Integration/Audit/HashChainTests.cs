@@ -72,7 +72,7 @@ public sealed class HashChainTests(HostFixture fixture) : IClassFixture<HostFixt
         Assert.False(today.GetProperty("closed").GetBoolean());
         Assert.Equal(await Host.ScalarAsync<string>("select hash from audit.hash_chain where seq = $1", lastSeq),
             today.GetProperty("hash").GetString());
-        Assert.Equal(await Host.ScalarAsync<long>("select count(*) from audit.hash_chain"), today.GetProperty("events").GetInt64());
+        Assert.Equal(await Host.ScalarAsync<long>("select count(*) from audit.hash_chain where seq <= $1", lastSeq), today.GetProperty("events").GetInt64());
     }
 
     [Fact]
@@ -115,8 +115,11 @@ public sealed class HashChainTests(HostFixture fixture) : IClassFixture<HostFixt
         var html = page.ReadAsText();
         Assert.Contains("<h1>Integriteit van de geschiedenis</h1>", html);
         Assert.Contains("loopt nog (vandaag)", html);
-        var hash = await Host.ScalarAsync<string>("select hash from audit.chain_checkpoint order by day desc limit 1");
-        Assert.Contains(hash, html);
+        // The newest checkpoint still moves (every look is an event), so check the page against itself: the hash shown
+        // is the stored link at the last position shown.
+        var row = System.Text.RegularExpressions.Regex.Match(html, @"<td>(\d+) – (\d+)</td>\s*<td>\d+</td>\s*<td><code class=""hash"">([0-9a-f]{64})</code>");
+        Assert.True(row.Success, html);
+        Assert.Equal(row.Groups[3].Value, await Host.ScalarAsync<string>("select hash from audit.hash_chain where seq = $1", long.Parse(row.Groups[2].Value)));
         Assert.NotNull(verified.GetProperty("lastHash").GetString());
     }
 
