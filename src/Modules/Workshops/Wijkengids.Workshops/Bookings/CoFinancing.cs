@@ -54,11 +54,7 @@ internal sealed class CoFinancingHandler(IDocumentSession session, IMartenOutbox
 {
     public async Task<BookingDetails> Handle(DecideCoFinancing request, CancellationToken cancellationToken)
     {
-        var booking = await session.LoadAsync<Booking>(request.BookingId, cancellationToken) ?? throw new NotFoundException("Deze aanvraag bestaat niet.");
-        if (request.ExpectedVersion is { } expected && expected != booking.Version)
-        {
-            throw new ConflictException("Deze aanvraag is intussen gewijzigd. Bekijk de huidige stand en probeer het opnieuw.");
-        }
+        var booking = await planner.LoadForChangeAsync(request.BookingId, request.ExpectedVersion, cancellationToken);
         var requested = booking.CoFinancingRequested ?? throw new RuleViolationException("Voor deze aanvraag is geen cofinanciering gevraagd.");
         if (booking.CoFinancingDecision is not null)
         {
