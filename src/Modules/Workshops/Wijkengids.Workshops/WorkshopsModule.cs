@@ -41,8 +41,10 @@ public sealed class WorkshopsModule : IModule
         FormatsHandler.MapEndpoints(open, organisers);
         ManageSessionsHandler.MapEndpoints(open, organisers);
         RequestBookingHandler.MapEndpoint(open);
+        BookingExport.MapEndpoint(organisers);
         ManageBookingsHandler.MapEndpoints(open, organisers);
         CoFinancingHandler.MapEndpoints(funders);
+        Calendar.SessionCalendar.MapEndpoints(endpoints);
     }
 
     private static RouteGroupBuilder BackOffice(IEndpointRouteBuilder endpoints, string policy) =>
