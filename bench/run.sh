@@ -14,6 +14,7 @@ set -euo pipefail
 PAGES=(
   "home|/"
   "mensen|/mensen"
+  "werkateliers|/werkateliers"
   # "gids-1.4|/gids/1.4"
 )
 
