@@ -1,4 +1,5 @@
 using JasperFx.CodeGeneration;
+using JasperFx.CodeGeneration.Model;
 using JasperFx.Events;
 using JasperFx.Events.Daemon;
 using Marten;
@@ -10,8 +11,10 @@ using Wijkengids.SharedKernel;
 using Wolverine;
 using Wolverine.Marten;
 
-var builder = WebApplication.CreateBuilder(args);
 var modules = Modules.All;
+if (await Cli.TryRunOfflineAsync(modules, args)) return;
+
+var builder = WebApplication.CreateBuilder(args);
 
 var connectionString = await Database.ResolveConnectionStringAsync(builder);
 
@@ -32,6 +35,8 @@ var marten = builder.Services.AddMarten(options =>
         options.Events.MetadataConfig.EnableAll();
         options.Events.MetadataConfig.UserNameEnabled = true;
         options.Events.AppendMode = EventAppendMode.Rich;
+        // Appends wake the projection daemon through LISTEN/NOTIFY instead of waiting for its next poll (docs/adr/0034).
+        options.Events.UseListenNotifyForEventAppends = true;
         options.ConfigurePersonalDataVault();
         options.Schema.For<DataProtectionKey>().DatabaseSchemaName(EventStore.PlatformSchema);
         foreach (var module in modules) module.ConfigureMarten(options);
@@ -52,6 +57,8 @@ builder.Host.UseWolverine(options =>
     options.Policies.UseDurableLocalQueues();
     options.MultipleHandlerBehavior = MultipleHandlerBehavior.Separated;
     options.EnableRelayOfUserName = true;
+    // Modules keep their services internal; Wolverine may resolve those from the container (and says so in the log).
+    options.ServiceLocationPolicy = ServiceLocationPolicy.AllowedButWarn;
     options.Durability.MessageStorageSchemaName = EventStore.MessagingSchema;
     // Runtime compilation by default; "Static" uses code written by `codegen write` (docs/adr/0006).
     options.CodeGeneration.TypeLoadMode = builder.Configuration.GetValue("Wolverine:TypeLoadMode", TypeLoadMode.Dynamic);

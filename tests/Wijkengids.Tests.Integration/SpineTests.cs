@@ -116,7 +116,8 @@ public sealed class SpineTests(HostFixture fixture) : IClassFixture<HostFixture>
         var entries = await Problem.EventuallyAsync(async () =>
         {
             var result = await Host.Scenario(s => { s.Get.Url($"/api/audit/timeline?correlationId={correlation}"); s.As(auditor); });
-            var list = result.ReadAsJson<JsonElement[]>();
+            var list = result.ReadAsJson<JsonElement>().GetProperty("groups").EnumerateArray()
+                .SelectMany(g => g.GetProperty("entries").EnumerateArray()).ToArray();
             // Both the projection (async daemon) and the actor's name (outbox message) are eventually consistent.
             return list.Length == 2 && list.All(e => e.GetProperty("actorName").GetString() != "onbekend") ? list : null;
         }, "twee tijdlijnregels met de naam van de actor");

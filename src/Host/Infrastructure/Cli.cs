@@ -11,6 +11,25 @@ internal static class Cli
     private static readonly HashSet<string> CritterStackCommands =
         ["codegen", "db-apply", "db-assert", "db-dump", "db-patch", "describe", "projections", "resources", "storage"];
 
+    /// <summary>
+    /// Commands that need neither the host nor a database (<see cref="Wijkengids.SharedKernel.ICommandLineCommand.NeedsDatabase"/>
+    /// false), found in the modules' assemblies and run before anything starts, e.g. `audit verify &lt;file&gt;`.
+    /// </summary>
+    public static async Task<bool> TryRunOfflineAsync(IEnumerable<Wijkengids.SharedKernel.IModule> modules, string[] args)
+    {
+        if (args.Length == 0 || args[0].StartsWith('-')) return false;
+        var command = modules.Select(m => m.GetType().Assembly).Distinct()
+            .SelectMany(a => a.GetTypes())
+            .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(Wijkengids.SharedKernel.ICommandLineCommand).IsAssignableFrom(t))
+            .Where(t => t.GetConstructor(Type.EmptyTypes) is not null)
+            .Select(t => (Wijkengids.SharedKernel.ICommandLineCommand)Activator.CreateInstance(t)!)
+            .FirstOrDefault(c => c.Name == args[0] && !c.NeedsDatabase(args[1..]));
+        if (command is null) return false;
+        await using var services = new ServiceCollection().BuildServiceProvider();
+        Environment.ExitCode = await command.RunAsync(args[1..], services, CancellationToken.None);
+        return true;
+    }
+
     public static async Task<bool> TryRunAsync(WebApplication app, string[] args)
     {
         if (args.Length == 0 || args[0].StartsWith('-')) return false;

@@ -1,6 +1,7 @@
 using System.Threading.RateLimiting;
 using System.Xml.Linq;
 using Marten;
+using Microsoft.AspNetCore.Diagnostics;
 using Npgsql;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
@@ -29,7 +30,12 @@ internal static class WebPlatform
             context.ProblemDetails.Extensions["traceId"] = http.TraceIdentifier;
             context.ProblemDetails.Extensions["correlationId"] = CorrelationMiddleware.CorrelationOf(http);
             context.ProblemDetails.Title ??= DutchTitle(context.ProblemDetails.Status);
-            if (context.ProblemDetails.Title is { } t && t.StartsWith("An error", StringComparison.Ordinal)) context.ProblemDetails.Title = DutchTitle(context.ProblemDetails.Status);
+            if (context.ProblemDetails.Title is { } t && (t.StartsWith("An error", StringComparison.Ordinal) ||
+                                                          t == Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(context.ProblemDetails.Status ?? 0)))
+            {
+                // ASP.NET Core's English default titles ("Forbidden") become Dutch.
+                context.ProblemDetails.Title = DutchTitle(context.ProblemDetails.Status);
+            }
             context.ProblemDetails.Detail ??= DutchDetail(context.ProblemDetails.Status);
         });
         services.AddExceptionHandler<ProblemExceptionHandler>();
@@ -75,22 +81,8 @@ internal static class WebPlatform
         services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            options.AddPolicy(RateLimitPolicies.Login, http => HttpMethods.IsGet(http.Request.Method)
-                ? RateLimitPartition.GetNoLimiter("read")
-                : RateLimitPartition.GetFixedWindowLimiter(ClientAddress(http), _ => new FixedWindowRateLimiterOptions
-                {
-                    PermitLimit = loginPerMinute,
-                    Window = TimeSpan.FromMinutes(1),
-                    QueueLimit = 0,
-                }));
-            options.AddPolicy(RateLimitPolicies.Forms, http => HttpMethods.IsGet(http.Request.Method)
-                ? RateLimitPartition.GetNoLimiter("read")
-                : RateLimitPartition.GetFixedWindowLimiter(ClientAddress(http), _ => new FixedWindowRateLimiterOptions
-                {
-                    PermitLimit = formsPerMinute,
-                    Window = TimeSpan.FromMinutes(1),
-                    QueueLimit = 0,
-                }));
+            options.AddPolicy(RateLimitPolicies.Login, http => PostsPerClientPerMinute(http, loginPerMinute));
+            options.AddPolicy(RateLimitPolicies.Forms, http => PostsPerClientPerMinute(http, formsPerMinute));
             options.OnRejected = async (context, cancellationToken) =>
             {
                 var http = context.HttpContext;
@@ -115,6 +107,8 @@ internal static class WebPlatform
             };
         });
 
+        // Dutch text (é, ë, ’) is written as is, not as character references.
+        services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddRazorPages(options => options.Conventions.AuthorizeFolder("/Redactie", Policies.Editors))
             .AddMvcOptions(o => o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute()));
         services.Configure<FormOptions>(o => o.ValueLengthLimit = 256 * 1024);
@@ -134,7 +128,13 @@ internal static class WebPlatform
 
     public static WebApplication UseWebPlatform(this WebApplication app)
     {
-        app.UseExceptionHandler();
+        // The API answers with problem details; pages re-execute at /fout with the status of the failure.
+        app.UseWhen(IsApi, api => api.UseExceptionHandler());
+        app.UseWhen(http => !IsApi(http), site => site.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            ExceptionHandlingPath = "/fout",
+            StatusCodeSelector = ProblemExceptionHandler.StatusOf,
+        }));
         app.UseMiddleware<CorrelationMiddleware>();
         app.UseWhen(IsApi, api => api.UseStatusCodePages());
         app.UseWhen(http => !IsApi(http), site => site.UseStatusCodePagesWithReExecute("/fout/{0}"));
@@ -174,6 +174,17 @@ internal static class WebPlatform
         context.Response.Redirect(context.RedirectUri);
         return Task.CompletedTask;
     }
+
+    /// <summary>Reading is never limited; posts are, per client address, in a fixed one-minute window.</summary>
+    private static RateLimitPartition<string> PostsPerClientPerMinute(HttpContext http, int limit) =>
+        HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method)
+            ? RateLimitPartition.GetNoLimiter("read")
+            : RateLimitPartition.GetFixedWindowLimiter(ClientAddress(http), _ => new FixedWindowRateLimiterOptions
+            {
+                PermitLimit = limit,
+                Window = TimeSpan.FromMinutes(1),
+                QueueLimit = 0,
+            });
 
     private static string ClientAddress(HttpContext http) => http.Connection.RemoteIpAddress?.ToString() ?? "onbekend";
 

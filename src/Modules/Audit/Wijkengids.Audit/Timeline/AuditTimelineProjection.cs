@@ -1,42 +1,80 @@
 using JasperFx.Events;
 using Marten;
 using Marten.Events.Projections;
+using Weasel.Postgresql.Tables;
 using Wijkengids.SharedKernel;
 
 namespace Wijkengids.Audit.Timeline;
 
 /// <summary>
-/// Async projection over every module's events into the audit schema. Nobody writes to it
-/// directly; it can be rebuilt from the event store at any time.
+/// Async projection over every module's events into the table audit.timeline (one row per event, keyed by its
+/// global position), a whole daemon page per statement. Nobody writes to it directly; a rebuild empties and refills
+/// it from the event store.
 /// </summary>
-public sealed partial class AuditTimelineProjection : EventProjection
+public sealed class AuditTimelineProjection : IProjection
 {
-    public AuditTimelineProjection()
+    public const string ProjectionName = "AuditTimeline";
+    public const string Table = AuditSchema.Name + ".timeline";
+
+    public static Table Definition()
     {
-        Name = "AuditTimeline";
+        var timeline = new Table(Table);
+        timeline.AddColumn<long>("seq").AsPrimaryKey();
+        timeline.AddColumn<Guid>("event_id").NotNull();
+        timeline.AddColumn("stream", "text").NotNull();
+        timeline.AddColumn<long>("version").NotNull();
+        timeline.AddColumn("module", "text").NotNull();
+        timeline.AddColumn("event_type", "text").NotNull();
+        timeline.AddColumn("description", "text").NotNull();
+        timeline.AddColumn("ts", "timestamptz").NotNull();
+        timeline.AddColumn("actor", "text").NotNull();
+        timeline.AddColumn("correlation_id", "text");
+        timeline.AddColumn("causation_id", "text");
+        timeline.AddColumn("reason", "text");
+        // Keyset paging per filter: each index ends in seq, so "newest 50 of X" is one index range scan.
+        foreach (var column in new[] { "stream", "actor", "module", "event_type", "correlation_id" })
+        {
+            timeline.Indexes.Add(new IndexDefinition($"ix_timeline_{column}_seq") { Columns = [column, "seq"] });
+        }
+        timeline.Indexes.Add(new IndexDefinition("ix_timeline_ts") { Columns = ["ts"] });
+        return timeline;
     }
 
-    public override ValueTask ApplyAsync(IDocumentOperations operations, IEvent e, CancellationToken cancellation)
+    public Task ApplyAsync(IDocumentOperations operations, IReadOnlyList<IEvent> events, CancellationToken cancellation)
     {
-        operations.Store(ToEntry(e));
-        return ValueTask.CompletedTask;
+        if (events.Count == 0) return Task.CompletedTask;
+        var n = events.Count;
+        var (seq, ids, streams, versions, modules, types, descriptions, timestamps, actors, correlations, causations, reasons) =
+            (new long[n], new Guid[n], new string[n], new long[n], new string[n], new string[n], new string[n], new DateTimeOffset[n],
+                new string[n], new string?[n], new string?[n], new string?[n]);
+        for (var i = 0; i < n; i++)
+        {
+            var e = events[i];
+            seq[i] = e.Sequence;
+            ids[i] = e.Id;
+            streams[i] = e.StreamKey ?? e.StreamId.ToString();
+            versions[i] = e.Version;
+            modules[i] = e.Data is Demo.IDemoEvent demo ? "demo-" + demo.StandsInFor : ModuleOf(e.EventType);
+            types[i] = e.EventTypeName;
+            descriptions[i] = e.Data is IDescribedEvent described ? described.Describe() : e.EventTypeName;
+            timestamps[i] = e.Timestamp.ToUniversalTime();
+            actors[i] = string.IsNullOrEmpty(e.UserName) ? IRequestContext.SystemActor : e.UserName;
+            correlations[i] = e.CorrelationId;
+            causations[i] = e.CausationId;
+            reasons[i] = e.Headers is not null && e.Headers.TryGetValue(MetadataHeaders.Reason, out var reason) ? reason?.ToString() : null;
+        }
+        operations.QueueSqlCommand(
+            $"""
+            insert into {Table} (seq, event_id, stream, version, module, event_type, description, ts, actor, correlation_id, causation_id, reason)
+            select * from unnest(?::bigint[], ?::uuid[], ?::text[], ?::bigint[], ?::text[], ?::text[], ?::text[], ?::timestamptz[], ?::text[],
+                ?::text[], ?::text[], ?::text[])
+            on conflict (seq) do update set event_id = excluded.event_id, stream = excluded.stream, version = excluded.version,
+                module = excluded.module, event_type = excluded.event_type, description = excluded.description, ts = excluded.ts,
+                actor = excluded.actor, correlation_id = excluded.correlation_id, causation_id = excluded.causation_id, reason = excluded.reason
+            """,
+            seq, ids, streams, versions, modules, types, descriptions, timestamps, actors, correlations, causations, reasons);
+        return Task.CompletedTask;
     }
-
-    internal static AuditEntry ToEntry(IEvent e) => new()
-    {
-        Id = e.Sequence,
-        EventId = e.Id,
-        StreamId = e.StreamId,
-        Version = e.Version,
-        Module = ModuleOf(e.EventType),
-        EventType = e.EventTypeName,
-        Description = e.Data is IDescribedEvent described ? described.Describe() : e.EventTypeName,
-        Timestamp = e.Timestamp,
-        Actor = string.IsNullOrEmpty(e.UserName) ? IRequestContext.SystemActor : e.UserName,
-        CorrelationId = e.CorrelationId,
-        CausationId = e.CausationId,
-        Reason = e.Headers is not null && e.Headers.TryGetValue(MetadataHeaders.Reason, out var reason) ? reason?.ToString() : null,
-    };
 
     /// <summary>Wijkengids.Community.Accounts.AccountOpened → "community".</summary>
     internal static string ModuleOf(Type type)

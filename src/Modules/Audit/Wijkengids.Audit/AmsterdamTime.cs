@@ -1,0 +1,30 @@
+using System.Globalization;
+
+namespace Wijkengids.Audit;
+
+/// <summary>Times as auditors read them: Europe/Amsterdam, whatever the server's zone.</summary>
+internal static class AmsterdamTime
+{
+    public static readonly TimeZoneInfo Zone = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
+    private static readonly CultureInfo Dutch = CultureInfo.GetCultureInfo("nl-NL");
+
+    public static DateTimeOffset ToLocal(DateTimeOffset moment) => TimeZoneInfo.ConvertTime(moment, Zone);
+
+    public static DateOnly Day(DateTimeOffset moment) => DateOnly.FromDateTime(ToLocal(moment).DateTime);
+
+    /// <summary>The UTC instant at which <paramref name="day"/> starts in Amsterdam.</summary>
+    public static DateTimeOffset StartOf(DateOnly day)
+    {
+        var local = day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
+        return new DateTimeOffset(local, Zone.GetUtcOffset(local)).ToUniversalTime();
+    }
+
+    /// <summary>"23-11-2026 10:15:02".</summary>
+    public static string Format(DateTimeOffset moment) => ToLocal(moment).ToString("dd-MM-yyyy HH:mm:ss", Dutch);
+
+    /// <summary>ISO 8601 with the Amsterdam offset, for datetime attributes.</summary>
+    public static string Iso(DateTimeOffset moment) => ToLocal(moment).ToString("yyyy-MM-dd'T'HH:mm:ssK", CultureInfo.InvariantCulture);
+
+    /// <summary>"maandag 23 november 2026".</summary>
+    public static string LongDate(DateOnly day) => day.ToString("dddd d MMMM yyyy", Dutch);
+}

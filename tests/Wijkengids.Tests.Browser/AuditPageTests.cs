@@ -1,0 +1,103 @@
+using Microsoft.Playwright;
+using Wijkengids.Community.Contracts;
+
+namespace Wijkengids.Tests.Browser;
+
+/// <summary>What an auditor does on the audit pages, in a real browser; axe on every audit page; no JavaScript needed.</summary>
+public sealed class AuditPageTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
+{
+    [Fact]
+    public async Task An_auditor_traces_a_change_to_the_person_the_action_and_the_item_and_verifies_the_chain()
+    {
+        // History: an admin opens an account with a reason (two events in one action).
+        var admin = await fixture.NewPageAsync();
+        await BrowserSteps.SignInAsync(admin, "admin@wijkengids.test");
+        await admin.GotoAsync("/beheer/accounts");
+        await admin.GetByLabel("Naam", new() { Exact = true }).FillAsync("Spoor Sanne");
+        await admin.GetByLabel("E-mailadres").FillAsync("spoor@example.nl");
+        await admin.GetByLabel("Voorlopig wachtwoord").FillAsync("een-lang-wachtwoord");
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Account aanmaken" }).ClickAsync();
+        await Assertions.Expect(admin.GetByRole(AriaRole.Status)).ToContainTextAsync("Account voor Spoor Sanne aangemaakt");
+
+        var page = await fixture.NewPageAsync();
+        await BrowserSteps.SignInAsync(page, "auditor@wijkengids.test");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Audit", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Tijdlijn van alle wijzigingen");
+
+        // Who did it: filter on the admin, oldest first is not needed; the newest action is on top.
+        await page.GetByLabel("Persoon").SelectOptionAsync(new SelectOptionValue { Label = "Bas Beheerder" });
+        await page.GetByLabel("Soort wijziging").SelectOptionAsync(new SelectOptionValue { Label = "community: Account aangemaakt (account_opened)" });
+        await WaitForAsync(page, async () =>
+        {
+            await page.GetByRole(AriaRole.Button, new() { Name = "Zoeken" }).ClickAsync();
+            return await page.Locator("li.entry").CountAsync() > 0;
+        });
+        var entry = page.Locator("li.entry").First;
+        await Assertions.Expect(entry).ToContainTextAsync("Account aangemaakt");
+        await Assertions.Expect(entry).ToContainTextAsync("Bas Beheerder");
+
+        // The item: every change to that account, grouped as one action.
+        await entry.GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex("^item ") }).ClickAsync();
+        await Assertions.Expect(page.Locator(".group h3")).ToContainTextAsync("Eén handeling: 2 wijzigingen");
+        await page.GetByRole(AriaRole.Link, new() { Name = "hele handeling bekijken" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("U bekijkt één handeling")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("li.entry")).ToHaveCountAsync(2);
+
+        // And the history is intact.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Keten controleren" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Keten controleren" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("De keten is intact");
+
+        // Looking was recorded.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Wie keek er?" }).ClickAsync();
+        await WaitForAsync(page, async () =>
+        {
+            await page.ReloadAsync();
+            return await page.Locator("li.entry", new() { HasText = "Hashketen gecontroleerd" }).CountAsync() > 0;
+        });
+        await Assertions.Expect(page.Locator("li.entry", new() { HasText = "Hashketen gecontroleerd" }).First).ToContainTextAsync("Anna Auditor");
+    }
+
+    [Theory]
+    [InlineData("/audit", "auditor@wijkengids.test")]
+    [InlineData("/audit?volgorde=oudste", "auditor@wijkengids.test")]
+    [InlineData("/audit/verificatie?controleer=ja", "admin@wijkengids.test")]
+    [InlineData("/audit?van=2026-05-01&tot=2026-04-01", "auditor@wijkengids.test")]
+    [InlineData("/integriteit", null)]
+    public async Task Audit_pages_have_no_axe_violations(string path, string? signInAs)
+    {
+        var page = await fixture.NewPageAsync();
+        if (signInAs is not null) await BrowserSteps.SignInAsync(page, signInAs);
+        await page.GotoAsync(path);
+        await BrowserSteps.AssertNoAxeViolationsAsync(page);
+    }
+
+    [Fact]
+    public async Task The_timeline_and_verification_work_without_javascript()
+    {
+        var context = await fixture.Browser.NewContextAsync(new() { BaseURL = fixture.BaseUrl, JavaScriptEnabled = false });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/inloggen");
+        await page.GetByLabel("E-mailadres").FillAsync("auditor@wijkengids.test");
+        await page.GetByLabel("Wachtwoord").FillAsync(DevAccounts.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Inloggen" }).ClickAsync();
+        await page.GotoAsync("/audit");
+        await page.GetByLabel("Volgorde").SelectOptionAsync("oudste");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Zoeken" }).ClickAsync();
+        Assert.Contains("volgorde=oudste", page.Url);
+        await Assertions.Expect(page.Locator("li.entry").First).ToContainTextAsync("Account aangemaakt");
+        await page.GotoAsync("/audit/verificatie");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Keten controleren" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("Uitkomst")).ToBeVisibleAsync();
+    }
+
+    private static async Task WaitForAsync(IPage page, Func<Task<bool>> attempt)
+    {
+        for (var i = 0; i < 40; i++)
+        {
+            if (await attempt()) return;
+            await page.WaitForTimeoutAsync(250);
+        }
+        Assert.Fail("De tijdlijn toonde de wijziging niet binnen 10 s.");
+    }
+}

@@ -1,0 +1,95 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+using Wijkengids.Community.Contracts;
+
+namespace Wijkengids.Tests.Browser;
+
+public sealed class WorkshopPageTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
+{
+    [Fact]
+    public async Task An_area_requests_a_session_and_sees_its_booking_confirmed_and_the_organiser_sees_it()
+    {
+        var slug = await DefineFormatWithSessionAsync("Werkatelier Nieuwland");
+
+        var page = await fixture.NewPageAsync();
+        await page.GotoAsync("/werkateliers");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Werkatelier Nieuwland" }).First.ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Werkatelier aanvragen" }).ClickAsync();
+
+        await page.GetByLabel("Gebied", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Index = 1 });
+        await page.GetByLabel("Organisatie", new() { Exact = true }).FillAsync("Gemeente Schiedam");
+        await page.GetByLabel("Contactpersoon", new() { Exact = true }).FillAsync("Carla Contact");
+        await page.GetByLabel("E-mailadres van de contactpersoon").FillAsync("carla@example.nl");
+        await page.GetByLabel("Sessie", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Index = 1 });
+        await page.GetByLabel("Aantal deelnemers").FillAsync("8");
+        await page.GetByLabel("Wat wil het gebied").FillAsync("Een plan van aanpak voor de leefbaarheid in Nieuwland.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Aanvraag versturen" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("uw aanvraag is ontvangen");
+        await Assertions.Expect(page.Locator("dl.facts")).ToContainTextAsync("bevestigd");
+        var statusUrl = page.Url;
+
+        var organiser = await fixture.NewPageAsync();
+        await SignInAsync(organiser, "organiser@wijkengids.test");
+        await organiser.GotoAsync("/werkateliers/beheer");
+        await Assertions.Expect(organiser.GetByText("Gemeente Schiedam", new() { Exact = false }).First).ToBeVisibleAsync();
+
+        // The private link keeps working and shows nothing to guessers.
+        var guess = await fixture.NewPageAsync();
+        var response = await guess.GotoAsync("/werkateliers/aanvraag/geraden-token");
+        Assert.Equal(404, response!.Status);
+        await Assertions.Expect(guess.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Niet gevonden");
+        Assert.Contains("/werkateliers/aanvraag/", statusUrl);
+    }
+
+    [Fact]
+    public async Task Workshop_pages_have_no_axe_violations()
+    {
+        var slug = await DefineFormatWithSessionAsync("Toegankelijk atelier");
+        foreach (var (path, signInAs) in new (string, string?)[]
+                 {
+                     ("/werkateliers", null), ($"/werkateliers/{slug}", null), ($"/werkateliers/{slug}/aanvragen", null),
+                     ("/werkateliers/beheer", "organiser@wijkengids.test"),
+                 })
+        {
+            var page = await fixture.NewPageAsync();
+            if (signInAs is not null) await SignInAsync(page, signInAs);
+            await page.GotoAsync(path);
+            var result = await page.RunAxe();
+            Assert.True(result.Violations.Length == 0, path + ": " +
+                string.Join("\n", result.Violations.Select(v => $"{v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Select(n => n.Html))})")));
+        }
+    }
+
+    /// <summary>The organiser defines a format with two trainers and schedules a session, through the API.</summary>
+    private async Task<string> DefineFormatWithSessionAsync(string title)
+    {
+        var cookies = new System.Net.CookieContainer();
+        using var client = new HttpClient(new HttpClientHandler { CookieContainer = cookies }) { BaseAddress = new Uri(fixture.BaseUrl) };
+        (await client.PostAsJsonAsync("/api/auth/login", new { email = "organiser@wijkengids.test", password = DevAccounts.Password })).EnsureSuccessStatusCode();
+        var people = await client.GetFromJsonAsync<JsonElement[]>("/api/community/people");
+        var trainers = people!.Where(p => p.GetProperty("roles").EnumerateArray().Any(r => r.GetProperty("role").GetString() == "trainer"))
+            .Take(2).Select(p => p.GetProperty("id").GetGuid()).ToArray();
+        var format = await client.PostAsJsonAsync("/api/workshops/formats", new
+        {
+            title, description = "Met als uitkomst een plan van aanpak voor het gebied.", durationMinutes = 240, participantsPerSession = 20,
+            price = 1200m, themes = new[] { "leefbaarheid" }, trainers,
+        });
+        format.EnsureSuccessStatusCode();
+        var slug = (await format.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("slug").GetString()!;
+        (await client.PostAsJsonAsync("/api/workshops/sessions", new { formatSlug = slug, startsAt = "2027-10-06T13:00", place = "Wijkcentrum Nieuwland" }))
+            .EnsureSuccessStatusCode();
+        return slug;
+    }
+
+    private static async Task SignInAsync(IPage page, string email)
+    {
+        await page.GotoAsync("/inloggen");
+        await page.GetByLabel("E-mailadres").FillAsync(email);
+        await page.GetByLabel("Wachtwoord").FillAsync(DevAccounts.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Inloggen" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".who")).ToBeVisibleAsync();
+    }
+}
