@@ -139,13 +139,14 @@ internal static class WebPlatform
         app.UseWhen(IsApi, api => api.UseStatusCodePages());
         app.UseWhen(http => !IsApi(http), site => site.UseStatusCodePagesWithReExecute("/fout/{0}"));
         app.UseMiddleware<SecurityHeadersMiddleware>();
+        // Before routing and authentication, so cached public pages are served cheaply (modules' base policies decide).
+        app.UseOutputCache();
         app.UseStaticFiles();
         app.UseRouting();
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
-        app.UseOutputCache();
         return app;
     }
 

@@ -188,6 +188,12 @@ public sealed class EditionsAndIntakeTests(HostFixture fixture) : IClassFixture<
         Assert.Equal(proposal.ProposalId.ToString(), provenance.Str("proposalId"));
         Assert.Equal(evaId.ToString(), provenance.Str("acceptedBy"));
         Assert.Equal(["Carla Contribuant"], api.GetProperty("contributors").EnumerateArray().Select(c => c.GetString()!).ToArray());
+
+        // Erasure (AVG): the name disappears from the page; the provenance (ids) stays.
+        await PublishAsync(new Wijkengids.Community.Contracts.ErasureRequested(proposer, "admin", "verzoek van betrokkene", DateTimeOffset.UtcNow));
+        var erased = (await Host.Scenario(s => s.Get.Url($"/lessen/{lesson.Str("slug")}"))).ReadAsText();
+        Assert.DoesNotContain("Carla Contribuant", erased);
+        Assert.DoesNotContain("Met bijdragen van", erased);
     }
 
     [Fact]

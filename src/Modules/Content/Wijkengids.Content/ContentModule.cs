@@ -34,7 +34,8 @@ public sealed class ContentModule : IModule
         // Order matters: the search table exists before anything is published.
         services.AddHostedService<SearchSchema>();
         services.AddHostedService<Seed.SeedImport>();
-        services.AddOutputCache(options => options.AddPolicy(GuideCachePolicy.Name, new GuideCachePolicy()));
+        services.AddSingleton<ICommandLineCommand, Seed.DemoSeedCommand>();
+        services.AddOutputCache(options => options.AddBasePolicy(new GuideCachePolicy()));
     }
 
     public void ConfigureMarten(StoreOptions options)

@@ -13,18 +13,27 @@ namespace Wijkengids.Content.Caching;
 /// <summary>
 /// Output caching of public pages for anonymous readers. The cache key includes the current guide version, so
 /// anything readers can see changing (a publish, an edition) makes every cached page stale at once; entries of old
-/// versions are evicted by tag on this host and expire elsewhere (docs/adr/0013).
+/// versions are evicted by tag on this host and expire elsewhere (docs/adr/0013). It is a base policy chosen by
+/// path, so the host can serve hits early in the pipeline, before routing and authentication.
 /// </summary>
 public sealed class GuideCachePolicy : IOutputCachePolicy
 {
-    public const string Name = "guide";
     public const string Tag = "guide";
+
+    /// <summary>The public pages of the guide (see Pages/): "/" exactly, the others with what follows.</summary>
+    public static readonly string[] PublicPaths = ["/gids", "/lessen", "/themas", "/waaier", "/updates", "/nieuws", "/zoeken"];
+
+    /// <summary>The host's sign-in cookie (and its chunks): whoever carries it gets fresh, personal pages.</summary>
+    private const string SignInCookie = "wijkengids.auth";
+
+    public static bool IsPublicPage(PathString path) =>
+        path.Value is "/" || PublicPaths.Any(p => path.StartsWithSegments(p, StringComparison.OrdinalIgnoreCase));
 
     public async ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
     {
         var http = context.HttpContext;
-        var cacheable = IsAnonymousRead(http);
-        context.EnableOutputCaching = true;
+        var cacheable = IsPublicPage(http.Request.Path) && IsAnonymousRead(http);
+        context.EnableOutputCaching = cacheable;
         context.AllowCacheLookup = cacheable;
         context.AllowCacheStorage = cacheable;
         context.AllowLocking = true;
@@ -57,14 +66,14 @@ public sealed class GuideCachePolicy : IOutputCachePolicy
     }
 
     internal static bool IsAnonymousRead(HttpContext http) =>
-        (HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method)) && http.User.Identity?.IsAuthenticated != true;
+        (HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method)) && http.User.Identity?.IsAuthenticated != true &&
+        !http.Request.Cookies.Keys.Any(k => k.StartsWith(SignInCookie, StringComparison.Ordinal));
 }
 
 /// <summary>
-/// A public page: output-cached for anonymous readers, with an ETag and Last-Modified taken from the guide
+/// A public page (its path must be in <see cref="GuideCachePolicy.PublicPaths"/>): output-cached for anonymous readers, with an ETag and Last-Modified taken from the guide
 /// version, so a returning browser gets 304 Not Modified until something is published.
 /// </summary>
-[OutputCache(PolicyName = GuideCachePolicy.Name)]
 public abstract class PublicPageModel : PageModel
 {
     public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)

@@ -48,6 +48,12 @@ public static class ContentAccountOpenedHandler
 /// </summary>
 public static class ContentErasureHandler
 {
-    public static void Handle(ErasureRequested message, IDocumentSession session) =>
+    public static void Handle(ErasureRequested message, IDocumentSession session, TimeProvider clock, Caching.GuideVersionCache versions)
+    {
         session.Store(new PersonName { Id = message.SubjectId, DisplayName = "", Erased = true });
+        // Public pages may show the name ("met bijdragen van …"): a new guide version makes every cached page stale.
+        var now = clock.GetUtcNow();
+        session.Store(new Reading.GuideVersion { Version = now.UtcTicks, ChangedAt = now });
+        versions.Invalidate();
+    }
 }
