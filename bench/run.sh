@@ -15,6 +15,7 @@ PAGES=(
   "home|/"
   "mensen|/mensen"
   "gids-1.4|/gids/1.4"
+  "werkateliers|/werkateliers"
 )
 
 DURATION=${DURATION:-15}

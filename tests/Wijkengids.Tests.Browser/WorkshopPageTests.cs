@@ -1,6 +1,5 @@
 using System.Net.Http.Json;
 using System.Text.Json;
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using Wijkengids.Community.Contracts;
 
@@ -18,13 +17,7 @@ public sealed class WorkshopPageTests(BrowserFixture fixture) : IClassFixture<Br
         await page.GetByRole(AriaRole.Link, new() { Name = "Werkatelier Nieuwland" }).First.ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Werkatelier aanvragen" }).ClickAsync();
 
-        await page.GetByLabel("Gebied", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Index = 1 });
-        await page.GetByLabel("Organisatie", new() { Exact = true }).FillAsync("Gemeente Schiedam");
-        await page.GetByLabel("Contactpersoon", new() { Exact = true }).FillAsync("Carla Contact");
-        await page.GetByLabel("E-mailadres van de contactpersoon").FillAsync("carla@example.nl");
-        await page.GetByLabel("Sessie", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Index = 1 });
-        await page.GetByLabel("Aantal deelnemers").FillAsync("8");
-        await page.GetByLabel("Wat wil het gebied").FillAsync("Een plan van aanpak voor de leefbaarheid in Nieuwland.");
+        await FillRequestAsync(page, "Gemeente Schiedam");
         await page.GetByRole(AriaRole.Button, new() { Name = "Aanvraag versturen" }).ClickAsync();
 
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("uw aanvraag is ontvangen");
@@ -32,7 +25,7 @@ public sealed class WorkshopPageTests(BrowserFixture fixture) : IClassFixture<Br
         var statusUrl = page.Url;
 
         var organiser = await fixture.NewPageAsync();
-        await SignInAsync(organiser, "organiser@wijkengids.test");
+        await BrowserSteps.SignInAsync(organiser, "organiser@wijkengids.test");
         await organiser.GotoAsync("/werkateliers/beheer");
         await Assertions.Expect(organiser.GetByText("Gemeente Schiedam", new() { Exact = false }).First).ToBeVisibleAsync();
 
@@ -51,16 +44,57 @@ public sealed class WorkshopPageTests(BrowserFixture fixture) : IClassFixture<Br
         foreach (var (path, signInAs) in new (string, string?)[]
                  {
                      ("/werkateliers", null), ($"/werkateliers/{slug}", null), ($"/werkateliers/{slug}/aanvragen", null),
-                     ("/werkateliers/beheer", "organiser@wijkengids.test"),
+                     ("/werkateliers/beheer", "organiser@wijkengids.test"), ("/werkateliers/financiering", "funder@wijkengids.test"),
                  })
         {
             var page = await fixture.NewPageAsync();
-            if (signInAs is not null) await SignInAsync(page, signInAs);
+            if (signInAs is not null) await BrowserSteps.SignInAsync(page, signInAs);
             await page.GotoAsync(path);
-            var result = await page.RunAxe();
-            Assert.True(result.Violations.Length == 0, path + ": " +
-                string.Join("\n", result.Violations.Select(v => $"{v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Select(n => n.Html))})")));
+            await BrowserSteps.AssertNoAxeViolationsAsync(page);
         }
+    }
+
+    [Fact]
+    public async Task A_funder_grants_co_financing_on_the_funder_page_and_the_requester_sees_it()
+    {
+        var slug = await DefineFormatWithSessionAsync("Werkatelier met cofinanciering");
+        var page = await fixture.NewPageAsync();
+        await page.GotoAsync($"/werkateliers/{slug}/aanvragen");
+        await FillRequestAsync(page, "Gemeente Vlaardingen");
+        await page.GetByLabel("Wij vragen cofinanciering aan").CheckAsync();
+        await page.GetByLabel("Gevraagd bedrag in euro").FillAsync("1500");
+        await page.GetByLabel("Motivatie").FillAsync("De wijk heeft geen eigen budget voor begeleiding.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Aanvraag versturen" }).ClickAsync();
+        await Assertions.Expect(page.Locator("dl.facts")).ToContainTextAsync("nog niet genomen");
+
+        var funder = await fixture.NewPageAsync();
+        await BrowserSteps.SignInAsync(funder, "funder@wijkengids.test");
+        await funder.GetByRole(AriaRole.Link, new() { Name = "Cofinanciering" }).ClickAsync();
+        await BrowserSteps.AssertNoAxeViolationsAsync(funder);
+        var request = funder.GetByRole(AriaRole.Article).Filter(new() { HasText = "Gemeente Vlaardingen" });
+        await request.GetByRole(AriaRole.Button, new() { Name = "Afwijzen" }).ClickAsync();
+        await Assertions.Expect(funder.GetByRole(AriaRole.Alert)).ToContainTextAsync("Geef een reden voor het afwijzen.");
+        await BrowserSteps.AssertNoAxeViolationsAsync(funder);
+        request = funder.GetByRole(AriaRole.Article).Filter(new() { HasText = "Gemeente Vlaardingen" });
+        await request.GetByLabel("Toe te kennen bedrag").FillAsync("1000");
+        await request.GetByRole(AriaRole.Button, new() { Name = "Toekennen" }).ClickAsync();
+        await Assertions.Expect(funder.GetByRole(AriaRole.Status)).ToContainTextAsync("Cofinanciering toegekend aan Gemeente Vlaardingen");
+        await Assertions.Expect(funder.GetByRole(AriaRole.Table, new() { Name = "Per gebied" })).ToContainTextAsync("1.000,00");
+
+        await page.ReloadAsync();
+        await Assertions.Expect(page.Locator("dl.facts")).ToContainTextAsync("toegekend: € 1.000,00");
+        await BrowserSteps.AssertNoAxeViolationsAsync(page);
+    }
+
+    private static async Task FillRequestAsync(IPage page, string organisation)
+    {
+        await page.GetByLabel("Gebied", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Index = 1 });
+        await page.GetByLabel("Organisatie", new() { Exact = true }).FillAsync(organisation);
+        await page.GetByLabel("Contactpersoon", new() { Exact = true }).FillAsync("Carla Contact");
+        await page.GetByLabel("E-mailadres van de contactpersoon").FillAsync("carla@example.nl");
+        await page.GetByLabel("Sessie", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Index = 1 });
+        await page.GetByLabel("Aantal deelnemers").FillAsync("8");
+        await page.GetByLabel("Wat wil het gebied").FillAsync("Een plan van aanpak voor de leefbaarheid in Nieuwland.");
     }
 
     /// <summary>The organiser defines a format with two trainers and schedules a session, through the API.</summary>
@@ -82,14 +116,5 @@ public sealed class WorkshopPageTests(BrowserFixture fixture) : IClassFixture<Br
         (await client.PostAsJsonAsync("/api/workshops/sessions", new { formatSlug = slug, startsAt = "2027-10-06T13:00", place = "Wijkcentrum Nieuwland" }))
             .EnsureSuccessStatusCode();
         return slug;
-    }
-
-    private static async Task SignInAsync(IPage page, string email)
-    {
-        await page.GotoAsync("/inloggen");
-        await page.GetByLabel("E-mailadres").FillAsync(email);
-        await page.GetByLabel("Wachtwoord").FillAsync(DevAccounts.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Inloggen" }).ClickAsync();
-        await Assertions.Expect(page.Locator(".who")).ToBeVisibleAsync();
     }
 }

@@ -10,56 +10,19 @@ public sealed class WorkshopTests(HostFixture fixture) : IClassFixture<HostFixtu
 {
     private IAlbaHost Host => fixture.Host;
 
-    private async Task<(IReadOnlyList<DirectoryPerson> Trainers, IReadOnlyList<DirectoryArea> Areas)> DirectoryAsync()
-    {
-        await using var scope = Host.Services.CreateAsyncScope();
-        var directory = scope.ServiceProvider.GetRequiredService<ICommunityDirectory>();
-        return (await directory.TrainersAsync(), await directory.AreasAsync());
-    }
-
-    private async Task<JsonElement> DefineFormatAsync(string organiser, string title, int participants = 20)
-    {
-        var (trainers, _) = await DirectoryAsync();
-        return (await Host.Scenario(s =>
-        {
-            s.Post.Json(new
-            {
-                title, description = "Een werkatelier wijkaanpak met als uitkomst een plan van aanpak.", durationMinutes = 240,
-                participantsPerSession = participants, price = 1500m, themes = new[] { "participatie" }, lessons = new[] { "doel-en-samenstelling" },
-                trainers = trainers.Take(2).Select(t => t.Id).ToArray(),
-            }).ToUrl("/api/workshops/formats"); s.As(organiser);
-            s.StatusCodeShouldBe(201);
-        })).ReadAsJson<JsonElement>();
-    }
-
-    private async Task<JsonElement> ScheduleAsync(string organiser, string slug, string startsAt, int? capacity = null) =>
-        (await Host.Scenario(s =>
-        {
-            s.Post.Json(new { formatSlug = slug, startsAt, place = "Wijkcentrum Nieuwland, Schiedam", capacity }).ToUrl("/api/workshops/sessions");
-            s.As(organiser);
-            s.StatusCodeShouldBe(201);
-        })).ReadAsJson<JsonElement>();
-
-    private static object Request(string slug, Guid? sessionId, Guid areaId, string email, int participants = 1) => new
-    {
-        formatSlug = slug, sessionId, areaId, organisation = "Gemeente Schiedam", contactName = "Carla Contact", contactEmail = email,
-        participants, preferredDates = sessionId is null ? "maart of april 2027" : null, goals = "Een plan van aanpak voor Nieuwland.",
-        coFinancing = false,
-    };
-
     [Fact]
     public async Task Two_hundred_concurrent_requests_for_twenty_places_confirm_exactly_twenty_and_wait_list_the_rest_in_order()
     {
         var organiser = await Host.LoginAsRoleAsync("organiser");
-        var format = await DefineFormatAsync(organiser, "Drukte in de wijk " + Guid.NewGuid().ToString("N")[..6]);
+        var format = await Host.DefineFormatAsync(organiser, "Drukte in de wijk " + Guid.NewGuid().ToString("N")[..6]);
         var slug = format.GetProperty("slug").GetString()!;
-        var scheduled = await ScheduleAsync(organiser, slug, "2027-05-12T10:00", capacity: 20);
+        var scheduled = await Host.ScheduleAsync(organiser, slug, "2027-05-12T10:00", capacity: 20);
         var sessionId = Guid.Parse(scheduled.GetProperty("id").GetString()!);
-        var area = (await DirectoryAsync()).Areas.First();
+        var area = (await Host.WorkshopDirectoryAsync()).Areas.First();
 
         var results = await Task.WhenAll(Enumerable.Range(0, 200).Select(i => Host.Scenario(s =>
         {
-            s.Post.Json(Request(slug, sessionId, area.Id, $"aanvrager{i}@example.nl")).ToUrl("/api/workshops/bookings");
+            s.Post.Json(WorkshopSteps.Request(slug, sessionId, area.Id, $"aanvrager{i}@example.nl")).ToUrl("/api/workshops/bookings");
             s.IgnoreStatusCode();
         })));
         Assert.All(results, r => Assert.Equal(201, r.Context.Response.StatusCode));
@@ -81,13 +44,13 @@ public sealed class WorkshopTests(HostFixture fixture) : IClassFixture<HostFixtu
     public async Task Cancelling_a_confirmed_booking_promotes_the_first_on_the_wait_list()
     {
         var organiser = await Host.LoginAsRoleAsync("organiser");
-        var slug = (await DefineFormatAsync(organiser, "Klein atelier " + Guid.NewGuid().ToString("N")[..6])).GetProperty("slug").GetString()!;
-        var sessionId = Guid.Parse((await ScheduleAsync(organiser, slug, "2027-06-02T13:30", capacity: 2)).GetProperty("id").GetString()!);
-        var area = (await DirectoryAsync()).Areas.First();
+        var slug = (await Host.DefineFormatAsync(organiser, "Klein atelier " + Guid.NewGuid().ToString("N")[..6])).GetProperty("slug").GetString()!;
+        var sessionId = Guid.Parse((await Host.ScheduleAsync(organiser, slug, "2027-06-02T13:30", capacity: 2)).GetProperty("id").GetString()!);
+        var area = (await Host.WorkshopDirectoryAsync()).Areas.First();
 
         async Task<JsonElement> Book(string email) => (await Host.Scenario(s =>
         {
-            s.Post.Json(Request(slug, sessionId, area.Id, email)).ToUrl("/api/workshops/bookings");
+            s.Post.Json(WorkshopSteps.Request(slug, sessionId, area.Id, email)).ToUrl("/api/workshops/bookings");
             s.StatusCodeShouldBe(201);
         })).ReadAsJson<JsonElement>();
         var first = await Book("een@example.nl");
@@ -121,9 +84,9 @@ public sealed class WorkshopTests(HostFixture fixture) : IClassFixture<HostFixtu
     public async Task Session_times_are_amsterdam_local_in_and_utc_stored_across_summer_time()
     {
         var organiser = await Host.LoginAsRoleAsync("organiser");
-        var slug = (await DefineFormatAsync(organiser, "Tijdzones " + Guid.NewGuid().ToString("N")[..6])).GetProperty("slug").GetString()!;
-        var winter = await ScheduleAsync(organiser, slug, "2027-03-04T14:00");
-        var summer = await ScheduleAsync(organiser, slug, "2027-07-01T14:00");
+        var slug = (await Host.DefineFormatAsync(organiser, "Tijdzones " + Guid.NewGuid().ToString("N")[..6])).GetProperty("slug").GetString()!;
+        var winter = await Host.ScheduleAsync(organiser, slug, "2027-03-04T14:00");
+        var summer = await Host.ScheduleAsync(organiser, slug, "2027-07-01T14:00");
         Assert.Equal(new DateTimeOffset(2027, 3, 4, 13, 0, 0, TimeSpan.Zero), winter.GetProperty("startsAt").GetDateTimeOffset());
         Assert.Equal(new DateTimeOffset(2027, 7, 1, 12, 0, 0, TimeSpan.Zero), summer.GetProperty("startsAt").GetDateTimeOffset());
 
@@ -139,16 +102,16 @@ public sealed class WorkshopTests(HostFixture fixture) : IClassFixture<HostFixtu
     public async Task A_request_without_a_session_waits_for_an_organiser_to_assign_one()
     {
         var organiser = await Host.LoginAsRoleAsync("organiser");
-        var slug = (await DefineFormatAsync(organiser, "Op aanvraag " + Guid.NewGuid().ToString("N")[..6])).GetProperty("slug").GetString()!;
-        var area = (await DirectoryAsync()).Areas.First();
+        var slug = (await Host.DefineFormatAsync(organiser, "Op aanvraag " + Guid.NewGuid().ToString("N")[..6])).GetProperty("slug").GetString()!;
+        var area = (await Host.WorkshopDirectoryAsync()).Areas.First();
         var request = (await Host.Scenario(s =>
         {
-            s.Post.Json(Request(slug, null, area.Id, "later@example.nl", participants: 12)).ToUrl("/api/workshops/bookings");
+            s.Post.Json(WorkshopSteps.Request(slug, null, area.Id, "later@example.nl", participants: 12)).ToUrl("/api/workshops/bookings");
             s.StatusCodeShouldBe(201);
         })).ReadAsJson<JsonElement>();
         Assert.Equal("ontvangen", request.GetProperty("status").GetString());
 
-        var sessionId = (await ScheduleAsync(organiser, slug, "2027-09-15T09:30")).GetProperty("id").GetString();
+        var sessionId = (await Host.ScheduleAsync(organiser, slug, "2027-09-15T09:30")).GetProperty("id").GetString();
         var assigned = (await Host.Scenario(s =>
         {
             s.Post.Json(new { sessionId, expectedVersion = request.GetProperty("version").GetInt64() })
@@ -161,8 +124,8 @@ public sealed class WorkshopTests(HostFixture fixture) : IClassFixture<HostFixtu
     public async Task Bad_requests_get_dutch_problems_and_only_organisers_manage()
     {
         var organiser = await Host.LoginAsRoleAsync("organiser");
-        var slug = (await DefineFormatAsync(organiser, "Regels " + Guid.NewGuid().ToString("N")[..6])).GetProperty("slug").GetString()!;
-        var area = (await DirectoryAsync()).Areas.First();
+        var slug = (await Host.DefineFormatAsync(organiser, "Regels " + Guid.NewGuid().ToString("N")[..6])).GetProperty("slug").GetString()!;
+        var area = (await Host.WorkshopDirectoryAsync()).Areas.First();
         var result = await Host.Scenario(s =>
         {
             s.Post.Json(new { formatSlug = slug, areaId = area.Id, organisation = "", contactName = "", contactEmail = "x", participants = 0, goals = "",
@@ -175,7 +138,7 @@ public sealed class WorkshopTests(HostFixture fixture) : IClassFixture<HostFixtu
 
         (await Host.Scenario(s =>
         {
-            s.Post.Json(Request(slug, null, Guid.NewGuid(), "onbekend@example.nl")).ToUrl("/api/workshops/bookings");
+            s.Post.Json(WorkshopSteps.Request(slug, null, Guid.NewGuid(), "onbekend@example.nl")).ToUrl("/api/workshops/bookings");
             s.StatusCodeShouldBe(422);
         })).ShouldBeProblem(422);
         (await Host.Scenario(s => { s.Get.Url("/api/workshops/bookings/status/bestaat-niet"); s.StatusCodeShouldBe(404); })).ShouldBeProblem(404);

@@ -36,13 +36,20 @@ public sealed class WorkshopsModule : IModule
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
         var open = endpoints.MapGroup("/api/workshops").WithTags("Workshops");
-        var organisers = endpoints.MapGroup("/api/workshops").WithTags("Workshops").RequireAuthorization(Policies.Organisers)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        var organisers = BackOffice(endpoints, Policies.Organisers);
+        var funders = BackOffice(endpoints, Policies.Funders);
         FormatsHandler.MapEndpoints(open, organisers);
         ManageSessionsHandler.MapEndpoints(open, organisers);
         RequestBookingHandler.MapEndpoint(open);
+        BookingExport.MapEndpoint(organisers);
         ManageBookingsHandler.MapEndpoints(open, organisers);
+        CoFinancingHandler.MapEndpoints(funders);
+        Calendar.SessionCalendar.MapEndpoints(endpoints);
     }
+
+    private static RouteGroupBuilder BackOffice(IEndpointRouteBuilder endpoints, string policy) =>
+        endpoints.MapGroup("/api/workshops").WithTags("Workshops").RequireAuthorization(policy)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 }

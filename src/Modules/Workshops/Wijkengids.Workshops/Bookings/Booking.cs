@@ -62,6 +62,11 @@ public sealed class Booking
     public string Goals { get; set; } = "";
     public decimal? CoFinancingRequested { get; set; }
     public string? CoFinancingMotivation { get; set; }
+    /// <summary>The funder's decision (<see cref="CoFinancingStatus"/>), null while open.</summary>
+    public string? CoFinancingDecision { get; set; }
+    public decimal? CoFinancingGranted { get; set; }
+    public string? CoFinancingReason { get; set; }
+    public DateTimeOffset? CoFinancingDecidedAt { get; set; }
     public string Status { get; set; } = BookingStatus.Received;
     public int? WaitListPosition { get; set; }
     public string? CancelReason { get; set; }
@@ -74,9 +79,11 @@ public sealed class Booking
 /// <summary>A booking as the API shows it to organisers and (through the private link) to the requester.</summary>
 public sealed record BookingDetails(Guid Id, Guid FormatId, string FormatTitle, Guid? SessionId, DateTimeOffset? SessionStartsAt, Guid AreaId,
     string AreaName, string Organisation, string ContactName, string ContactEmail, int Participants, string? PreferredDates, string Goals,
-    decimal? CoFinancingRequested, string Status, int? WaitListPosition, string? CancelReason, DateTimeOffset RequestedAt, long Version, string StatusUrl)
+    decimal? CoFinancingRequested, string Status, int? WaitListPosition, string? CancelReason, DateTimeOffset RequestedAt, long Version, string StatusUrl,
+    string? CoFinancingMotivation, string? CoFinancingDecision, decimal? CoFinancingGranted, string? CoFinancingReason, DateTimeOffset? CoFinancingDecidedAt)
 {
     public static BookingDetails From(Booking b) => new(b.Id, b.FormatId, b.FormatTitle, b.SessionId, b.SessionStartsAt, b.AreaId, b.AreaName,
         b.Organisation, b.ContactName, b.ContactEmail, b.Participants, b.PreferredDates, b.Goals, b.CoFinancingRequested, b.Status,
-        b.WaitListPosition, b.CancelReason, b.RequestedAt, b.Version, b.StatusUrl);
+        b.WaitListPosition, b.CancelReason, b.RequestedAt, b.Version, b.StatusUrl,
+        b.CoFinancingMotivation, b.CoFinancingDecision, b.CoFinancingGranted, b.CoFinancingReason, b.CoFinancingDecidedAt);
 }

@@ -87,15 +87,8 @@ internal sealed class ManageBookingsHandler(IDocumentSession session, IMartenOut
         return BookingDetails.From(booking ?? throw new NotFoundException("Deze aanvraag bestaat niet. Controleer de link uit uw e-mail."));
     }
 
-    private async Task<Booking> LoadAsync(Guid id, long? expectedVersion, CancellationToken cancellationToken)
-    {
-        var booking = await session.LoadAsync<Booking>(id, cancellationToken) ?? throw new NotFoundException("Deze aanvraag bestaat niet.");
-        if (expectedVersion is { } expected && expected != booking.Version)
-        {
-            throw new ConflictException("Deze aanvraag is intussen gewijzigd. Bekijk de huidige stand en probeer het opnieuw.");
-        }
-        return booking;
-    }
+    private Task<Booking> LoadAsync(Guid id, long? expectedVersion, CancellationToken cancellationToken) =>
+        planner.LoadForChangeAsync(id, expectedVersion, cancellationToken);
 
     internal static void MapEndpoints(RouteGroupBuilder open, RouteGroupBuilder organisers)
     {

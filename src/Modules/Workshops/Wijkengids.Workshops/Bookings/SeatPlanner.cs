@@ -100,4 +100,15 @@ internal sealed class SeatPlanner(IDocumentSession session, IMartenOutbox outbox
         session.Events.Append(booking.Id, booking.Version + 1, change);
         booking.Version++;
     }
+
+    /// <summary>Loads a booking for a change; a stale expected version is 409 with a Dutch message.</summary>
+    public async Task<Booking> LoadForChangeAsync(Guid id, long? expectedVersion, CancellationToken cancellationToken)
+    {
+        var booking = await session.LoadAsync<Booking>(id, cancellationToken) ?? throw new NotFoundException("Deze aanvraag bestaat niet.");
+        if (expectedVersion is { } expected && expected != booking.Version)
+        {
+            throw new ConflictException("Deze aanvraag is intussen gewijzigd. Bekijk de huidige stand en probeer het opnieuw.");
+        }
+        return booking;
+    }
 }
