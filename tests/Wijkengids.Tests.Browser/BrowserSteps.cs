@@ -8,11 +8,11 @@ namespace Wijkengids.Tests.Browser;
 /// <summary>Steps every browser test needs: signing in through the page, and an axe check with a readable failure.</summary>
 public static class BrowserSteps
 {
-    public static async Task SignInAsync(IPage page, string email)
+    public static async Task SignInAsync(IPage page, string email, string password = DevAccounts.Password)
     {
         await page.GotoAsync("/inloggen");
         await page.GetByLabel("E-mailadres").FillAsync(email);
-        await page.GetByLabel("Wachtwoord").FillAsync(DevAccounts.Password);
+        await page.GetByLabel("Wachtwoord").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Inloggen" }).ClickAsync();
         await Assertions.Expect(page.Locator(".who")).ToBeVisibleAsync();
     }

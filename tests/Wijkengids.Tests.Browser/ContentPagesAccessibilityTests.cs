@@ -49,7 +49,7 @@ public sealed class ContentPagesAccessibilityTests(PublishedGuideFixture guide) 
         var page = await Fixture.NewPageAsync();
         var response = await page.GotoAsync(path == "LESSON" ? guide.LessonUrl : path);
         Assert.Equal(200, response!.Status);
-        await Accessibility.AssertNoViolationsAsync(page);
+        await BrowserSteps.AssertNoAxeViolationsAsync(page);
     }
 
     [Fact]

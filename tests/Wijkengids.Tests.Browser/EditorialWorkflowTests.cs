@@ -14,7 +14,7 @@ public sealed class EditorialWorkflowTests(BrowserFixture fixture) : IClassFixtu
 
         // Editor A drafts, previews and submits.
         var eva = await fixture.NewPageAsync();
-        await Accessibility.SignInAsync(eva, "editor@wijkengids.test");
+        await BrowserSteps.SignInAsync(eva, "editor@wijkengids.test");
         await eva.GotoAsync("/redactie");
         await eva.GetByRole(AriaRole.Link, new() { Name = "les", Exact = true }).ClickAsync();
         await eva.GetByLabel("Titel", new() { Exact = true }).FillAsync(title);
@@ -26,10 +26,10 @@ public sealed class EditorialWorkflowTests(BrowserFixture fixture) : IClassFixtu
         await eva.GetByRole(AriaRole.Button, new() { Name = "Voorbeeld tonen" }).ClickAsync();
         await Assertions.Expect(eva.Locator(".preview strong")).ToHaveTextAsync("meer");
         await Assertions.Expect(eva.GetByLabel("Titel", new() { Exact = true })).ToHaveValueAsync(title);
-        await Accessibility.AssertNoViolationsAsync(eva);
+        await BrowserSteps.AssertNoAxeViolationsAsync(eva);
         await eva.GetByRole(AriaRole.Button, new() { Name = "Opslaan als concept" }).ClickAsync();
         await Assertions.Expect(eva.GetByRole(AriaRole.Status)).ToContainTextAsync("opgeslagen als concept");
-        await Accessibility.AssertNoViolationsAsync(eva);
+        await BrowserSteps.AssertNoAxeViolationsAsync(eva);
         await eva.GetByRole(AriaRole.Button, new() { Name = "Ter review aanbieden" }).ClickAsync();
         await Assertions.Expect(eva.GetByRole(AriaRole.Status)).ToContainTextAsync("ter review aangeboden");
         await Assertions.Expect(eva.GetByText("een andere redacteur beoordeelt haar")).ToBeVisibleAsync();
@@ -42,9 +42,9 @@ public sealed class EditorialWorkflowTests(BrowserFixture fixture) : IClassFixtu
 
         // Editor B finds it in the review queue, approves and publishes.
         var bram = await fixture.NewPageAsync();
-        await Accessibility.SignInAsync(bram, secondEditor, "een-lang-wachtwoord");
+        await BrowserSteps.SignInAsync(bram, secondEditor, "een-lang-wachtwoord");
         await bram.GotoAsync("/redactie");
-        await Accessibility.AssertNoViolationsAsync(bram);
+        await BrowserSteps.AssertNoAxeViolationsAsync(bram);
         await bram.GetByRole(AriaRole.Region, new() { Name = "Reviewrij" }).GetByRole(AriaRole.Link, new() { Name = title }).ClickAsync();
         await bram.GetByRole(AriaRole.Button, new() { Name = "Goedkeuren" }).ClickAsync();
         await Assertions.Expect(bram.GetByRole(AriaRole.Status)).ToContainTextAsync("goedgekeurd");
@@ -67,7 +67,7 @@ public sealed class EditorialWorkflowTests(BrowserFixture fixture) : IClassFixtu
         await reader.GetByRole(AriaRole.Button, new() { Name = "Zoeken" }).ClickAsync();
         await Assertions.Expect(reader.GetByRole(AriaRole.Status)).ToContainTextAsync("resultaat");
         await Assertions.Expect(reader.Locator(".results mark").First).ToBeVisibleAsync();
-        await Accessibility.AssertNoViolationsAsync(reader);
+        await BrowserSteps.AssertNoAxeViolationsAsync(reader);
         await reader.GetByRole(AriaRole.Link, new() { Name = title }).ClickAsync();
         await Assertions.Expect(reader.Locator(".last-changed")).ToContainTextAsync("volgende update");
 
@@ -78,7 +78,7 @@ public sealed class EditorialWorkflowTests(BrowserFixture fixture) : IClassFixtu
         for (var i = 0; i < await notes.CountAsync(); i++) await notes.Nth(i).FillAsync("Nieuw in de gids.");
         await bram.GetByRole(AriaRole.Button, new() { Name = "Update samenstellen" }).ClickAsync();
         await Assertions.Expect(bram.GetByRole(AriaRole.Status)).ToContainTextAsync("is samengesteld");
-        await Accessibility.AssertNoViolationsAsync(bram);
+        await BrowserSteps.AssertNoAxeViolationsAsync(bram);
         await bram.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Update \\d+ publiceren$") }).ClickAsync();
         await Assertions.Expect(bram.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Update over ontmoeting");
 
@@ -96,14 +96,14 @@ public sealed class EditorialWorkflowTests(BrowserFixture fixture) : IClassFixtu
         await eva.GetByRole(AriaRole.Link, new() { Name = "geschiedenis en verschillen" }).ClickAsync();
         await Assertions.Expect(eva.Locator(".diff ins")).ToContainTextAsync("veel");
         await Assertions.Expect(eva.GetByText("Bram Beoordelaar").First).ToBeVisibleAsync();
-        await Accessibility.AssertNoViolationsAsync(eva);
+        await BrowserSteps.AssertNoAxeViolationsAsync(eva);
     }
 
     [Fact]
     public async Task Saving_over_someone_elses_change_shows_a_conflict_keeps_the_text_and_links_to_the_current_version()
     {
         var eva = await fixture.NewPageAsync();
-        await Accessibility.SignInAsync(eva, "editor@wijkengids.test");
+        await BrowserSteps.SignInAsync(eva, "editor@wijkengids.test");
         var api = await fixture.SignedInAsync("admin@wijkengids.test");
         var item = await api.SendAsync("POST", "/api/content/items", new { kind = "news", text = new { title = "Buurtfeest", body = "Eerste tekst." } });
         var id = item.GetProperty("id").GetString();
@@ -126,7 +126,7 @@ public sealed class EditorialWorkflowTests(BrowserFixture fixture) : IClassFixtu
         var page = await fixture.NewPageAsync();
         await page.GotoAsync("/redactie");
         Assert.Contains("/inloggen", page.Url);
-        await Accessibility.SignInAsync(page, "contributor@wijkengids.test");
+        await BrowserSteps.SignInAsync(page, "contributor@wijkengids.test");
         var response = await page.GotoAsync("/redactie");
         Assert.Equal(403, response!.Status);
     }
@@ -140,16 +140,16 @@ public sealed class EditorialWorkflowTests(BrowserFixture fixture) : IClassFixtu
     public async Task Back_office_pages_have_no_axe_violations(string path)
     {
         var page = await fixture.NewPageAsync();
-        await Accessibility.SignInAsync(page, "editor@wijkengids.test");
+        await BrowserSteps.SignInAsync(page, "editor@wijkengids.test");
         await page.GotoAsync(path);
-        await Accessibility.AssertNoViolationsAsync(page);
+        await BrowserSteps.AssertNoAxeViolationsAsync(page);
     }
 
     [Fact]
     public async Task A_form_with_errors_shows_a_dutch_summary_linked_to_the_fields()
     {
         var page = await fixture.NewPageAsync();
-        await Accessibility.SignInAsync(page, "editor@wijkengids.test");
+        await BrowserSteps.SignInAsync(page, "editor@wijkengids.test");
         await page.GotoAsync("/redactie/nieuw?soort=section");
         await page.GetByLabel("Nummer").FillAsync("zeven");
         await page.GetByRole(AriaRole.Button, new() { Name = "Opslaan als concept" }).ClickAsync();
@@ -157,6 +157,6 @@ public sealed class EditorialWorkflowTests(BrowserFixture fixture) : IClassFixtu
         await Assertions.Expect(alert).ToContainTextAsync("Vul een titel in.");
         await Assertions.Expect(alert).ToContainTextAsync("nummer als 1.4");
         await Assertions.Expect(page.GetByLabel("Nummer")).ToHaveValueAsync("zeven");
-        await Accessibility.AssertNoViolationsAsync(page);
+        await BrowserSteps.AssertNoAxeViolationsAsync(page);
     }
 }

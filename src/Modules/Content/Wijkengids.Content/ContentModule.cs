@@ -15,7 +15,6 @@ using Wijkengids.Content.Rendering;
 using Wijkengids.Content.Search;
 using Wijkengids.Content.Themes;
 using Wijkengids.SharedKernel;
-using Wolverine;
 
 namespace Wijkengids.Content;
 
@@ -58,13 +57,6 @@ public sealed class ContentModule : IModule
         options.Projections.Snapshot<EditionView>(SnapshotLifecycle.Inline);
         options.Projections.Add(new ItemHistoryProjection(), ProjectionLifecycle.Inline);
         options.Projections.Add(new PublicGuideProjection(), ProjectionLifecycle.Inline);
-    }
-
-    public void ConfigureWolverine(WolverineOptions options)
-    {
-        options.Discovery.IncludeAssembly(GetType().Assembly);
-        // The vault's implementation is internal to the SharedKernel: handlers get it from the container.
-        options.CodeGeneration.AlwaysUseServiceLocationFor<IPersonalDataVault>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
