@@ -1,5 +1,3 @@
-using Deque.AxeCore.Commons;
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using Wijkengids.Community.Contracts;
 
@@ -39,7 +37,7 @@ public sealed class SignInAndAccessibilityTests(BrowserFixture fixture) : IClass
     public async Task An_admin_opens_an_account_on_the_management_page()
     {
         var page = await fixture.NewPageAsync();
-        await SignInAsync(page, "admin@wijkengids.test");
+        await BrowserSteps.SignInAsync(page, "admin@wijkengids.test");
         await page.GotoAsync("/beheer/accounts");
         await page.GetByLabel("Naam", new() { Exact = true }).FillAsync("Petra Pagina");
         await page.GetByLabel("E-mailadres").FillAsync("petra@example.nl");
@@ -49,6 +47,12 @@ public sealed class SignInAndAccessibilityTests(BrowserFixture fixture) : IClass
 
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Account voor Petra Pagina aangemaakt");
         await Assertions.Expect(page.GetByRole(AriaRole.Cell, new() { Name = "petra@example.nl" })).ToBeVisibleAsync();
+
+        var row = page.GetByRole(AriaRole.Row, new() { Name = "petra@example.nl" });
+        await row.GetByLabel("Reden voor deactiveren (verplicht)").FillAsync("test van de beheerpagina");
+        await row.GetByRole(AriaRole.Button, new() { Name = "Deactiveren" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Petra Pagina is gedeactiveerd");
+        await Assertions.Expect(page.GetByRole(AriaRole.Row, new() { Name = "petra@example.nl" })).ToContainTextAsync("gedeactiveerd");
     }
 
     [Theory]
@@ -59,11 +63,9 @@ public sealed class SignInAndAccessibilityTests(BrowserFixture fixture) : IClass
     public async Task Pages_have_no_axe_violations(string path, string? signInAs)
     {
         var page = await fixture.NewPageAsync();
-        if (signInAs is not null) await SignInAsync(page, signInAs);
+        if (signInAs is not null) await BrowserSteps.SignInAsync(page, signInAs);
         await page.GotoAsync(path);
-        AxeResult result = await page.RunAxe();
-        Assert.True(result.Violations.Length == 0,
-            string.Join("\n", result.Violations.Select(v => $"{v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Select(n => n.Html))})")));
+        await BrowserSteps.AssertNoAxeViolationsAsync(page);
     }
 
     [Fact]
@@ -76,14 +78,5 @@ public sealed class SignInAndAccessibilityTests(BrowserFixture fixture) : IClass
         await page.GetByLabel("Wachtwoord").FillAsync(DevAccounts.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Inloggen" }).ClickAsync();
         await Assertions.Expect(page.Locator(".who")).ToContainTextAsync("Anna Auditor");
-    }
-
-    private static async Task SignInAsync(IPage page, string email)
-    {
-        await page.GotoAsync("/inloggen");
-        await page.GetByLabel("E-mailadres").FillAsync(email);
-        await page.GetByLabel("Wachtwoord").FillAsync(DevAccounts.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Inloggen" }).ClickAsync();
-        await Assertions.Expect(page.Locator(".who")).ToBeVisibleAsync();
     }
 }
