@@ -1,4 +1,5 @@
 using JasperFx.CodeGeneration;
+using JasperFx.CodeGeneration.Model;
 using JasperFx.Events;
 using JasperFx.Events.Daemon;
 using Marten;
@@ -56,6 +57,8 @@ builder.Host.UseWolverine(options =>
     options.Policies.UseDurableLocalQueues();
     options.MultipleHandlerBehavior = MultipleHandlerBehavior.Separated;
     options.EnableRelayOfUserName = true;
+    // Modules keep their services internal; Wolverine may resolve those from the container (and says so in the log).
+    options.ServiceLocationPolicy = ServiceLocationPolicy.AllowedButWarn;
     options.Durability.MessageStorageSchemaName = EventStore.MessagingSchema;
     // Runtime compilation by default; "Static" uses code written by `codegen write` (docs/adr/0006).
     options.CodeGeneration.TypeLoadMode = builder.Configuration.GetValue("Wolverine:TypeLoadMode", TypeLoadMode.Dynamic);

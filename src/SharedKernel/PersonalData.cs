@@ -37,8 +37,11 @@ public interface IPersonalDataVault
     Task<bool> IsErasedAsync(Guid subject, CancellationToken cancellationToken = default);
 }
 
-/// <summary>AES-256-GCM with a random nonce; the subject id is bound in as associated data.</summary>
-internal sealed class PersonalDataVault(IDocumentStore store, TimeProvider clock) : IPersonalDataVault
+/// <summary>
+/// AES-256-GCM with a random nonce; the subject id is bound in as associated data. Public so that Wolverine can build
+/// it in generated handler code (it does not allow service location).
+/// </summary>
+public sealed class PersonalDataVault(IDocumentStore store, TimeProvider clock) : IPersonalDataVault
 {
     private const int NonceSize = 12;
     private const int TagSize = 16;

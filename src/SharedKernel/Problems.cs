@@ -34,3 +34,9 @@ public sealed class ForbiddenException(string detail) : DomainProblemException("
 {
     public override int StatusCode => 403;
 }
+
+/// <summary>429: too many requests from this sender; try again later.</summary>
+public sealed class TooManyRequestsException(string detail) : DomainProblemException("Te veel verzoeken", detail)
+{
+    public override int StatusCode => 429;
+}

@@ -18,20 +18,24 @@ public sealed class BrowserFixture : IAsyncLifetime
     public string BaseUrl { get; private set; } = "";
     public IBrowser Browser { get; private set; } = null!;
 
+    /// <summary>The host's services (to publish a contract message another module would send).</summary>
+    public IServiceProvider Services => _factory!.Services;
+
     public async Task InitializeAsync()
     {
         var connection = await TestDatabase.CreateDatabaseAsync("browser");
         var port = FreePort();
+        BaseUrl = $"http://127.0.0.1:{port}";
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
         {
             builder.UseEnvironment("Development");
             builder.UseSetting("ConnectionStrings:Wijkengids", connection);
             builder.UseSetting("RateLimits:LoginPerMinute", "1000");
             builder.UseSetting("RateLimits:FormsPerMinute", "1000");
+            builder.UseSetting("Site:BaseUrl", BaseUrl);
         });
         _factory.UseKestrel(options => options.Listen(IPAddress.Loopback, port));
         _factory.StartServer();
-        BaseUrl = $"http://127.0.0.1:{port}";
 
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions

@@ -42,6 +42,22 @@ public sealed class EmbeddedDatabaseTests
     }
 
     [Fact]
+    public async Task Production_never_seeds_the_development_accounts()
+    {
+        var connection = await TestDatabase.CreateDatabaseAsync("production");
+        await using var host = await AlbaHost.For<Program>(builder =>
+        {
+            builder.UseEnvironment("Production");
+            builder.UseSetting("ConnectionStrings:Wijkengids", connection);
+        });
+        await host.Scenario(s =>
+        {
+            s.Post.Json(new { email = "admin@wijkengids.test", password = Wijkengids.Community.Contracts.DevAccounts.Password }).ToUrl("/api/auth/login");
+            s.StatusCodeShouldBe(401);
+        });
+    }
+
+    [Fact]
     public async Task Missing_server_binaries_give_one_message_naming_what_to_install()
     {
         var error = await Assert.ThrowsAsync<LocalPostgresUnavailableException>(() =>

@@ -19,6 +19,9 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
         if (problem.Status >= 500) logger.LogError(exception, "Onverwachte fout bij {Path}", http.Request.Path);
         else logger.LogInformation("Verzoek afgewezen ({Status}): {Detail}", problem.Status, problem.Detail);
 
+        // Pages get the friendly Dutch error page (re-executed at /fout with this status), the API problem details.
+        if (!WebPlatform.IsApi(http)) return false;
+
         http.Response.StatusCode = problem.Status ?? 500;
         return await problems.TryWriteAsync(new ProblemDetailsContext
         {
@@ -27,6 +30,8 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
             Exception = exception,
         });
     }
+
+    internal static int StatusOf(Exception exception) => ToProblem(exception).Status ?? 500;
 
     internal static ProblemDetails ToProblem(Exception exception) => exception switch
     {

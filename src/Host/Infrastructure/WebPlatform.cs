@@ -1,6 +1,7 @@
 using System.Threading.RateLimiting;
 using System.Xml.Linq;
 using Marten;
+using Microsoft.AspNetCore.Diagnostics;
 using Npgsql;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
@@ -80,22 +81,8 @@ internal static class WebPlatform
         services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            options.AddPolicy(RateLimitPolicies.Login, http => HttpMethods.IsGet(http.Request.Method)
-                ? RateLimitPartition.GetNoLimiter("read")
-                : RateLimitPartition.GetFixedWindowLimiter(ClientAddress(http), _ => new FixedWindowRateLimiterOptions
-                {
-                    PermitLimit = loginPerMinute,
-                    Window = TimeSpan.FromMinutes(1),
-                    QueueLimit = 0,
-                }));
-            options.AddPolicy(RateLimitPolicies.Forms, http => HttpMethods.IsGet(http.Request.Method)
-                ? RateLimitPartition.GetNoLimiter("read")
-                : RateLimitPartition.GetFixedWindowLimiter(ClientAddress(http), _ => new FixedWindowRateLimiterOptions
-                {
-                    PermitLimit = formsPerMinute,
-                    Window = TimeSpan.FromMinutes(1),
-                    QueueLimit = 0,
-                }));
+            options.AddPolicy(RateLimitPolicies.Login, http => PostsPerClientPerMinute(http, loginPerMinute));
+            options.AddPolicy(RateLimitPolicies.Forms, http => PostsPerClientPerMinute(http, formsPerMinute));
             options.OnRejected = async (context, cancellationToken) =>
             {
                 var http = context.HttpContext;
@@ -120,9 +107,13 @@ internal static class WebPlatform
             };
         });
 
+        // Dutch text (é, ë, ’) is written as is, not as character references.
+        services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddRazorPages(options => options.Conventions.AuthorizeFolder("/Redactie", Policies.Editors))
             .AddMvcOptions(o => o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute()));
         services.Configure<FormOptions>(o => o.ValueLengthLimit = 256 * 1024);
+        // Modules add their own policies (e.g. Content's "guide" policy for public pages).
+        services.AddOutputCache();
 
         services.AddOpenApi("v1", options => options.AddDocumentTransformer<OpenApiDocumentDescription>()
             .AddOperationTransformer<ProblemResponsesTransformer>());
@@ -137,11 +128,19 @@ internal static class WebPlatform
 
     public static WebApplication UseWebPlatform(this WebApplication app)
     {
-        app.UseExceptionHandler();
+        // The API answers with problem details; pages re-execute at /fout with the status of the failure.
+        app.UseWhen(IsApi, api => api.UseExceptionHandler());
+        app.UseWhen(http => !IsApi(http), site => site.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            ExceptionHandlingPath = "/fout",
+            StatusCodeSelector = ProblemExceptionHandler.StatusOf,
+        }));
         app.UseMiddleware<CorrelationMiddleware>();
         app.UseWhen(IsApi, api => api.UseStatusCodePages());
         app.UseWhen(http => !IsApi(http), site => site.UseStatusCodePagesWithReExecute("/fout/{0}"));
         app.UseMiddleware<SecurityHeadersMiddleware>();
+        // Before routing and authentication, so cached public pages are served cheaply (modules' base policies decide).
+        app.UseOutputCache();
         app.UseStaticFiles();
         app.UseRouting();
         app.UseRateLimiter();
@@ -175,6 +174,17 @@ internal static class WebPlatform
         context.Response.Redirect(context.RedirectUri);
         return Task.CompletedTask;
     }
+
+    /// <summary>Reading is never limited; posts are, per client address, in a fixed one-minute window.</summary>
+    private static RateLimitPartition<string> PostsPerClientPerMinute(HttpContext http, int limit) =>
+        HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method)
+            ? RateLimitPartition.GetNoLimiter("read")
+            : RateLimitPartition.GetFixedWindowLimiter(ClientAddress(http), _ => new FixedWindowRateLimiterOptions
+            {
+                PermitLimit = limit,
+                Window = TimeSpan.FromMinutes(1),
+                QueueLimit = 0,
+            });
 
     private static string ClientAddress(HttpContext http) => http.Connection.RemoteIpAddress?.ToString() ?? "onbekend";
 

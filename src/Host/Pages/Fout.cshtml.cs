@@ -8,7 +8,7 @@ public sealed class FoutModel : PageModel
 {
     public int Status { get; private set; }
 
-    public void OnGet(int status) => Status = status;
+    public void OnGet(int? status) => Status = status ?? Response.StatusCode;
 
-    public void OnPost(int status) => Status = status;
+    public void OnPost(int? status) => Status = status ?? Response.StatusCode;
 }

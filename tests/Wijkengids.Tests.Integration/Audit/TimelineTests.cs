@@ -39,10 +39,10 @@ public sealed class TimelineTests(HostFixture fixture) : IClassFixture<HostFixtu
             t => t.Entries.Length == 2 && t.Entries.All(e => e.GetProperty("actorName").GetString() == "Tweede Beheerder"));
         Assert.All(timeline.Entries, e => Assert.Equal(made.ToString(), e.GetProperty("streamId").GetString()));
 
-        // The development accounts were opened at start-up by no one in particular: the system.
-        var system = await Host.TimelineWhenAsync(auditor, "actor=system&order=oldest&limit=2", t => t.Entries.Length == 2);
+        // The development accounts (and the seed imports) were made at start-up by no one in particular: the system.
+        var system = await Host.TimelineWhenAsync(auditor, "actor=system&order=oldest&limit=500", t => t.Entries.Length > 0);
         Assert.All(system.Entries, e => Assert.Equal("systeem", e.GetProperty("actorName").GetString()));
-        Assert.Equal("dev-seed", system.Entries[0].GetProperty("reason").GetString());
+        Assert.Contains(system.Entries, e => e.GetProperty("reason").GetString() == "dev-seed");
     }
 
     [Fact]

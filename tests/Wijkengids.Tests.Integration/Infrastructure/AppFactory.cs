@@ -1,12 +1,14 @@
 using Alba;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Wijkengids.Tests;
 
 /// <summary>Starts the real host (all modules) over a database of its own.</summary>
 public static class AppFactory
 {
-    public static async Task<IAlbaHost> StartAsync(string databasePrefix, IDictionary<string, string?>? settings = null)
+    public static async Task<IAlbaHost> StartAsync(string databasePrefix, IDictionary<string, string?>? settings = null,
+        Action<IServiceCollection>? services = null)
     {
         var connection = await TestDatabase.CreateDatabaseAsync(databasePrefix);
         return await AlbaHost.For<Program>(builder =>
@@ -16,6 +18,7 @@ public static class AppFactory
             builder.UseSetting("RateLimits:LoginPerMinute", "1000");
             builder.UseSetting("RateLimits:FormsPerMinute", "1000");
             foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) builder.UseSetting(key, value);
+            if (services is not null) builder.ConfigureServices(services);
         });
     }
 }

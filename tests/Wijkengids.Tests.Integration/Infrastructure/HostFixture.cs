@@ -1,4 +1,5 @@
 using Alba;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Wijkengids.Tests.Integration.Infrastructure;
 
@@ -9,7 +10,12 @@ public class HostFixture : IAsyncLifetime
 
     protected virtual IDictionary<string, string?> Settings => new Dictionary<string, string?>();
 
-    public async Task InitializeAsync() => Host = await AppFactory.StartAsync(GetType().Name, Settings);
+    /// <summary>Replaces services of the host (e.g. the clock) for one test class.</summary>
+    protected virtual void ConfigureServices(IServiceCollection services)
+    {
+    }
 
-    public async Task DisposeAsync() => await Host.DisposeAsync();
+    public virtual async Task InitializeAsync() => Host = await AppFactory.StartAsync(GetType().Name, Settings, ConfigureServices);
+
+    public virtual async Task DisposeAsync() => await Host.DisposeAsync();
 }

@@ -27,4 +27,9 @@ public static class Problem
             await Task.Delay(100);
         }
     }
+
+    /// <summary>The entries of an audit timeline response (grouped by correlation), in the order given.</summary>
+    public static JsonElement[] TimelineEntries(this IScenarioResult result) =>
+        result.ReadAsJson<JsonElement>().GetProperty("groups").EnumerateArray()
+            .SelectMany(g => g.GetProperty("entries").EnumerateArray()).ToArray();
 }

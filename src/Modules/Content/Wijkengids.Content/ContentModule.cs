@@ -1,8 +1,21 @@
+using JasperFx.Events.Projections;
 using Marten;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Wijkengids.Content.Caching;
+using Wijkengids.Content.Editions;
+using Wijkengids.Content.Items;
+using Wijkengids.Content.People;
+using Wijkengids.Content.Publishing;
+using Wijkengids.Content.Reading;
+using Wijkengids.Content.Rendering;
+using Wijkengids.Content.Search;
+using Wijkengids.Content.Themes;
 using Wijkengids.SharedKernel;
+using Wolverine;
 
 namespace Wijkengids.Content;
 
@@ -11,14 +24,66 @@ public sealed class ContentModule : IModule
 {
     public string Name => "content";
 
-    public void AddServices(IServiceCollection services, IConfiguration configuration) =>
+    public void AddServices(IServiceCollection services, IConfiguration configuration)
+    {
         services.AddRequestHandlersFrom(typeof(ContentModule).Assembly);
+        services.AddScoped<ItemStore>();
+        services.AddScoped<LessonPublication>();
+        services.AddScoped<PersonNames>();
+        services.AddSingleton<GuideVersionCache>();
+        // Order matters: the search table exists before anything is published.
+        services.AddHostedService<SearchSchema>();
+        services.AddHostedService<Seed.SeedImport>();
+        services.AddSingleton<ICommandLineCommand, Seed.DemoSeedCommand>();
+        services.AddOutputCache(options => options.AddBasePolicy(new GuideCachePolicy()));
+    }
 
     public void ConfigureMarten(StoreOptions options)
     {
+        options.Events.AddEventTypes(ContentEvents.All);
+        options.Schema.For<ItemState>().DatabaseSchemaName(Name)
+            .Index(x => x.Kind).Index(x => x.Status).UniqueIndex(x => x.Kind, x => x.Slug);
+        options.Schema.For<RevisionView>().DatabaseSchemaName(Name).Index(x => x.ItemId);
+        options.Schema.For<ItemLogEntry>().DatabaseSchemaName(Name).Index(x => x.ItemId);
+        options.Schema.For<PublicItem>().DatabaseSchemaName(Name)
+            .Index(x => x.Kind).Index(x => x.Slug).Index(x => x.Number).GinIndexJsonData();
+        options.Schema.For<GuideVersion>().DatabaseSchemaName(Name);
+        options.Schema.For<ThemeView>().DatabaseSchemaName(Name).UniqueIndex(x => x.Slug);
+        options.Schema.For<EditionView>().DatabaseSchemaName(Name).UniqueIndex(x => x.Number);
+        options.Schema.For<PersonName>().DatabaseSchemaName(Name);
+        options.Schema.For<Intake.ProposalIntakeRecord>().DatabaseSchemaName(Name);
+
+        options.Projections.Snapshot<ItemState>(SnapshotLifecycle.Inline);
+        options.Projections.Snapshot<ThemeView>(SnapshotLifecycle.Inline);
+        options.Projections.Snapshot<EditionView>(SnapshotLifecycle.Inline);
+        options.Projections.Add(new ItemHistoryProjection(), ProjectionLifecycle.Inline);
+        options.Projections.Add(new PublicGuideProjection(), ProjectionLifecycle.Inline);
+    }
+
+    public void ConfigureWolverine(WolverineOptions options)
+    {
+        options.Discovery.IncludeAssembly(GetType().Assembly);
+        // The vault's implementation is internal to the SharedKernel: handlers get it from the container.
+        options.CodeGeneration.AlwaysUseServiceLocationFor<IPersonalDataVault>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
+        ReadGuideHandler.MapEndpoints(endpoints);
+        ReadEditionsHandler.MapEndpoints(endpoints);
+        SearchGuideHandler.MapEndpoint(endpoints);
+
+        var editors = endpoints.MapGroup("/api/content").WithTags("Content").RequireAuthorization(Policies.Editors);
+        var items = editors.MapGroup("/items");
+        CreateItemHandler.MapEndpoint(items);
+        SaveDraftHandler.MapEndpoint(items);
+        TakeItemStepHandler.MapEndpoints(items);
+        RevertItemHandler.MapEndpoint(items);
+        ReadItemsHandler.MapEndpoints(items);
+        ManageThemesHandler.MapEndpoints(editors.MapGroup("/themes"));
+        PreviewEndpoint.Map(editors);
+        var editions = editors.MapGroup("/editions");
+        ComposeEditionHandler.MapEndpoints(editions);
+        PublishEditionHandler.MapEndpoint(editions);
     }
 }

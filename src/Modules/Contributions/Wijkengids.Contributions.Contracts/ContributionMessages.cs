@@ -23,7 +23,11 @@ public sealed record ProposalAccepted(
 
 public sealed record ProposedSource(string Title, string? Author, int? Year, string? Link, string Kind);
 
-/// <summary>The status of a reaction or proposal changed (for notifications). Status: e.g. "ontvangen", "geaccepteerd", "afgewezen", "meer-informatie", "gepubliceerd".</summary>
+/// <summary>
+/// The status of a reaction or proposal changed (for notifications). Status: e.g. "ontvangen", "gepubliceerd",
+/// "beantwoord", "afgehandeld", "geaccepteerd", "afgewezen", "meer-informatie". For senders without an account,
+/// <see cref="ContactEmail"/> and <see cref="ContactName"/> say where a mail may go (only when the sender should get one).
+/// </summary>
 public sealed record ContributionStatusChanged(
     Guid ContributionId,
     string Kind,
@@ -31,4 +35,6 @@ public sealed record ContributionStatusChanged(
     string Status,
     string? Message,
     string Url,
-    DateTimeOffset ChangedAt);
+    DateTimeOffset ChangedAt,
+    string? ContactEmail = null,
+    string? ContactName = null);

@@ -34,3 +34,28 @@ public sealed record AccountReactivated(Guid AccountId) : IDescribedEvent
 {
     public string Describe() => "Account opnieuw geactiveerd";
 }
+
+public sealed record AccountErased(Guid AccountId) : IDescribedEvent
+{
+    public string Describe() => "Persoonsgegevens gewist (AVG)";
+}
+
+public sealed record AccountRegistered(Guid AccountId, Sealed Email, Sealed DisplayName, string[] Roles) : IDescribedEvent
+{
+    public string Describe() => "Account aangevraagd (zelfregistratie)";
+}
+
+public sealed record AccountEmailConfirmed(Guid AccountId) : IDescribedEvent
+{
+    public string Describe() => "E-mailadres van account bevestigd";
+}
+
+public sealed record AccountPasswordReset(Guid AccountId) : IDescribedEvent
+{
+    public string Describe() => "Wachtwoord hersteld via e-maillink";
+}
+
+public sealed record AccountRenamed(Guid AccountId, Sealed DisplayName) : IDescribedEvent
+{
+    public string Describe() => "Naam van account gewijzigd";
+}

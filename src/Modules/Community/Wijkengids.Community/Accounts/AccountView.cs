@@ -4,13 +4,17 @@ namespace Wijkengids.Community.Accounts;
 /// The current state of an account, written together with its events in one transaction.
 /// Holds the credential (password hash) and the clear e-mail address for sign-in; erasure masks it.
 /// </summary>
-public sealed class AccountView
+public sealed class AccountView : Shared.IStreamView
 {
     public Guid Id { get; set; }
     public string Email { get; set; } = "";
     public string DisplayName { get; set; } = "";
     public List<string> Roles { get; set; } = [];
     public bool Active { get; set; } = true;
+    /// <summary>The person's data was erased (AVG): name and address are masked, the account cannot be used.</summary>
+    public bool Erased { get; set; }
+    /// <summary>Registered by the person themselves and the address not confirmed yet: cannot sign in.</summary>
+    public bool PendingConfirmation { get; set; }
     public string PasswordHash { get; set; } = "";
     public DateTimeOffset OpenedAt { get; set; }
     /// <summary>The version of the account's event stream; the expected version for the next change.</summary>

@@ -16,7 +16,7 @@ internal sealed class ListAccountsHandler(IQuerySession session)
 {
     public async Task<IReadOnlyList<AccountSummary>> Handle(ListAccounts request, CancellationToken cancellationToken)
     {
-        var accounts = await session.Query<AccountView>().OrderBy(a => a.DisplayName).ToListAsync(cancellationToken);
+        var accounts = await session.Query<AccountView>().Where(a => !a.Erased).OrderBy(a => a.DisplayName).ToListAsync(cancellationToken);
         return accounts.Select(AccountSummary.From).ToList();
     }
 

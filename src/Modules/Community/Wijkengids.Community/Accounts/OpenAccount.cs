@@ -77,6 +77,8 @@ internal sealed class OpenAccountHandler(
         return AccountSummary.From(view);
     }
 
+    internal static string HashPassword(AccountView account, string password) => Hasher.HashPassword(account, password);
+
     internal static bool Verify(AccountView account, string password) =>
         Hasher.VerifyHashedPassword(account, account.PasswordHash, password) != PasswordVerificationResult.Failed;
 

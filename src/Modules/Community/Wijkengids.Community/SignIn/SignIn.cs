@@ -30,7 +30,7 @@ internal sealed class CheckCredentialsHandler(IQuerySession session) : IRequestH
     {
         var email = AccountEmail.Normalize(request.Email);
         var account = await session.Query<AccountView>().FirstOrDefaultAsync(a => a.Email == email, cancellationToken);
-        if (account is null || !account.Active || !OpenAccountHandler.Verify(account, request.Password)) return null;
+        if (account is null || !account.Active || account.PendingConfirmation || !OpenAccountHandler.Verify(account, request.Password)) return null;
         return PrincipalOf(account);
     }
 

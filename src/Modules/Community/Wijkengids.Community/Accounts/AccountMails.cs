@@ -1,0 +1,61 @@
+using Microsoft.Extensions.Options;
+using Wijkengids.Community.Mail;
+using Wijkengids.Community.Shared;
+
+namespace Wijkengids.Community.Accounts;
+
+/// <summary>Mails about one's own account: confirm the address, reset the password, "you already have an account".</summary>
+public sealed class AccountMails(SignedTokens tokens, IOptions<MailOptions> options)
+{
+    public const string ConfirmPurpose = "account-confirm";
+    public const string ResetPurpose = "password-reset";
+    public static readonly TimeSpan ConfirmLifetime = TimeSpan.FromHours(48);
+    public static readonly TimeSpan ResetLifetime = TimeSpan.FromHours(2);
+
+    private string BaseUrl => options.Value.BaseUrl;
+
+    internal MailDelivery Confirmation(AccountView account) =>
+        Delivery(account, "account-bevestiging", "Bevestig uw e-mailadres voor de Wijkengids",
+            $"""
+            Beste {account.DisplayName},
+
+            Welkom bij de Wijkengids. Bevestig uw e-mailadres met deze link; daarna kunt u inloggen en reacties en voorstellen sturen:
+            {Link("/registreren/bevestigen", tokens.Issue(ConfirmPurpose, account.Id.ToString("N"), ConfirmLifetime))}
+
+            De link is 48 uur geldig en werkt één keer. Hebt u dit niet aangevraagd? Dan hoeft u niets te doen.
+            """);
+
+    internal MailDelivery AlreadyRegistered(AccountView account) =>
+        Delivery(account, "account-bestaat", "U hebt al een account bij de Wijkengids",
+            $"""
+            Beste {account.DisplayName},
+
+            Iemand (waarschijnlijk u) probeerde een account te maken met dit e-mailadres, maar u hebt al een account.
+            Wachtwoord vergeten? Vraag een nieuw aan via {BaseUrl}/wachtwoord-vergeten
+
+            Hebt u dit niet gedaan? Dan hoeft u niets te doen.
+            """);
+
+    internal MailDelivery PasswordReset(AccountView account) =>
+        Delivery(account, "wachtwoord-herstel", "Nieuw wachtwoord voor de Wijkengids",
+            $"""
+            Beste {account.DisplayName},
+
+            U vroeg een nieuw wachtwoord aan. Kies het met deze link:
+            {Link("/wachtwoord-herstellen", tokens.Issue(ResetPurpose, $"{account.Id:N}|{PasswordStamp(account)}", ResetLifetime))}
+
+            De link is 2 uur geldig en werkt één keer. Hebt u dit niet aangevraagd? Dan blijft uw wachtwoord wat het was.
+            """);
+
+    /// <summary>Changes with every new password, so a reset link stops working once the password has changed.</summary>
+    internal static string PasswordStamp(AccountView account) =>
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(account.PasswordHash)))[..16];
+
+    private string Link(string path, string token) => $"{BaseUrl}{path}?token={Uri.EscapeDataString(token)}";
+
+    private static MailDelivery Delivery(AccountView account, string mailing, string subject, string body) => new()
+    {
+        Id = $"{mailing}/{account.Id:N}/{Guid.NewGuid():N}", Mailing = mailing, Recipient = account.Id, To = account.Email, Subject = subject,
+        Text = $"{body}\n\nMet vriendelijke groet,\nDe redactie van de Wijkengids",
+    };
+}

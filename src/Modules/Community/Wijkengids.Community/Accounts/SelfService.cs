@@ -1,0 +1,227 @@
+using System.Security.Claims;
+using FluentValidation;
+using Marten;
+using MediatR;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Wijkengids.Community.Mail;
+using Wijkengids.Community.Shared;
+using Wijkengids.SharedKernel;
+using Wolverine.Marten;
+using Contract = Wijkengids.Community.Contracts;
+
+namespace Wijkengids.Community.Accounts;
+
+/// <summary>Someone registers as contributor; the account works once the address is confirmed. Same answer whether the address is known or not.</summary>
+public sealed record RegisterAccount(string Email, string DisplayName, string Password) : IRequest<SelfServiceAnswer>;
+
+public sealed record ConfirmAccountEmail(string Token) : IRequest<SelfServiceAnswer>;
+
+/// <summary>Asks for a password-reset link (mailed only when an active account has the address; the answer is the same).</summary>
+public sealed record RequestPasswordReset(string Email) : IRequest<SelfServiceAnswer>;
+
+public sealed record ResetPassword(string Token, string NewPassword) : IRequest<SelfServiceAnswer>;
+
+/// <summary>The signed-in person changes their display name and/or password (the current password is needed for a new one).</summary>
+public sealed record ChangeProfile(Guid AccountId, string DisplayName, string? CurrentPassword, string? NewPassword) : IRequest<AccountSummary>;
+
+public sealed record SelfServiceAnswer(string Message);
+
+internal static class PasswordRules
+{
+    public static IRuleBuilderOptions<T, string?> StrongPassword<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.NotEmpty().WithMessage("Vul een wachtwoord in.")
+            .MinimumLength(12).WithMessage("Het wachtwoord moet minstens 12 tekens hebben.")
+            .MaximumLength(200).WithMessage("Het wachtwoord is te lang.");
+}
+
+internal sealed class RegisterAccountValidator : AbstractValidator<RegisterAccount>
+{
+    public RegisterAccountValidator()
+    {
+        RuleFor(x => x.Email).NotEmpty().WithMessage("Vul een e-mailadres in.").MaximumLength(254).WithMessage("Het e-mailadres is te lang.")
+            .EmailAddress().WithMessage("Vul een geldig e-mailadres in.");
+        RuleFor(x => x.DisplayName).NotEmpty().WithMessage("Vul een naam in.").MaximumLength(100).WithMessage("De naam mag hoogstens 100 tekens hebben.");
+        RuleFor(x => x.Password).StrongPassword();
+    }
+}
+
+internal sealed class ResetPasswordValidator : AbstractValidator<ResetPassword>
+{
+    public ResetPasswordValidator() => RuleFor(x => x.NewPassword).StrongPassword();
+}
+
+internal sealed class ChangeProfileValidator : AbstractValidator<ChangeProfile>
+{
+    public ChangeProfileValidator()
+    {
+        RuleFor(x => x.DisplayName).NotEmpty().WithMessage("Vul een naam in.").MaximumLength(100).WithMessage("De naam mag hoogstens 100 tekens hebben.");
+        RuleFor(x => x.NewPassword).StrongPassword().When(x => !string.IsNullOrEmpty(x.NewPassword));
+        RuleFor(x => x.CurrentPassword).NotEmpty().When(x => !string.IsNullOrEmpty(x.NewPassword))
+            .WithMessage("Vul uw huidige wachtwoord in om een nieuw te kiezen.");
+    }
+}
+
+internal sealed class SelfServiceHandler(
+    IDocumentSession session,
+    IMartenOutbox outbox,
+    IRequestContext context,
+    IPersonalDataVault vault,
+    SignedTokens tokens,
+    AccountMails mails,
+    TimeProvider clock)
+    : IRequestHandler<RegisterAccount, SelfServiceAnswer>, IRequestHandler<ConfirmAccountEmail, SelfServiceAnswer>,
+        IRequestHandler<RequestPasswordReset, SelfServiceAnswer>, IRequestHandler<ResetPassword, SelfServiceAnswer>,
+        IRequestHandler<ChangeProfile, AccountSummary>
+{
+    public const string RegisteredAnswer = "Dank u. We hebben een e-mail gestuurd naar het opgegeven adres. Volg de link daarin om uw account te bevestigen; " +
+                                           "de link is 48 uur geldig.";
+
+    public const string ResetAnswer = "Als er een account met dit e-mailadres is, ontvangt u binnen enkele minuten een e-mail met een link om een nieuw " +
+                                      "wachtwoord te kiezen. De link is 2 uur geldig.";
+
+    public async Task<SelfServiceAnswer> Handle(RegisterAccount request, CancellationToken cancellationToken)
+    {
+        var email = AccountEmail.Normalize(request.Email);
+        var existing = await session.Query<AccountView>().FirstOrDefaultAsync(a => a.Email == email, cancellationToken);
+        if (existing is not null)
+        {
+            await QueueAsync(existing.PendingConfirmation ? mails.Confirmation(existing) : mails.AlreadyRegistered(existing), cancellationToken);
+            await session.SaveChangesAsync(cancellationToken);
+            return new SelfServiceAnswer(RegisteredAnswer);
+        }
+
+        var id = Guid.NewGuid();
+        var name = request.DisplayName.Trim();
+        string[] roles = [Roles.Contributor];
+        var view = new AccountView
+        {
+            Id = id, Email = email, DisplayName = name, Roles = [.. roles], OpenedAt = clock.GetUtcNow(), PendingConfirmation = true,
+        };
+        view.PasswordHash = OpenAccountHandler.HashPassword(view, request.Password);
+        session.StartWithView(context, "zelfregistratie", view,
+        [
+            new AccountRegistered(id, await vault.SealAsync(id, email, cancellationToken), await vault.SealAsync(id, name, cancellationToken), roles),
+            new AccountPasswordSet(id),
+        ]);
+        await QueueAsync(mails.Confirmation(view), cancellationToken);
+        await outbox.PublishAsync(new Contract.AccountOpened(id, name, roles, view.OpenedAt));
+        await AccountEmail.SaveGuardingUniqueness(session, cancellationToken);
+        return new SelfServiceAnswer(RegisteredAnswer);
+    }
+
+    public async Task<SelfServiceAnswer> Handle(ConfirmAccountEmail request, CancellationToken cancellationToken)
+    {
+        var (nonce, payload) = tokens.Read(AccountMails.ConfirmPurpose, request.Token) ?? throw new RuleViolationException(SignedTokens.InvalidMessage);
+        var account = await UsableAsync(payload, cancellationToken);
+        await SignedTokens.ConsumeAsync(session, AccountMails.ConfirmPurpose, nonce, clock, cancellationToken);
+        if (account.PendingConfirmation)
+        {
+            account.PendingConfirmation = false;
+            session.AppendWithView(context, null, account, [new AccountEmailConfirmed(account.Id)]);
+        }
+        await SignedTokens.SaveConsumingAsync(session, cancellationToken);
+        return new SelfServiceAnswer("Uw e-mailadres is bevestigd. U kunt nu inloggen.");
+    }
+
+    public async Task<SelfServiceAnswer> Handle(RequestPasswordReset request, CancellationToken cancellationToken)
+    {
+        var email = AccountEmail.Normalize(request.Email ?? "");
+        var account = await session.Query<AccountView>().FirstOrDefaultAsync(a => a.Email == email, cancellationToken);
+        if (account is { Active: true, Erased: false })
+        {
+            await QueueAsync(mails.PasswordReset(account), cancellationToken);
+            await session.SaveChangesAsync(cancellationToken);
+        }
+        return new SelfServiceAnswer(ResetAnswer);
+    }
+
+    public async Task<SelfServiceAnswer> Handle(ResetPassword request, CancellationToken cancellationToken)
+    {
+        var (nonce, payload) = tokens.Read(AccountMails.ResetPurpose, request.Token) ?? throw new RuleViolationException(SignedTokens.InvalidMessage);
+        var parts = payload.Split('|');
+        var account = await UsableAsync(parts[0], cancellationToken);
+        if (parts.Length != 2 || parts[1] != AccountMails.PasswordStamp(account)) throw new RuleViolationException(SignedTokens.InvalidMessage);
+        await SignedTokens.ConsumeAsync(session, AccountMails.ResetPurpose, nonce, clock, cancellationToken);
+        account.PasswordHash = OpenAccountHandler.HashPassword(account, request.NewPassword);
+        // Following a mailed link proves the address too.
+        account.PendingConfirmation = false;
+        session.AppendWithView(context, null, account, [new AccountPasswordReset(account.Id)]);
+        await SignedTokens.SaveConsumingAsync(session, cancellationToken);
+        return new SelfServiceAnswer("Uw nieuwe wachtwoord is ingesteld. U kunt nu inloggen.");
+    }
+
+    public async Task<AccountSummary> Handle(ChangeProfile request, CancellationToken cancellationToken)
+    {
+        var account = await session.LoadAsync<AccountView>(request.AccountId, cancellationToken);
+        if (account is null || account.Erased) throw new NotFoundException("Dit account bestaat niet (meer).");
+        var events = new List<object>();
+        var name = request.DisplayName.Trim();
+        if (name != account.DisplayName)
+        {
+            events.Add(new AccountRenamed(account.Id, await vault.SealAsync(account.Id, name, cancellationToken)));
+            account.DisplayName = name;
+        }
+        if (!string.IsNullOrEmpty(request.NewPassword))
+        {
+            if (!OpenAccountHandler.Verify(account, request.CurrentPassword ?? "")) throw new RuleViolationException("Uw huidige wachtwoord klopt niet.");
+            account.PasswordHash = OpenAccountHandler.HashPassword(account, request.NewPassword);
+            events.Add(new AccountPasswordSet(account.Id));
+        }
+        if (events.Count == 0) return AccountSummary.From(account);
+        session.AppendWithView(context, null, account, events);
+        await session.SaveChangesAsync(cancellationToken);
+        return AccountSummary.From(account);
+    }
+
+    private async Task<AccountView> UsableAsync(string id, CancellationToken cancellationToken)
+    {
+        var account = Guid.TryParse(id, out var guid) ? await session.LoadAsync<AccountView>(guid, cancellationToken) : null;
+        if (account is null || account.Erased || !account.Active) throw new RuleViolationException(SignedTokens.InvalidMessage);
+        return account;
+    }
+
+    private async Task QueueAsync(MailDelivery delivery, CancellationToken cancellationToken)
+    {
+        outbox.EnrollWith(session, context);
+        foreach (var message in await MailQueue.EnqueueAsync(session, [delivery], clock, cancellationToken)) await outbox.PublishAsync(message);
+    }
+
+    internal static void MapEndpoints(IEndpointRouteBuilder endpoints)
+    {
+        var community = endpoints.MapGroup("/api/community").WithTags("Community");
+        community.MapPost("/registrations", async (RegisterAccount command, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Accepted((string?)null, await mediator.Send(command, ct)))
+            .RequireRateLimiting(RateLimitPolicies.Forms)
+            .WithName("RegisterAccount").WithSummary("Zelf een account als bijdrager aanvragen (bevestiging per e-mail); altijd hetzelfde antwoord")
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+        community.MapPost("/registrations/confirm", async (TokenBody body, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new ConfirmAccountEmail(body.Token ?? ""), ct)))
+            .WithName("ConfirmAccountEmail").WithSummary("E-mailadres van een nieuw account bevestigen (eenmalige link, 48 uur)")
+            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        community.MapPost("/password-resets", async (EmailBody body, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Accepted((string?)null, await mediator.Send(new RequestPasswordReset(body.Email ?? ""), ct)))
+            .RequireRateLimiting(RateLimitPolicies.Forms)
+            .WithName("RequestPasswordReset").WithSummary("Link voor een nieuw wachtwoord aanvragen; altijd hetzelfde antwoord")
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+        community.MapPost("/password-resets/complete", async (ResetBody body, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new ResetPassword(body.Token ?? "", body.NewPassword ?? ""), ct)))
+            .WithName("ResetPassword").WithSummary("Nieuw wachtwoord instellen met de link uit de mail (eenmalig, 2 uur)")
+            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        community.MapPut("/me/profile", async (ProfileBody body, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new ChangeProfile(Privacy.PersonalDataHandler.AccountIdOf(user), body.DisplayName ?? "",
+                    body.CurrentPassword, body.NewPassword), ct)))
+            .RequireAuthorization()
+            .WithName("ChangeMyProfile").WithSummary("Eigen naam en/of wachtwoord wijzigen")
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+    }
+
+    internal sealed record TokenBody(string? Token);
+
+    internal sealed record EmailBody(string? Email);
+
+    internal sealed record ResetBody(string? Token, string? NewPassword);
+
+    internal sealed record ProfileBody(string? DisplayName, string? CurrentPassword, string? NewPassword);
+}

@@ -1,0 +1,25 @@
+using MediatR;
+using Microsoft.AspNetCore.Mvc;
+using Wijkengids.Community.Subscriptions;
+
+namespace Wijkengids.Community.Pages.Aanmelden;
+
+public sealed class BevestigenModel(IMediator mediator) : FormPageModel
+{
+    [BindProperty(SupportsGet = true)] public string? Token { get; set; }
+    public bool Valid { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
+
+    protected override async Task LoadAsync(CancellationToken cancellationToken) =>
+        Valid = Errors.Count == 0 && await mediator.Send(new CheckConfirmation(Token ?? ""), cancellationToken);
+
+    public Task<IActionResult> OnPostAsync(CancellationToken cancellationToken) =>
+        Complete(async () =>
+        {
+            var state = await mediator.Send(new ConfirmSubscription(Token ?? ""), cancellationToken);
+            return state.Themes.Count == 0
+                ? "Uw aanmelding is bevestigd. U ontvangt voortaan bericht van elke update."
+                : $"Uw aanmelding is bevestigd. U ontvangt voortaan bericht van updates over: {string.Join(", ", state.Themes)}.";
+        }, cancellationToken);
+}

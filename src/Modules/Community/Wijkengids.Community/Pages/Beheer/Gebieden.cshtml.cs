@@ -1,0 +1,33 @@
+using MediatR;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Wijkengids.Community.Areas;
+using Wijkengids.SharedKernel;
+
+namespace Wijkengids.Community.Pages.Beheer;
+
+[Authorize(Policy = Policies.Admins)]
+public sealed class GebiedenModel(IMediator mediator) : FormPageModel
+{
+    public IReadOnlyList<AreaSummary> Areas { get; private set; } = [];
+    [BindProperty] public string? Name { get; set; }
+    [BindProperty] public string? Level { get; set; }
+
+    public Task OnGetAsync(CancellationToken cancellationToken) => LoadAsync(cancellationToken);
+
+    protected override async Task LoadAsync(CancellationToken cancellationToken) => Areas = await mediator.Send(new ListAreas(), cancellationToken);
+
+    public Task<IActionResult> OnPostRegisterAsync(Guid? parentId, CancellationToken cancellationToken) =>
+        Attempt(async () =>
+        {
+            var area = await mediator.Send(new RegisterArea(Name ?? "", Level ?? "", parentId), cancellationToken);
+            return $"{area.Name} toegevoegd.";
+        }, cancellationToken);
+
+    public Task<IActionResult> OnPostChangeAsync(Guid id, long expectedVersion, Guid? parentId, CancellationToken cancellationToken) =>
+        Attempt(async () =>
+        {
+            var area = await mediator.Send(new ChangeArea(id, Name ?? "", parentId, expectedVersion, null), cancellationToken);
+            return $"{area.Name} opgeslagen.";
+        }, cancellationToken);
+}

@@ -1,0 +1,31 @@
+using MediatR;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Wijkengids.Community.Accounts;
+using Wijkengids.Community.People;
+using Wijkengids.Community.Privacy;
+using Wijkengids.SharedKernel;
+
+namespace Wijkengids.Community.Pages.Beheer;
+
+[Authorize(Policy = Policies.Admins)]
+public sealed class WissenModel(IMediator mediator) : FormPageModel
+{
+    public IReadOnlyList<AccountSummary> Accounts { get; private set; } = [];
+    public IReadOnlyList<PersonSummary> People { get; private set; } = [];
+
+    public Task OnGetAsync(CancellationToken cancellationToken) => LoadAsync(cancellationToken);
+
+    protected override async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        Accounts = await mediator.Send(new ListAccounts(), cancellationToken);
+        People = await mediator.Send(new ListPeople(), cancellationToken);
+    }
+
+    public Task<IActionResult> OnPostAsync(Guid subjectId, string? reason, CancellationToken cancellationToken) =>
+        Attempt(async () =>
+        {
+            var result = await mediator.Send(new ErasePersonalData(subjectId, string.IsNullOrWhiteSpace(reason) ? "" : reason), cancellationToken);
+            return $"De gegevens van dit {result.Kind} zijn gewist.";
+        }, cancellationToken);
+}

@@ -1,0 +1,41 @@
+using System.Text.Json;
+using MediatR;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Wijkengids.Community.Privacy;
+
+namespace Wijkengids.Community.Pages;
+
+[Authorize]
+public sealed class MijnGegevensModel(IMediator mediator) : FormPageModel
+{
+    public PersonalDataExport Export { get; private set; } = null!;
+
+    public Task OnGetAsync(CancellationToken cancellationToken) => LoadAsync(cancellationToken);
+
+    protected override async Task LoadAsync(CancellationToken cancellationToken) =>
+        Export = await mediator.Send(new ExportPersonalData(PersonalDataHandler.AccountIdOf(User)), cancellationToken);
+
+    public async Task<IActionResult> OnGetDownloadAsync(CancellationToken cancellationToken)
+    {
+        await LoadAsync(cancellationToken);
+        var json = JsonSerializer.SerializeToUtf8Bytes(Export, new JsonSerializerOptions(JsonSerializerDefaults.Web) { WriteIndented = true });
+        return File(json, "application/json", "mijn-gegevens-wijkengids.json");
+    }
+
+    public async Task<IActionResult> OnPostEraseAsync(bool confirm, CancellationToken cancellationToken)
+    {
+        if (!confirm)
+        {
+            Errors.Add("Vink aan dat u begrijpt dat wissen definitief is.");
+            Response.StatusCode = 400;
+            await LoadAsync(cancellationToken);
+            return Page();
+        }
+        await mediator.Send(new ErasePersonalData(PersonalDataHandler.AccountIdOf(User), null), cancellationToken);
+        await HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+        return RedirectToPage("/GegevensGewist");
+    }
+}

@@ -1,0 +1,27 @@
+using MediatR;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Wijkengids.Community.People;
+using Wijkengids.SharedKernel;
+
+namespace Wijkengids.Community.Pages.Redactie;
+
+[Authorize(Policy = Policies.Editors)]
+public sealed class OrganisatiesBeheerModel(IMediator mediator) : FormPageModel
+{
+    public IReadOnlyList<OrganisationSummary> Organisations { get; private set; } = [];
+
+    public Task OnGetAsync(CancellationToken cancellationToken) => LoadAsync(cancellationToken);
+
+    protected override async Task LoadAsync(CancellationToken cancellationToken) =>
+        Organisations = await mediator.Send(new ListOrganisations(), cancellationToken);
+
+    public Task<IActionResult> OnPostRegisterAsync(string? name, string? kind, CancellationToken cancellationToken) =>
+        Attempt(async () => $"{(await mediator.Send(new RegisterOrganisation(name ?? "", kind ?? ""), cancellationToken)).Name} toegevoegd.",
+            cancellationToken);
+
+    public Task<IActionResult> OnPostChangeAsync(Guid id, long expectedVersion, string? name, string? kind, CancellationToken cancellationToken) =>
+        Attempt(async () =>
+                $"{(await mediator.Send(new ChangeOrganisation(id, name ?? "", kind ?? "", expectedVersion, null), cancellationToken)).Name} opgeslagen.",
+            cancellationToken);
+}

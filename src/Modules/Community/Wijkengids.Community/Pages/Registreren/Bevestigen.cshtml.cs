@@ -1,0 +1,13 @@
+using MediatR;
+using Microsoft.AspNetCore.Mvc;
+using Wijkengids.Community.Accounts;
+
+namespace Wijkengids.Community.Pages.Registreren;
+
+public sealed class BevestigenModel(IMediator mediator) : FormPageModel
+{
+    [BindProperty(SupportsGet = true)] public string? Token { get; set; }
+
+    public Task<IActionResult> OnPostAsync(CancellationToken cancellationToken) =>
+        Complete(async () => (await mediator.Send(new ConfirmAccountEmail(Token ?? ""), cancellationToken)).Message, cancellationToken);
+}

@@ -1,0 +1,33 @@
+using Wijkengids.Community.Shared;
+
+namespace Wijkengids.Community.People;
+
+/// <summary>A person as the site shows them, in clear text; written with the person's events, masked on erasure.</summary>
+public sealed class PersonView : IStreamView
+{
+    public Guid Id { get; set; }
+    public string Name { get; set; } = "";
+    public Guid? OrganisationId { get; set; }
+    public string? Affiliation { get; set; }
+    public string? Bio { get; set; }
+    public List<PersonRole> Roles { get; set; } = [];
+    public bool Erased { get; set; }
+    public long Version { get; set; }
+}
+
+public sealed record PersonRole(string Role, string? Team, int Position);
+
+public sealed class OrganisationView : IStreamView
+{
+    public Guid Id { get; set; }
+    public string Name { get; set; } = "";
+    public string Kind { get; set; } = "";
+    public long Version { get; set; }
+}
+
+public sealed record RoleSummary(string Role, string? Team, int Position);
+
+public sealed record PersonSummary(Guid Id, string Name, Guid? OrganisationId, string? OrganisationName, string? Affiliation, string? Bio,
+    IReadOnlyList<RoleSummary> Roles, long Version);
+
+public sealed record OrganisationSummary(Guid Id, string Name, string Kind, long Version, IReadOnlyList<string> People);

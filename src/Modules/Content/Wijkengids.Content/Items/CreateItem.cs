@@ -1,0 +1,62 @@
+using FluentValidation;
+using Marten;
+using MediatR;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Wijkengids.SharedKernel;
+
+namespace Wijkengids.Content.Items;
+
+/// <summary>An editor creates an item: its stream starts with the first draft revision.</summary>
+public sealed record CreateItem(string Kind, ItemText Text, string? Reason = null) : IRequest<ItemDetail>;
+
+internal sealed class CreateItemValidator : AbstractValidator<CreateItem>
+{
+    public CreateItemValidator()
+    {
+        RuleFor(x => x.Kind).Must(k => ItemKinds.All.Contains(k))
+            .WithMessage($"Kies een soort: {string.Join(", ", ItemKinds.All)}.");
+        RuleFor(x => x.Text).NotNull().WithMessage("Geef de tekst op.");
+        RuleFor(x => x.Reason).MaximumLength(500).WithMessage("De reden mag hoogstens 500 tekens hebben.");
+    }
+}
+
+internal sealed class CreateItemHandler(ItemStore store) : IRequestHandler<CreateItem, ItemDetail>
+{
+    public async Task<ItemDetail> Handle(CreateItem request, CancellationToken cancellationToken)
+    {
+        var text = request.Text.Normalized();
+        ItemRules.EnsureValid(request.Kind, text);
+        var id = Guid.NewGuid();
+        await ItemRules.EnsureReferencesAsync(store.Session, id, request.Kind, text, cancellationToken);
+        var slug = await FreeSlugAsync(store.Session, request.Kind, text, cancellationToken);
+
+        store.Session.Stamp(store.Context, request.Reason);
+        store.Session.Events.StartStream<ItemState>(id, new ItemCreated(id, request.Kind, slug), new DraftSaved(id, 1, text));
+        return await store.SaveAsync(id, cancellationToken);
+    }
+
+    /// <summary>A slug from the title (sections and chapters: from the number), made unique within the kind.</summary>
+    internal static async Task<string> FreeSlugAsync(IQuerySession session, string kind, ItemText text, CancellationToken cancellationToken)
+    {
+        var wanted = kind is ItemKinds.Chapter or ItemKinds.Section && text.Number is { } number
+            ? Slugs.From($"{ItemKinds.DutchName(kind)} {number}")
+            : Slugs.From(text.Title);
+        var taken = await session.Query<ItemState>().Where(i => i.Kind == kind && i.Slug.StartsWith(wanted))
+            .Select(i => i.Slug).ToListAsync(cancellationToken);
+        var slug = wanted;
+        for (var n = 2; taken.Contains(slug); n++) slug = $"{wanted}-{n}";
+        return slug;
+    }
+
+    internal static void MapEndpoint(RouteGroupBuilder items) =>
+        items.MapPost("/", async (CreateItem command, IMediator mediator, CancellationToken ct) =>
+            {
+                var item = await mediator.Send(command, ct);
+                return TypedResults.Created($"/api/content/items/{item.Id}", item);
+            })
+            .WithName("CreateContentItem")
+            .WithSummary("Item aanmaken als concept: hoofdstuk, paragraaf, les, nieuwsbericht of pagina (redactie)")
+            .ProducesProblem(StatusCodes.Status409Conflict);
+}

@@ -1,0 +1,46 @@
+using FluentValidation;
+using Marten;
+using MediatR;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Wijkengids.SharedKernel;
+
+namespace Wijkengids.Content.Items;
+
+/// <summary>Restores an older revision's text as a new revision (nothing is undone or lost), with a reason.</summary>
+public sealed record RevertItem(Guid Id, int Revision, long? ExpectedVersion, string? Reason) : IRequest<ItemDetail>;
+
+internal sealed class RevertItemValidator : AbstractValidator<RevertItem>
+{
+    public RevertItemValidator()
+    {
+        RuleFor(x => x.Revision).GreaterThan(0).WithMessage("Kies de revisie die u wilt terugzetten.");
+        RuleFor(x => x.ExpectedVersion).NotNull().WithMessage(ItemSteps.ExpectedVersionMessage);
+        RuleFor(x => x.Reason).NotEmpty().WithMessage("Geef een reden voor het terugzetten.")
+            .MaximumLength(500).WithMessage("De reden mag hoogstens 500 tekens hebben.");
+    }
+}
+
+internal sealed class RevertItemHandler(ItemStore store) : IRequestHandler<RevertItem, ItemDetail>
+{
+    public async Task<ItemDetail> Handle(RevertItem request, CancellationToken cancellationToken)
+    {
+        var stream = await store.FetchAsync(request.Id, request.ExpectedVersion, request.Reason, cancellationToken);
+        var item = stream.Aggregate!;
+        var older = await store.Session.LoadAsync<RevisionView>(RevisionView.IdOf(item.Id, request.Revision), cancellationToken)
+                    ?? throw new NotFoundException($"Revisie {request.Revision} bestaat niet.");
+        stream.AppendOne(item.Restore(request.Revision, older.Text));
+        return await store.SaveAsync(item.Id, cancellationToken);
+    }
+
+    internal sealed record Body(int Revision, long? ExpectedVersion, string? Reason);
+
+    internal static void MapEndpoint(RouteGroupBuilder items) =>
+        items.MapPost("/{id:guid}/revert", async (Guid id, Body body, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new RevertItem(id, body.Revision, body.ExpectedVersion, body.Reason), ct)))
+            .WithName("RevertContentItem")
+            .WithSummary("Oudere revisie terugzetten als nieuwe revisie, met reden (redactie)")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+}

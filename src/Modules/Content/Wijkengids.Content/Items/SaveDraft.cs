@@ -1,0 +1,44 @@
+using FluentValidation;
+using MediatR;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace Wijkengids.Content.Items;
+
+/// <summary>An editor saves a draft: a new revision with the full text, based on the version they loaded.</summary>
+public sealed record SaveDraft(Guid Id, long? ExpectedVersion, ItemText Text, string? Reason = null) : IRequest<ItemDetail>;
+
+internal sealed class SaveDraftValidator : AbstractValidator<SaveDraft>
+{
+    public SaveDraftValidator()
+    {
+        RuleFor(x => x.ExpectedVersion).NotNull().WithMessage(ItemSteps.ExpectedVersionMessage);
+        RuleFor(x => x.Text).NotNull().WithMessage("Geef de tekst op.");
+        RuleFor(x => x.Reason).MaximumLength(500).WithMessage("De reden mag hoogstens 500 tekens hebben.");
+    }
+}
+
+internal sealed class SaveDraftHandler(ItemStore store) : IRequestHandler<SaveDraft, ItemDetail>
+{
+    public async Task<ItemDetail> Handle(SaveDraft request, CancellationToken cancellationToken)
+    {
+        var stream = await store.FetchAsync(request.Id, request.ExpectedVersion, request.Reason, cancellationToken);
+        var item = stream.Aggregate!;
+        var text = request.Text.Normalized();
+        ItemRules.EnsureValid(item.Kind, text);
+        await ItemRules.EnsureReferencesAsync(store.Session, item.Id, item.Kind, text, cancellationToken);
+        stream.AppendOne(item.SaveDraft(text));
+        return await store.SaveAsync(item.Id, cancellationToken);
+    }
+
+    internal sealed record Body(long? ExpectedVersion, ItemText? Text, string? Reason);
+
+    internal static void MapEndpoint(RouteGroupBuilder items) =>
+        items.MapPut("/{id:guid}/draft", async (Guid id, Body body, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new SaveDraft(id, body.ExpectedVersion, body.Text!, body.Reason), ct)))
+            .WithName("SaveContentDraft")
+            .WithSummary("Concept opslaan als nieuwe revisie (volledige tekst; expectedVersion verplicht) (redactie)")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+}

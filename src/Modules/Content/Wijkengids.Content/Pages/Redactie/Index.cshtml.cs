@@ -1,0 +1,22 @@
+using System.Security.Claims;
+using MediatR;
+using Microsoft.AspNetCore.Mvc;
+using Wijkengids.Content.Items;
+
+namespace Wijkengids.Content.Pages.Redactie;
+
+/// <summary>The editors' desk: the review queue and every item with its status (folder /Redactie requires an editor).</summary>
+public sealed class IndexModel(IMediator mediator) : EditorPageModel
+{
+    [BindProperty(SupportsGet = true, Name = "soort")] public string? Kind { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Status { get; set; }
+    public IReadOnlyList<ItemSummary> Queue { get; private set; } = [];
+    public IReadOnlyList<ItemSummary> Items { get; private set; } = [];
+    public string Me => User.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        Queue = await mediator.Send(new ListItems(Status: ItemStatus.InReview), cancellationToken);
+        Items = await mediator.Send(new ListItems(ItemKinds.All.Contains(Kind) ? Kind : null, string.IsNullOrEmpty(Status) ? null : Status), cancellationToken);
+    }
+}

@@ -1,0 +1,29 @@
+using Marten;
+using MediatR;
+using Microsoft.AspNetCore.Mvc;
+using Wijkengids.Content.Themes;
+
+namespace Wijkengids.Content.Pages.Redactie;
+
+/// <summary>Editors add themes and rename or describe them.</summary>
+public sealed class ThemasModel(IMediator mediator, IQuerySession session) : EditorPageModel
+{
+    public IReadOnlyList<ThemeView> Themes { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) =>
+        Themes = await session.Query<ThemeView>().OrderBy(t => t.Name).ToListAsync(cancellationToken);
+
+    public Task<IActionResult> OnPostDefineAsync(string? name, string? description, CancellationToken cancellationToken) =>
+        AttemptAsync(async () =>
+        {
+            var theme = await mediator.Send(new DefineTheme(name ?? "", description), cancellationToken);
+            return ($"Thema \u201c{theme.Name}\u201d toegevoegd.", "/redactie/themas");
+        }, () => OnGetAsync(cancellationToken));
+
+    public Task<IActionResult> OnPostChangeAsync(Guid id, long expectedVersion, string? name, string? description, CancellationToken cancellationToken) =>
+        AttemptAsync(async () =>
+        {
+            var theme = await mediator.Send(new ChangeTheme(id, expectedVersion, name ?? "", description), cancellationToken);
+            return ($"Thema \u201c{theme.Name}\u201d opgeslagen.", "/redactie/themas");
+        }, () => OnGetAsync(cancellationToken));
+}

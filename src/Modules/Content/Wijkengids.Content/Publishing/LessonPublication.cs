@@ -1,0 +1,31 @@
+using Marten;
+using Wijkengids.Content.Contracts;
+using Wijkengids.Content.Editions;
+using Wijkengids.Content.Items;
+using Wijkengids.SharedKernel;
+using Wolverine.Marten;
+
+namespace Wijkengids.Content.Publishing;
+
+/// <summary>
+/// Tells other modules that a lesson was published (contract message <see cref="LessonPublished"/>), through
+/// Wolverine's Marten outbox: it commits with the publish event or not at all.
+/// </summary>
+internal sealed class LessonPublication(IDocumentSession session, IMartenOutbox outbox, IRequestContext context)
+{
+    public async Task AnnounceAsync(ItemPublished published, CancellationToken cancellationToken)
+    {
+        if (published.Kind != ItemKinds.Lesson) return;
+        var nextEdition = await NextEditionNumberAsync(session, cancellationToken);
+        await outbox.EnrollWith(session, context).PublishAsync(new LessonPublished(published.ItemId, published.Text.Title, published.Slug,
+            published.Text.Sections.ToList(), nextEdition, published.PublishedAt));
+    }
+
+    /// <summary>The number the next published edition will get.</summary>
+    public static async Task<int> NextEditionNumberAsync(IQuerySession session, CancellationToken cancellationToken)
+    {
+        var last = await session.Query<EditionView>().Where(e => e.Published).OrderByDescending(e => e.Number)
+            .Select(e => e.Number).FirstOrDefaultAsync(cancellationToken);
+        return last + 1;
+    }
+}

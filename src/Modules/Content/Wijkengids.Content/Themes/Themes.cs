@@ -1,0 +1,32 @@
+using JasperFx.Events;
+using Wijkengids.SharedKernel;
+
+namespace Wijkengids.Content.Themes;
+
+public sealed record ThemeDefined(Guid ThemeId, string Slug, string Name, string? Description) : IDescribedEvent
+{
+    public string Describe() => $"Thema \u201c{Name}\u201d toegevoegd";
+}
+
+public sealed record ThemeChanged(Guid ThemeId, string Name, string? Description) : IDescribedEvent
+{
+    public string Describe() => $"Thema \u201c{Name}\u201d gewijzigd";
+}
+
+/// <summary>A theme (participatie, veiligheid, wonen, …): inline snapshot of its stream; the slug never changes.</summary>
+public sealed class ThemeView
+{
+    public Guid Id { get; set; }
+    public long Version { get; set; }
+    public string Slug { get; set; } = "";
+    public string Name { get; set; } = "";
+    public string? Description { get; set; }
+
+    public static ThemeView Create(ThemeDefined e) => new() { Id = e.ThemeId, Slug = e.Slug, Name = e.Name, Description = e.Description };
+
+    public void Apply(ThemeChanged e)
+    {
+        Name = e.Name;
+        Description = e.Description;
+    }
+}

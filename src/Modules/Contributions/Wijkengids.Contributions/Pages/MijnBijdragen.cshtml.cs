@@ -1,0 +1,15 @@
+using MediatR;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Wijkengids.Contributions.Reactions;
+
+namespace Wijkengids.Contributions.Pages;
+
+[Authorize]
+public sealed class MijnBijdragenModel(IMediator mediator) : PageModel
+{
+    public IReadOnlyList<ReactionDetails> Reactions { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) =>
+        Reactions = await mediator.Send(new ListMyReactions(), cancellationToken);
+}

@@ -1,0 +1,39 @@
+using MediatR;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Wijkengids.Contributions.Reactions;
+using Wijkengids.SharedKernel.Web;
+
+namespace Wijkengids.Contributions.Pages.Redactie;
+
+/// <summary>The moderation queue (editors; the /Redactie folder requires the editors policy).</summary>
+public sealed class BijdragenModel(IMediator mediator) : FormPageModel
+{
+    [BindProperty(SupportsGet = true)] public string? Status { get; set; }
+    [BindProperty(SupportsGet = true)] public int? OuderDan { get; set; }
+    public IReadOnlyList<ReactionDetails> Reactions { get; private set; } = [];
+
+    public Task OnGetAsync(CancellationToken cancellationToken) => LoadAsync(cancellationToken);
+
+    protected override async Task LoadAsync(CancellationToken cancellationToken) =>
+        Reactions = await mediator.Send(new ListReactionsForModeration(Status ?? "ontvangen", null, OuderDan), cancellationToken);
+
+    public Task<IActionResult> OnPostPublishAsync(Guid id, long expectedVersion, bool publish, CancellationToken ct) =>
+        Done(() => mediator.Send(new PublishReaction(id, publish, expectedVersion, null), ct), publish ? "Reactie gepubliceerd." : "Reactie teruggetrokken.", ct);
+
+    public Task<IActionResult> OnPostHandleAsync(Guid id, long expectedVersion, CancellationToken ct) =>
+        Done(() => mediator.Send(new HandleReaction(id, expectedVersion, null), ct), "Reactie afgehandeld.", ct);
+
+    public Task<IActionResult> OnPostAnswerAsync(Guid id, long expectedVersion, string? answer, bool @public, CancellationToken ct) =>
+        Done(() => mediator.Send(new AnswerReaction(id, answer ?? "", @public, expectedVersion), ct), "Antwoord opgeslagen.", ct);
+
+    public Task<IActionResult> OnPostSpamAsync(Guid id, long expectedVersion, string? reason, CancellationToken ct) =>
+        Done(() => mediator.Send(new MarkReactionAsSpam(id, reason ?? "", expectedVersion), ct), "Reactie als spam verborgen.", ct);
+
+    private Task<IActionResult> Done(Func<Task<ReactionDetails>> change, string done, CancellationToken cancellationToken) =>
+        Attempt(async () =>
+        {
+            await change();
+            return done;
+        }, cancellationToken, () => RedirectToPage(new { status = Status, ouderDan = OuderDan }));
+}

@@ -1,0 +1,72 @@
+using Wijkengids.SharedKernel;
+
+namespace Wijkengids.Contributions.Reactions;
+
+// Events of a reaction's stream. What the sender wrote about themselves and their message is personal data,
+// sealed with the sender's key (docs/adr/0007): the account's id when signed in, else the reaction's own subject.
+
+public sealed record ReactionReceived(
+    Guid ReactionId,
+    string About,
+    Guid Subject,
+    Guid? AccountId,
+    Sealed Name,
+    Sealed Email,
+    Sealed? Organisation,
+    Sealed Message,
+    bool ShowName) : IDescribedEvent
+{
+    public string Describe() => $"Reactie ontvangen over {ReactionAbout.Describe(About)}";
+}
+
+public sealed record ReactionPublished(Guid ReactionId) : IDescribedEvent
+{
+    public string Describe() => "Reactie gepubliceerd";
+}
+
+public sealed record ReactionUnpublished(Guid ReactionId) : IDescribedEvent
+{
+    public string Describe() => "Reactie teruggetrokken";
+}
+
+/// <summary>An editor's answer (written in their role, so not sealed): shown under the reaction or sent by mail.</summary>
+public sealed record ReactionAnswered(Guid ReactionId, string Answer, bool Public) : IDescribedEvent
+{
+    public string Describe() => Public ? "Reactie openbaar beantwoord" : "Reactie per e-mail beantwoord";
+}
+
+public sealed record ReactionHandled(Guid ReactionId) : IDescribedEvent
+{
+    public string Describe() => "Reactie afgehandeld";
+}
+
+public sealed record ReactionMarkedAsSpam(Guid ReactionId) : IDescribedEvent
+{
+    public string Describe() => "Reactie als spam verborgen";
+}
+
+/// <summary>What a reaction is about: "algemeen", "sectie:1.4" or "les:&lt;slug&gt;".</summary>
+public static class ReactionAbout
+{
+    public const string General = "algemeen";
+
+    public static bool IsValid(string? about) =>
+        about is not null && System.Text.RegularExpressions.Regex.IsMatch(about,
+            @"^(algemeen|sectie:\d{1,3}(\.\d{1,3}){0,3}|les:[a-z0-9]+(-[a-z0-9]+)*)$") && about.Length <= 130;
+
+    public static string Describe(string about) => about switch
+    {
+        General => "de gids in het algemeen",
+        _ when about.StartsWith("sectie:", StringComparison.Ordinal) => $"paragraaf {about["sectie:".Length..]}",
+        _ when about.StartsWith("les:", StringComparison.Ordinal) => $"les {about["les:".Length..]}",
+        _ => about,
+    };
+
+    /// <summary>The public page the reaction is about.</summary>
+    public static string Url(string about) => about switch
+    {
+        _ when about.StartsWith("sectie:", StringComparison.Ordinal) => $"/gids/{about["sectie:".Length..]}",
+        _ when about.StartsWith("les:", StringComparison.Ordinal) => $"/lessen/{about["les:".Length..]}",
+        _ => "/",
+    };
+}

@@ -1,0 +1,57 @@
+using System.Globalization;
+using Marten;
+using Wijkengids.Community.Contracts;
+using Wijkengids.SharedKernel;
+
+namespace Wijkengids.Contributions.Reactions;
+
+/// <summary>
+/// AVG erasure: the person's reactions (sent while signed in, or earlier with the same e-mail address) lose their
+/// sender, address and text in the read model and are taken offline; their keys are deleted, so the sealed values in
+/// the events can no longer be read. The events themselves stay.
+/// </summary>
+public static class ReactionErasureHandler
+{
+    public const string Erased = "[gewist]";
+
+    public static async Task Handle(ErasureRequested message, IDocumentSession session, IPersonalDataVault vault, CancellationToken cancellationToken)
+    {
+        foreach (var reaction in await ReactionPersonalData.OfAsync(session, message.SubjectId, message.Email, cancellationToken))
+        {
+            await vault.EraseAsync(reaction.Subject, message.RequestedBy, cancellationToken);
+            reaction.Name = Erased;
+            reaction.Email = "";
+            reaction.Organisation = null;
+            reaction.Message = Erased;
+            reaction.Fingerprint = "";
+            reaction.ShowName = false;
+            reaction.Published = false;
+            session.Store(reaction);
+        }
+    }
+}
+
+/// <summary>AVG access: the reactions a person sent.</summary>
+internal sealed class ReactionPersonalData(IQuerySession session) : IPersonalDataSource
+{
+    public async Task<PersonalDataSection> ExportAsync(PersonalDataSubject subject, CancellationToken cancellationToken = default)
+    {
+        var reactions = await OfAsync(session, subject.SubjectId, subject.Email, cancellationToken);
+        return new PersonalDataSection("contributions", "Reacties die u stuurde", reactions.Select(r => new PersonalDataItem("reactie",
+            new Dictionary<string, string?>
+            {
+                ["ontvangen"] = r.ReceivedAt.ToString("O", CultureInfo.InvariantCulture), ["over"] = ReactionAbout.Describe(r.About),
+                ["naam"] = r.Name, ["e-mail"] = r.Email, ["organisatie"] = r.Organisation, ["bericht"] = r.Message,
+                ["naam tonen"] = r.ShowName ? "ja" : "nee", ["status"] = r.Status, ["antwoord"] = r.Answer,
+            })).ToList());
+    }
+
+    internal static async Task<IReadOnlyList<ReactionView>> OfAsync(IQuerySession session, Guid subjectId, string? email, CancellationToken cancellationToken)
+    {
+        var normalized = email?.Trim().ToLowerInvariant() ?? "";
+        return await session.Query<ReactionView>()
+            .Where(r => r.AccountId == subjectId || r.Subject == subjectId || (normalized != "" && r.Email == normalized))
+            .OrderBy(r => r.ReceivedAt)
+            .ToListAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,42 @@
+namespace Wijkengids.Contributions.Reactions;
+
+/// <summary>
+/// A reaction as editors and the sender see it, written together with its events. Holds clear text for
+/// display; an erasure masks it. Plain text only: pages encode it, nothing is trusted as HTML.
+/// </summary>
+public sealed class ReactionView
+{
+    public Guid Id { get; set; }
+    public string About { get; set; } = "";
+    public Guid Subject { get; set; }
+    public Guid? AccountId { get; set; }
+    public string Name { get; set; } = "";
+    public string Email { get; set; } = "";
+    public string? Organisation { get; set; }
+    public string Message { get; set; } = "";
+    /// <summary>Lower-cased, whitespace-folded message: finds duplicates sent twice within minutes.</summary>
+    public string Fingerprint { get; set; } = "";
+    public bool ShowName { get; set; }
+    public DateTimeOffset ReceivedAt { get; set; }
+    public bool Published { get; set; }
+    public bool Handled { get; set; }
+    public bool Spam { get; set; }
+    public string? SpamReason { get; set; }
+    public string? Answer { get; set; }
+    public bool AnswerPublic { get; set; }
+    public DateTimeOffset? AnsweredAt { get; set; }
+    public long Version { get; set; }
+
+    public string Status => Spam ? "spam" : Handled ? "afgehandeld" : Published ? "gepubliceerd" : Answer is not null ? "beantwoord" : "ontvangen";
+}
+
+/// <summary>A reaction as shown publicly under its section or lesson: the name only if the sender agreed.</summary>
+public sealed record PublicReaction(Guid Id, string About, string Author, string Message, DateTimeOffset ReceivedAt, string? Answer);
+
+/// <summary>A reaction as editors see it in the moderation queue, and as its sender sees it.</summary>
+public sealed record ReactionDetails(Guid Id, string About, string AboutText, string Name, string Email, string? Organisation,
+    string Message, bool ShowName, DateTimeOffset ReceivedAt, string Status, string? Answer, bool AnswerPublic, string? SpamReason, long Version)
+{
+    public static ReactionDetails From(ReactionView v) => new(v.Id, v.About, ReactionAbout.Describe(v.About), v.Name, v.Email, v.Organisation,
+        v.Message, v.ShowName, v.ReceivedAt, v.Status, v.Answer, v.AnswerPublic, v.SpamReason, v.Version);
+}

@@ -1,0 +1,20 @@
+using MediatR;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Wijkengids.Workshops.Bookings;
+
+namespace Wijkengids.Workshops.Pages.Werkateliers;
+
+/// <summary>The requester's private status page; the token in the link is the only key.</summary>
+[ResponseCache(NoStore = true)]
+public sealed class AanvraagModel(IMediator mediator) : PageModel
+{
+    public BookingDetails Booking { get; private set; } = null!;
+    [BindProperty(SupportsGet = true)] public bool Nieuw { get; set; }
+
+    public async Task OnGetAsync(string token, CancellationToken cancellationToken)
+    {
+        Response.Headers["Referrer-Policy"] = "no-referrer";
+        Booking = await mediator.Send(new GetBookingByToken(token), cancellationToken);
+    }
+}

@@ -1,0 +1,18 @@
+using MediatR;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Wijkengids.Workshops.Formats;
+using Wijkengids.Workshops.Sessions;
+
+namespace Wijkengids.Workshops.Pages.Werkateliers;
+
+public sealed class FormatModel(IMediator mediator) : PageModel
+{
+    public WorkshopFormat Format { get; private set; } = null!;
+    public IReadOnlyList<SessionSummary> Sessions { get; private set; } = [];
+
+    public async Task OnGetAsync(string slug, CancellationToken cancellationToken)
+    {
+        Format = await mediator.Send(new GetFormat(slug), cancellationToken);
+        Sessions = await mediator.Send(new ListUpcomingSessions(slug), cancellationToken);
+    }
+}

@@ -1,0 +1,65 @@
+using System.Text.RegularExpressions;
+using Alba;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
+using Wijkengids.Community.Mail;
+using Wijkengids.Content.Contracts;
+using Wijkengids.Tests.Integration.Infrastructure;
+using Wolverine;
+
+namespace Wijkengids.Tests.Integration.Community;
+
+/// <summary>Reading the development mailbox, following links in mails, publishing contract messages.</summary>
+public static partial class MailHelpers
+{
+    public static async Task<IReadOnlyList<DevMail>> MailsToAsync(this IAlbaHost host, string address)
+    {
+        await using var session = host.Services.GetRequiredService<IDocumentStore>().QuerySession();
+        return (await session.Query<DevMail>().Where(m => m.To == address).ToListAsync()).OrderBy(m => m.SentAt).ToList();
+    }
+
+    /// <summary>Waits until <paramref name="address"/> has received <paramref name="count"/> mails and returns them.</summary>
+    public static Task<IReadOnlyList<DevMail>> WaitForMailsAsync(this IAlbaHost host, string address, int count) =>
+        Problem.EventuallyAsync(async () =>
+        {
+            var mails = await host.MailsToAsync(address);
+            return mails.Count >= count ? mails : null;
+        }, $"{count} mail(s) aan {address}");
+
+    public static string LinkTo(string text, string path)
+    {
+        var match = Regex.Match(text, @"https?://[^\s]+" + Regex.Escape(path) + @"[^\s]*");
+        Assert.True(match.Success, $"Geen link naar {path} in:\n{text}");
+        return match.Value;
+    }
+
+    public static string TokenOf(string url) => Uri.UnescapeDataString(Regex.Match(url, "token=([^&>\\s]+)").Groups[1].Value);
+
+    /// <summary>Subscribes through the API and confirms with the link from the newest mail.</summary>
+    public static async Task SubscribeAndConfirmAsync(this IAlbaHost host, string email, params string[] themes)
+    {
+        var before = (await host.MailsToAsync(email)).Count;
+        await host.Scenario(s =>
+        {
+            s.Post.Json(new { email, themes }).ToUrl("/api/community/subscriptions");
+            s.StatusCodeShouldBe(202);
+        });
+        var mail = (await host.WaitForMailsAsync(email, before + 1)).Last();
+        await host.Scenario(s =>
+        {
+            s.Post.Json(new { token = TokenOf(LinkTo(mail.Text, "/aanmelden/bevestigen")) }).ToUrl("/api/community/subscriptions/confirm");
+            s.StatusCodeShouldBe(200);
+        });
+    }
+
+    public static async Task PublishAsync(this IAlbaHost host, object message)
+    {
+        await using var scope = host.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<IMessageBus>().PublishAsync(message);
+    }
+
+    public static EditionPublished Edition(int number, params (string Title, string[] Themes)[] items) =>
+        new(number, $"Update {number}", DateTimeOffset.UtcNow,
+            items.Select((i, n) => new EditionItem(Guid.NewGuid(), "les", i.Title, $"/gids/les-{number}-{n}", n == 0 ? "major" : "minor",
+                $"Toelichting bij {i.Title}.", i.Themes)).ToList());
+}

@@ -1,0 +1,170 @@
+using System.Text.Json;
+using Alba;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
+using Wijkengids.SharedKernel;
+using Wijkengids.Tests.Integration.Infrastructure;
+
+namespace Wijkengids.Tests.Integration.Community;
+
+/// <summary>AVG: the export gathers every module's data; erasure leaves the history but no name, address or text in any read.</summary>
+public sealed class PrivacyTests(HostFixture fixture) : IClassFixture<HostFixture>
+{
+    private IAlbaHost Host => fixture.Host;
+
+    [Fact]
+    public async Task The_export_holds_the_account_the_subscription_and_the_audit_name_from_every_module()
+    {
+        var (id, cookie) = await OpenAccountAsync("Ina Inzage", "ina@example.nl");
+        await Host.SubscribeAndConfirmAsync("ina@example.nl");
+        await Problem.EventuallyAsync(async () =>
+        {
+            var export = (await Host.Scenario(s => { s.Get.Url("/api/community/me/personal-data"); s.As(cookie); })).ReadAsText();
+            return export.Contains("\"naam in de geschiedenis\"") ? export : null;
+        }, "de naam bij Audit");
+
+        var json = (await Host.Scenario(s => { s.Get.Url("/api/community/me/personal-data"); s.As(cookie); })).ReadAsJson<JsonElement>();
+        Assert.Equal(id, json.GetProperty("subject").GetString());
+        var sections = json.GetProperty("sections").EnumerateArray().ToDictionary(s => s.GetProperty("module").GetString()!);
+        Assert.Equal(["audit", "community", "contributions", "workshops"], sections.Keys.Order().ToArray());
+        var community = sections["community"].GetProperty("items").ToString();
+        Assert.Contains("Ina Inzage", community);
+        Assert.Contains("ina@example.nl", community);
+        Assert.Contains("aanmelding voor updates", community);
+        Assert.Contains("bevestigd", community);
+        Assert.Contains("Ina Inzage", sections["audit"].GetProperty("items").ToString());
+
+        var download = await Host.Scenario(s => { s.Get.Url("/mijn-gegevens?handler=Download"); s.As(cookie); });
+        Assert.Contains("attachment", download.Context.Response.Headers.ContentDisposition.ToString());
+        Assert.Contains("ina@example.nl", download.ReadAsText());
+        (await Host.Scenario(s => { s.Get.Url("/api/community/me/personal-data"); s.StatusCodeShouldBe(401); })).ShouldBeProblem(401);
+    }
+
+    [Fact]
+    public async Task After_erasure_name_and_address_appear_in_no_read_and_the_history_shows_the_erasure()
+    {
+        var (id, cookie) = await OpenAccountAsync("Erik Erasmus", "erik@example.nl");
+        await Host.SubscribeAndConfirmAsync("erik@example.nl");
+        var auditor = await Host.LoginAsRoleAsync("auditor");
+        await Problem.EventuallyAsync(async () =>
+            (await Host.Scenario(s => { s.Get.Url($"/api/audit/actors/{id}"); s.As(auditor); s.IgnoreStatusCode(); })).ReadAsText() is var t &&
+            t.Contains("Erik Erasmus") ? t : null, "de naam bij Audit");
+
+        var erased = await Host.Scenario(s => { s.Post.Url("/api/community/me/erase"); s.As(cookie); s.StatusCodeShouldBe(200); });
+        Assert.Equal("account", erased.ReadAsJson<JsonElement>().GetProperty("kind").GetString());
+
+        // The session ends and the account cannot sign in.
+        await Host.Scenario(s => { s.Get.Url("/api/auth/me"); s.As(cookie); s.StatusCodeShouldBe(401); });
+        await Host.Scenario(s =>
+        {
+            s.Post.Json(new { email = "erik@example.nl", password = "een-lang-wachtwoord" }).ToUrl("/api/auth/login");
+            s.StatusCodeShouldBe(401);
+        });
+
+        var admin = await Host.LoginAsRoleAsync("admin");
+        await Problem.EventuallyAsync(async () =>
+            (await Host.Scenario(s => { s.Get.Url($"/api/audit/actors/{id}"); s.As(auditor); })).ReadAsText() is var t &&
+            t.Contains("gewiste persoon") ? t : null, "de gemaskeerde naam bij Audit");
+        var reads = new List<string>
+        {
+            (await Host.Scenario(s => { s.Get.Url("/api/community/accounts"); s.As(admin); })).ReadAsText(),
+            (await Host.Scenario(s => { s.Get.Url("/beheer/accounts"); s.As(admin); })).ReadAsText(),
+            (await Host.Scenario(s => { s.Get.Url("/api/community/mailings"); s.As(admin); })).ReadAsText(),
+            (await Host.Scenario(s => { s.Get.Url("/beheer/wissen"); s.As(admin); })).ReadAsText(),
+            (await Host.Scenario(s => s.Get.Url("/dev/mail"))).ReadAsText(),
+            (await Host.Scenario(s => { s.Get.Url($"/api/audit/actors/{id}"); s.As(auditor); })).ReadAsText(),
+            (await Host.Scenario(s => { s.Get.Url($"/api/audit/timeline?limit=500"); s.As(auditor); })).ReadAsText(),
+        };
+        Assert.All(reads, read =>
+        {
+            Assert.DoesNotContain("Erik Erasmus", read);
+            Assert.DoesNotContain("erik@example.nl", read);
+        });
+        await using (var session = Host.Services.GetRequiredService<IDocumentStore>().QuerySession())
+        {
+            var events = await session.QueryAsync<string>("select data::text from events.mt_events");
+            Assert.All(events, data => Assert.DoesNotContain("erik@example.nl", data));
+        }
+        await using (var scope = Host.Services.CreateAsyncScope())
+        {
+            var vault = scope.ServiceProvider.GetRequiredService<IPersonalDataVault>();
+            Assert.True(await vault.IsErasedAsync(Guid.Parse(id)));
+        }
+
+        var history = await Problem.EventuallyAsync(async () =>
+        {
+            var entries = (await Host.Scenario(s => { s.Get.Url($"/api/audit/timeline?item={id}"); s.As(auditor); })).TimelineEntries();
+            return entries.FirstOrDefault(e => e.GetProperty("description").GetString() == "Persoonsgegevens gewist (AVG)") is { ValueKind: JsonValueKind.Object } e
+                ? e.GetRawText()
+                : null;
+        }, "de wissing in de tijdlijn");
+        var entry = JsonDocument.Parse(history).RootElement;
+        Assert.Equal(id, entry.GetProperty("actor").GetString());
+        // The erased person decided it themselves: the audit shows the decision, not the text an erased person wrote.
+        Assert.Equal("(gewist)", entry.GetProperty("reason").GetString());
+
+        // Subscribing again with the same address is possible (a new, unrelated subscription).
+        await Host.Scenario(s => { s.Post.Json(new { email = "erik@example.nl" }).ToUrl("/api/community/subscriptions"); s.StatusCodeShouldBe(202); });
+    }
+
+    [Fact]
+    public async Task An_admin_erases_a_listed_person_with_a_reason_and_they_disappear_from_every_list()
+    {
+        var people = (await Host.Scenario(s => s.Get.Url("/api/community/people"))).ReadAsJson<JsonElement[]>();
+        var coby = people.Single(p => p.GetProperty("name").GetString() == "Coby De La Rie").GetProperty("id").GetString();
+        var admin = await Host.LoginAsRoleAsync("admin");
+        var editor = await Host.LoginAsRoleAsync("editor");
+
+        (await Host.Scenario(s =>
+        {
+            s.Post.Json(new { subjectId = coby, reason = "verzoek" }).ToUrl("/api/community/erasures"); s.As(editor);
+            s.StatusCodeShouldBe(403);
+        })).ShouldBeProblem(403);
+        Assert.Contains("reden", (await Host.Scenario(s =>
+        {
+            s.Post.Json(new { subjectId = coby }).ToUrl("/api/community/erasures"); s.As(admin);
+            s.StatusCodeShouldBe(422);
+        })).ShouldBeProblem(422).GetProperty("detail").GetString());
+        (await Host.Scenario(s =>
+        {
+            s.Post.Json(new { subjectId = Guid.NewGuid(), reason = "verzoek" }).ToUrl("/api/community/erasures"); s.As(admin);
+            s.StatusCodeShouldBe(404);
+        })).ShouldBeProblem(404);
+
+        await Host.Scenario(s =>
+        {
+            s.Post.Json(new { subjectId = coby, reason = "verzoek van betrokkene per brief" }).ToUrl("/api/community/erasures"); s.As(admin);
+            s.StatusCodeShouldBe(200);
+        });
+
+        foreach (var url in new[] { "/api/community/people", "/mensen", "/organisaties", "/api/community/organisations" })
+        {
+            Assert.DoesNotContain("Coby De La Rie", (await Host.Scenario(s => s.Get.Url(url))).ReadAsText());
+        }
+        await Host.Scenario(s => { s.Get.Url($"/api/community/people/{coby}"); s.StatusCodeShouldBe(404); });
+        await using var scope = Host.Services.CreateAsyncScope();
+        Assert.Null(await scope.ServiceProvider.GetRequiredService<Wijkengids.Community.Contracts.ICommunityDirectory>().PersonAsync(Guid.Parse(coby!)));
+
+        var auditor = await Host.LoginAsRoleAsync("auditor");
+        var adminId = (await Host.Scenario(s => { s.Get.Url("/api/auth/me"); s.As(admin); })).ReadAsJson<JsonElement>().GetProperty("id").GetString();
+        var erasure = await Problem.EventuallyAsync(async () =>
+        {
+            var entries = (await Host.Scenario(s => { s.Get.Url($"/api/audit/timeline?item={coby}"); s.As(auditor); })).TimelineEntries();
+            return entries.Length > 0 && entries[0].GetProperty("description").GetString() == "Persoonsgegevens gewist (AVG)" ? entries[0].GetRawText() : null;
+        }, "de wissing in de tijdlijn");
+        Assert.Contains(adminId!, erasure);
+        Assert.Contains("verzoek van betrokkene per brief", erasure);
+    }
+
+    private async Task<(string Id, string Cookie)> OpenAccountAsync(string name, string email)
+    {
+        var admin = await Host.LoginAsRoleAsync("admin");
+        var created = (await Host.Scenario(s =>
+        {
+            s.Post.Json(new { email, displayName = name, password = "een-lang-wachtwoord", roles = new[] { "contributor" } })
+                .ToUrl("/api/community/accounts"); s.As(admin);
+            s.StatusCodeShouldBe(201);
+        })).ReadAsJson<JsonElement>();
+        return (created.GetProperty("id").GetString()!, await Host.LoginAsync(email, "een-lang-wachtwoord"));
+    }
+}

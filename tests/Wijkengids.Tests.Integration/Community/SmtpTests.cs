@@ -1,0 +1,137 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text.Json;
+using Alba;
+using MimeKit;
+using Wijkengids.Tests.Integration.Infrastructure;
+
+namespace Wijkengids.Tests.Integration.Community;
+
+/// <summary>The host with Smtp settings pointing at a real SMTP receiver started by the test.</summary>
+public sealed class SmtpFixture : HostFixture
+{
+    public SmtpSink Sink { get; } = new();
+
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["Smtp:Host"] = "127.0.0.1",
+        ["Smtp:Port"] = Sink.Port.ToString(),
+        ["Smtp:Security"] = "none",
+        ["Smtp:From"] = "Wijkengids <updates@wijkengids.test>",
+        ["Site:BaseUrl"] = "https://wijkengids.test",
+    };
+
+    public override async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await Sink.DisposeAsync();
+    }
+}
+
+/// <summary>The SMTP path for real: MailKit talks to the sink; headers, links and the unsubscribe flow are checked on what arrived.</summary>
+public sealed class SmtpTests(SmtpFixture fixture) : IClassFixture<SmtpFixture>
+{
+    private IAlbaHost Host => fixture.Host;
+
+    [Fact]
+    public async Task Confirmation_and_edition_mails_arrive_over_smtp_with_links_and_rfc_8058_headers()
+    {
+        const string address = "smtp-lezer@example.nl";
+        await Host.Scenario(s =>
+        {
+            s.Post.Json(new { email = address, themes = new[] { "wonen" } }).ToUrl("/api/community/subscriptions");
+            s.StatusCodeShouldBe(202);
+        });
+        var confirmation = await ArrivedAsync(address, 1);
+        Assert.Equal("updates@wijkengids.test", confirmation.From.Mailboxes.Single().Address);
+        Assert.Equal("Bevestig uw aanmelding voor updates van de Wijkengids", confirmation.Subject);
+        Assert.EndsWith("@wijkengids", confirmation.MessageId);
+        var confirmLink = MailHelpers.LinkTo(confirmation.TextBody ?? "", "/aanmelden/bevestigen");
+        Assert.StartsWith("https://wijkengids.test/aanmelden/bevestigen?token=", confirmLink);
+        Assert.Contains($"href=\"{confirmLink}\"", confirmation.HtmlBody);
+        AssertOneClickHeaders(confirmation);
+
+        await Host.Scenario(s =>
+        {
+            s.Post.Json(new { token = MailHelpers.TokenOf(confirmLink) }).ToUrl("/api/community/subscriptions/confirm");
+            s.StatusCodeShouldBe(200);
+        });
+        await Host.PublishAsync(MailHelpers.Edition(31, ("Wonen in de wijk", ["wonen"])));
+        var edition = await ArrivedAsync(address, 2);
+        Assert.Equal("Update 31 van de Wijkengids: Update 31", edition.Subject);
+        Assert.Contains("https://wijkengids.test/gids/les-31-0", edition.TextBody);
+        Assert.Contains("href=\"https://wijkengids.test/gids/les-31-0\"", edition.HtmlBody);
+        Assert.Contains("https://wijkengids.test/afmelden?token=", edition.TextBody);
+        var oneClick = AssertOneClickHeaders(edition);
+
+        // What a mail client does for RFC 8058: POST List-Unsubscribe=One-Click to the header's URI, without cookies.
+        var uri = new Uri(oneClick);
+        await Host.Scenario(s =>
+        {
+            s.Post.FormData(new Dictionary<string, string> { ["List-Unsubscribe"] = "One-Click" }).ToUrl(uri.AbsolutePath)
+                .QueryString("token", MailHelpers.TokenOf(oneClick));
+            s.StatusCodeShouldBe(200);
+        });
+        await Host.PublishAsync(MailHelpers.Edition(32, ("Nog meer wonen", ["wonen"])));
+        await Task.Delay(1500);
+        Assert.Equal(2, fixture.Sink.To(address).Count);
+    }
+
+    private static string AssertOneClickHeaders(MimeMessage message)
+    {
+        var header = message.Headers["List-Unsubscribe"];
+        Assert.Matches("^<https://wijkengids.test/api/community/subscriptions/unsubscribe\\?token=[^>]+>$", header ?? "");
+        Assert.Equal("List-Unsubscribe=One-Click", message.Headers["List-Unsubscribe-Post"]);
+        return header!.Trim('<', '>');
+    }
+
+    private Task<MimeMessage> ArrivedAsync(string address, int count) =>
+        Problem.EventuallyAsync(() => Task.FromResult(fixture.Sink.To(address).Count >= count ? fixture.Sink.To(address)[count - 1] : null),
+            $"{count} mail(s) via SMTP aan {address}");
+}
+
+/// <summary>The host with an SMTP server that is not there: deliveries fail, are retried later and admins see why.</summary>
+public sealed class SmtpDownFixture : HostFixture
+{
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["Smtp:Host"] = "127.0.0.1",
+        ["Smtp:Port"] = ClosedPort().ToString(),
+        ["Smtp:Security"] = "none",
+    };
+
+    private static int ClosedPort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
+
+public sealed class SmtpFailureTests(SmtpDownFixture fixture) : IClassFixture<SmtpDownFixture>
+{
+    [Fact]
+    public async Task A_failed_delivery_is_recorded_and_visible_to_admins()
+    {
+        var host = fixture.Host;
+        await host.Scenario(s =>
+        {
+            s.Post.Json(new { email = "onbereikbaar@example.nl" }).ToUrl("/api/community/subscriptions");
+            s.StatusCodeShouldBe(202);
+        });
+        var admin = await host.LoginAsRoleAsync("admin");
+        var failure = await Problem.EventuallyAsync(async () =>
+        {
+            var mailings = (await host.Scenario(s => { s.Get.Url("/api/community/mailings"); s.As(admin); })).ReadAsJson<JsonElement[]>();
+            return mailings.SelectMany(m => m.GetProperty("failures").EnumerateArray())
+                .Select(f => (JsonElement?)f).FirstOrDefault(f => f!.Value.GetProperty("to").GetString() == "onbereikbaar@example.nl") is { } found
+                ? found.GetRawText()
+                : null;
+        }, "een mislukte bezorging");
+        var json = JsonDocument.Parse(failure).RootElement;
+        Assert.Equal(1, json.GetProperty("attempts").GetInt32());
+        Assert.False(string.IsNullOrWhiteSpace(json.GetProperty("error").GetString()));
+        var page = (await host.Scenario(s => { s.Get.Url("/beheer/verzending"); s.As(admin); })).ReadAsText();
+        Assert.Contains("onbereikbaar@example.nl", page);
+    }
+}

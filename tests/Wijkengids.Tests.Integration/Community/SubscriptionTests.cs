@@ -1,0 +1,213 @@
+using System.Text.Json;
+using Alba;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
+using Wijkengids.Community.Mail;
+using Wijkengids.Tests.Integration.Infrastructure;
+
+namespace Wijkengids.Tests.Integration.Community;
+
+/// <summary>A clock the tests can move forward (to let links expire); everything else stays real.</summary>
+public sealed class ShiftableClock : TimeProvider
+{
+    public TimeSpan Offset { get; set; }
+
+    public override DateTimeOffset GetUtcNow() => base.GetUtcNow() + Offset;
+}
+
+public sealed class SubscriptionFixture : HostFixture
+{
+    public ShiftableClock Clock { get; } = new();
+
+    protected override void ConfigureServices(IServiceCollection services) => services.AddSingleton<TimeProvider>(Clock);
+}
+
+/// <summary>Update subscriptions with double opt-in, over the development mailbox (the SMTP path: SmtpTests).</summary>
+public sealed class SubscriptionTests(SubscriptionFixture fixture) : IClassFixture<SubscriptionFixture>
+{
+    private IAlbaHost Host => fixture.Host;
+
+    [Fact]
+    public async Task Subscribing_answers_the_same_whatever_the_state_of_the_address()
+    {
+        await Host.SubscribeAndConfirmAsync("bevestigd@example.nl");
+        var fresh = await SubscribeAsync("nieuw@example.nl");
+        var again = await SubscribeAsync("bevestigd@example.nl");
+        var pending = await SubscribeAsync("nieuw@example.nl");
+        Assert.Equal(fresh, again);
+        Assert.Equal(fresh, pending);
+        Assert.Contains("Als dit adres klopt", fresh);
+    }
+
+    [Fact]
+    public async Task Only_a_confirmed_address_receives_an_edition_and_the_link_works_once()
+    {
+        await SubscribeAsync("dubbel@example.nl");
+        var confirmation = Assert.Single(await Host.WaitForMailsAsync("dubbel@example.nl", 1));
+        Assert.Equal("Bevestig uw aanmelding voor updates van de Wijkengids", confirmation.Subject);
+
+        await Host.PublishAsync(MailHelpers.Edition(101, ("Les over participatie", ["participatie"])));
+        await Task.Delay(1500);
+        Assert.Single(await Host.MailsToAsync("dubbel@example.nl"));
+
+        var token = MailHelpers.TokenOf(MailHelpers.LinkTo(confirmation.Text, "/aanmelden/bevestigen"));
+        var confirmed = await Host.Scenario(s =>
+        {
+            s.Post.Json(new { token }).ToUrl("/api/community/subscriptions/confirm");
+            s.StatusCodeShouldBe(200);
+        });
+        Assert.Equal("bevestigd", confirmed.ReadAsJson<JsonElement>().GetProperty("status").GetString());
+
+        var reused = await Host.Scenario(s =>
+        {
+            s.Post.Json(new { token }).ToUrl("/api/community/subscriptions/confirm");
+            s.StatusCodeShouldBe(409);
+        });
+        Assert.Contains("al gebruikt", reused.ShouldBeProblem(409).GetProperty("detail").GetString());
+
+        await Host.PublishAsync(MailHelpers.Edition(102, ("Les over wonen", ["wonen"])));
+        var mails = await Host.WaitForMailsAsync("dubbel@example.nl", 2);
+        Assert.Equal("Update 102 van de Wijkengids: Update 102", mails[1].Subject);
+        Assert.Contains("Les over wonen", mails[1].Text);
+        Assert.Contains("/gids/les-102-0", mails[1].Text);
+    }
+
+    [Fact]
+    public async Task An_expired_or_forged_link_does_not_confirm()
+    {
+        await SubscribeAsync("laat@example.nl");
+        var mail = Assert.Single(await Host.WaitForMailsAsync("laat@example.nl", 1));
+        var token = MailHelpers.TokenOf(MailHelpers.LinkTo(mail.Text, "/aanmelden/bevestigen"));
+
+        fixture.Clock.Offset = TimeSpan.FromHours(48) + TimeSpan.FromMinutes(1);
+        try
+        {
+            var expired = await Host.Scenario(s =>
+            {
+                s.Post.Json(new { token }).ToUrl("/api/community/subscriptions/confirm");
+                s.StatusCodeShouldBe(422);
+            });
+            Assert.Contains("verlopen of ongeldig", expired.ShouldBeProblem(422).GetProperty("detail").GetString());
+            var page = await Host.Scenario(s => s.Get.Url("/aanmelden/bevestigen?token=" + Uri.EscapeDataString(token)));
+            Assert.Contains("Deze link werkt niet", page.ReadAsText());
+        }
+        finally
+        {
+            fixture.Clock.Offset = TimeSpan.Zero;
+        }
+
+        (await Host.Scenario(s =>
+        {
+            s.Post.Json(new { token = token[..^4] + "AAAA" }).ToUrl("/api/community/subscriptions/confirm");
+            s.StatusCodeShouldBe(422);
+        })).ShouldBeProblem(422);
+
+        // Within 48 hours the same link still works.
+        fixture.Clock.Offset = TimeSpan.FromHours(47);
+        try
+        {
+            await Host.Scenario(s =>
+            {
+                s.Post.Json(new { token }).ToUrl("/api/community/subscriptions/confirm");
+                s.StatusCodeShouldBe(200);
+            });
+        }
+        finally
+        {
+            fixture.Clock.Offset = TimeSpan.Zero;
+        }
+    }
+
+    [Fact]
+    public async Task Editions_reach_subscribers_by_theme_once_even_when_delivered_twice()
+    {
+        await Host.SubscribeAndConfirmAsync("veiligheid@example.nl", "Veiligheid");
+        await Host.SubscribeAndConfirmAsync("alles@example.nl");
+        await Host.SubscribeAndConfirmAsync("wonen@example.nl", "wonen");
+
+        var edition = MailHelpers.Edition(7, ("Veilige buurten", ["veiligheid"]), ("Bewoners aan zet", ["participatie"]));
+        await Host.PublishAsync(edition);
+        await Host.PublishAsync(edition);
+
+        var forSafety = (await Host.WaitForMailsAsync("veiligheid@example.nl", 2))[1];
+        Assert.Contains("Veilige buurten", forSafety.Text);
+        Assert.DoesNotContain("Bewoners aan zet", forSafety.Text);
+        var forAll = (await Host.WaitForMailsAsync("alles@example.nl", 2))[1];
+        Assert.Contains("Veilige buurten", forAll.Text);
+        Assert.Contains("Bewoners aan zet", forAll.Text);
+        Assert.Contains("Belangrijke wijziging", forAll.Text);
+
+        // A retried send message finds the delivery sent and sends nothing.
+        await Host.PublishAsync(new DeliverMail($"editie-7/{await SubscriptionIdAsync("alles@example.nl"):N}"));
+        await Task.Delay(2000);
+        Assert.Equal(2, (await Host.MailsToAsync("alles@example.nl")).Count);
+        Assert.Equal(2, (await Host.MailsToAsync("veiligheid@example.nl")).Count);
+        Assert.Single(await Host.MailsToAsync("wonen@example.nl"));
+
+        var admin = await Host.LoginAsRoleAsync("admin");
+        var mailings = (await Host.Scenario(s => { s.Get.Url("/api/community/mailings"); s.As(admin); })).ReadAsJson<JsonElement[]>();
+        var seventh = Assert.Single(mailings, m => m.GetProperty("mailing").GetString() == "editie-7");
+        // Other tests of this class have confirmed subscribers too: every one of them got it, none failed.
+        Assert.True(seventh.GetProperty("total").GetInt32() >= 2);
+        Assert.Equal(seventh.GetProperty("total").GetInt32(), seventh.GetProperty("sent").GetInt32());
+        Assert.Equal(0, seventh.GetProperty("failed").GetInt32());
+        var page = await Host.Scenario(s => { s.Get.Url("/beheer/verzending"); s.As(admin); });
+        Assert.Contains("editie-7", page.ReadAsText());
+    }
+
+    [Fact]
+    public async Task One_click_unsubscribe_stops_mail_and_subscribing_again_works()
+    {
+        await Host.SubscribeAndConfirmAsync("weg@example.nl");
+        var mail = (await Host.MailsToAsync("weg@example.nl")).Last();
+        var oneClick = mail.Headers["List-Unsubscribe"].Trim('<', '>');
+        Assert.Equal("List-Unsubscribe=One-Click", mail.Headers["List-Unsubscribe-Post"]);
+
+        await Host.Scenario(s =>
+        {
+            s.Post.FormData(new Dictionary<string, string> { ["List-Unsubscribe"] = "One-Click" }).ToUrl(new Uri(oneClick).AbsolutePath)
+                .QueryString("token", MailHelpers.TokenOf(oneClick));
+            s.StatusCodeShouldBe(200);
+        });
+        await Host.PublishAsync(MailHelpers.Edition(8, ("Na afmelden", ["wonen"])));
+        await Task.Delay(1500);
+        Assert.DoesNotContain(await Host.MailsToAsync("weg@example.nl"), m => m.Subject.StartsWith("Update 8", StringComparison.Ordinal));
+
+        await Host.SubscribeAndConfirmAsync("weg@example.nl");
+        await Host.PublishAsync(MailHelpers.Edition(9, ("Weer terug", ["wonen"])));
+        await Problem.EventuallyAsync(async () =>
+            (await Host.MailsToAsync("weg@example.nl")).FirstOrDefault(m => m.Subject.StartsWith("Update 9", StringComparison.Ordinal)), "update 9");
+
+        (await Host.Scenario(s =>
+        {
+            s.Post.Url("/api/community/subscriptions/unsubscribe?token=vervalst");
+            s.StatusCodeShouldBe(422);
+        })).ShouldBeProblem(422);
+    }
+
+    [Fact]
+    public async Task Bad_input_is_a_dutch_problem_and_the_page_shows_a_message()
+    {
+        var problem = await Host.Scenario(s =>
+        {
+            s.Post.Json(new { email = "geen-adres" }).ToUrl("/api/community/subscriptions");
+            s.StatusCodeShouldBe(400);
+        });
+        Assert.Contains("Vul een geldig e-mailadres in.", problem.ShouldBeProblem(400).GetProperty("errors").ToString());
+        var page = await Host.Scenario(s => s.Get.Url("/aanmelden"));
+        Assert.Contains("<label for=\"email\">E-mailadres</label>", page.ReadAsText());
+    }
+
+    private async Task<string> SubscribeAsync(string email, params string[] themes) =>
+        (await Host.Scenario(s =>
+        {
+            s.Post.Json(new { email, themes }).ToUrl("/api/community/subscriptions");
+            s.StatusCodeShouldBe(202);
+        })).ReadAsText();
+
+    private async Task<Guid> SubscriptionIdAsync(string email)
+    {
+        await using var session = Host.Services.GetRequiredService<IDocumentStore>().QuerySession();
+        return (await session.Query<Wijkengids.Community.Subscriptions.SubscriptionView>().SingleAsync(s => s.Email == email)).Id;
+    }
+}

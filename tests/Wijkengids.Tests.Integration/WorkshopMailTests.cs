@@ -1,0 +1,97 @@
+using System.Text.Json;
+using Alba;
+using Wijkengids.Tests.Integration.Community;
+using Wijkengids.Tests.Integration.Infrastructure;
+using Wijkengids.Workshops.Contracts;
+
+namespace Wijkengids.Tests.Integration;
+
+/// <summary>Community mails the contact of an area for every Workshops contract message, once per message.</summary>
+public sealed class WorkshopMailTests(HostFixture fixture) : IClassFixture<HostFixture>
+{
+    private IAlbaHost Host => fixture.Host;
+
+    private async Task<JsonElement> RequestAsync(object request) =>
+        (await Host.Scenario(s => { s.Post.Json(request).ToUrl("/api/workshops/bookings"); s.StatusCodeShouldBe(201); })).ReadAsJson<JsonElement>();
+
+    [Fact]
+    public async Task Every_step_of_a_booking_reaches_the_contact_by_mail_once()
+    {
+        var organiser = await Host.LoginAsRoleAsync("organiser");
+        var slug = (await Host.DefineFormatAsync(organiser, "Post " + Guid.NewGuid().ToString("N")[..6])).GetProperty("slug").GetString()!;
+        var sessionId = Guid.Parse((await Host.ScheduleAsync(organiser, slug, "2027-04-07T10:00", capacity: 1)).GetProperty("id").GetString()!);
+        var area = (await Host.WorkshopDirectoryAsync()).Areas.First();
+        const string first = "eerste@example.nl", second = "tweede@example.nl";
+
+        var confirmed = await RequestAsync(WorkshopSteps.RequestWithCoFinancing(slug, sessionId, area.Id, first, 1200m));
+        await RequestAsync(WorkshopSteps.Request(slug, sessionId, area.Id, second));
+        var mail = Assert.Single(await Host.WaitForMailsAsync(first, 1));
+        Assert.StartsWith("Werkatelier bevestigd: Post ", mail.Subject);
+        Assert.Contains("7 april 2027 10:00", mail.Text);
+        Assert.Contains("Wijkcentrum Nieuwland, Schiedam", mail.Text);
+        Assert.Contains("http://", MailHelpers.LinkTo(mail.Text, confirmed.GetProperty("statusUrl").GetString()!));
+        var waiting = Assert.Single(await Host.WaitForMailsAsync(second, 1));
+        Assert.StartsWith("Op de wachtlijst: Post ", waiting.Subject);
+        Assert.Contains("plaats 1 van de wachtlijst", waiting.Text);
+
+        // Moving the session tells both (summer time: 14:30 in Amsterdam).
+        await Host.Scenario(s =>
+        {
+            s.Post.Json(new { startsAt = "2027-04-14T14:30", reason = "zaal niet beschikbaar" }).ToUrl($"/api/workshops/sessions/{sessionId}/move"); s.As(organiser);
+            s.StatusCodeShouldBe(200);
+        });
+        var moved = (await Host.WaitForMailsAsync(first, 2))[1];
+        Assert.StartsWith("Werkatelier verplaatst: ", moved.Subject);
+        Assert.Contains("Was: 7 april 2027 10:00", moved.Text);
+        Assert.Contains("Wordt: 14 april 2027 14:30", moved.Text);
+        Assert.StartsWith("Werkatelier verplaatst: ", (await Host.WaitForMailsAsync(second, 2))[1].Subject);
+
+        // Co-financing decided, then the confirmed booking cancelled: the wait list moves up.
+        var funder = await Host.LoginAsRoleAsync("funder");
+        await Host.Scenario(s =>
+        {
+            s.Post.Json(new { grant = true, amount = 1000m }).ToUrl($"/api/workshops/bookings/{confirmed.GetProperty("id").GetString()}/co-financing"); s.As(funder);
+            s.StatusCodeShouldBe(200);
+        });
+        var granted = (await Host.WaitForMailsAsync(first, 3))[2];
+        Assert.Equal("Cofinanciering toegekend", granted.Subject);
+        Assert.Contains("1.000,00", granted.Text);
+        await Host.Scenario(s =>
+        {
+            s.Post.Json(new { reason = "Het gebied stelt het werkatelier uit." }).ToUrl($"/api/workshops/bookings/{confirmed.GetProperty("id").GetString()}/cancel");
+            s.As(organiser);
+            s.StatusCodeShouldBe(200);
+        });
+        var cancelled = (await Host.WaitForMailsAsync(first, 4))[3];
+        Assert.StartsWith("Werkatelier geannuleerd: ", cancelled.Subject);
+        Assert.Contains("Reden: Het gebied stelt het werkatelier uit.", cancelled.Text);
+        var promoted = (await Host.WaitForMailsAsync(second, 3))[2];
+        Assert.StartsWith("Er is plaats: werkatelier ", promoted.Subject);
+        Assert.Contains("14 april 2027 14:30", promoted.Text);
+
+        await Task.Delay(1000);
+        Assert.Equal(4, (await Host.MailsToAsync(first)).Count);
+        Assert.Equal(3, (await Host.MailsToAsync(second)).Count);
+    }
+
+    [Fact]
+    public async Task A_redelivered_message_sends_no_second_mail_and_an_erased_contact_gets_none()
+    {
+        var decided = new CoFinancingDecided(Guid.NewGuid(), false, 900m, null, "Buiten de regeling.", "Rik Regel", "rik@example.nl",
+            "/werkateliers/aanvraag/abc", DateTimeOffset.UtcNow);
+        await Host.PublishAsync(decided);
+        await Host.PublishAsync(decided);
+        var mail = Assert.Single(await Host.WaitForMailsAsync("rik@example.nl", 1));
+        Assert.Equal("Cofinanciering afgewezen", mail.Subject);
+        Assert.Contains("Reden: Buiten de regeling.", mail.Text);
+        Assert.Contains("Beste Rik Regel", mail.Text);
+
+        await Host.PublishAsync(new BookingCancelled(Guid.NewGuid(), null, "Atelier", "Gewist", "[gewist]", "", "/werkateliers/aanvraag/x", DateTimeOffset.UtcNow));
+        // A later, different message to the same contact is a new mail.
+        await Host.PublishAsync(decided with { At = decided.At.AddMinutes(1) });
+        await Host.WaitForMailsAsync("rik@example.nl", 2);
+        await Task.Delay(1000);
+        Assert.Equal(2, (await Host.MailsToAsync("rik@example.nl")).Count);
+        Assert.Empty(await Host.MailsToAsync(""));
+    }
+}
