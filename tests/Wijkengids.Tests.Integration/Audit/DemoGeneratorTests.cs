@@ -33,6 +33,27 @@ public sealed class DemoGeneratorTests(Infrastructure.HostFixture fixture) : ICl
         Assert.True(checkpoints.GetArrayLength() >= 3, checkpoints.ToString());
         Assert.Contains(checkpoints.EnumerateArray(), c => c.GetProperty("closed").GetBoolean());
 
+        // A closed day as a period: exactly that day's events, newest and oldest first (the positions are bounded by the
+        // day checkpoints, the times decide).
+        var closed = checkpoints.EnumerateArray().First(c => c.GetProperty("closed").GetBoolean());
+        var day = closed.GetProperty("day").GetString();
+        var expected = closed.GetProperty("events").GetInt64();
+        foreach (var order in new[] { "newest", "oldest" })
+        {
+            var positions = new List<long>();
+            string? cursor = null;
+            do
+            {
+                var page = await Host.TimelineAsync(auditor, $"from={day}&to={day}&order={order}&limit=500{cursor}");
+                positions.AddRange(page.Positions);
+                Assert.All(page.Entries, e => Assert.Equal(day,
+                    TimeZoneInfo.ConvertTime(e.GetProperty("timestamp").GetDateTimeOffset(), TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam")).ToString("yyyy-MM-dd")));
+                cursor = order == "newest" ? (page.OlderBefore is { } b ? $"&before={b}" : null) : (page.NewerAfter is { } a ? $"&after={a}" : null);
+            } while (cursor is not null);
+            Assert.Equal(expected, positions.Count);
+            Assert.Equal(positions.Count, positions.Distinct().Count());
+        }
+
         var verified = await Host.VerifiedThroughAsync(auditor, await Host.LastSequenceAsync());
         Assert.True(verified.GetProperty("intact").GetBoolean(), verified.ToString());
         Assert.True(verified.GetProperty("checked").GetInt64() >= 2000);

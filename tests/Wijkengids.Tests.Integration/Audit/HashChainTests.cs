@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -151,5 +152,36 @@ public sealed class HashChainTests(HostFixture fixture) : IClassFixture<HostFixt
             s.StatusCodeShouldBe(400);
         });
         Assert.Contains("hele getallen", notANumber.ReadAsText());
+    }
+}
+
+/// <summary>A failed append leaves Marten tombstones (timestamp -infinity): chained and shown, but at a real time and day.</summary>
+public sealed class TombstoneTests(HostFixture fixture) : IClassFixture<HostFixture>
+{
+    [Fact]
+    public async Task A_failed_append_leaves_a_tombstone_that_is_chained_shown_at_a_real_time_and_counted_on_a_real_day()
+    {
+        var host = fixture.Host;
+        var admin = await host.LoginAsRoleAsync("admin");
+        var auditor = await host.LoginAsRoleAsync("auditor");
+        var account = await host.OpenAccountAsync(admin, "Bestaand Bert", ["funder"]);
+
+        await using (var session = host.Services.GetRequiredService<Marten.IDocumentStore>().LightweightSession())
+        {
+            session.Events.StartStream(account, new Wijkengids.Audit.Watch.AuditActorLookedUp("botsing"));
+            await Assert.ThrowsAnyAsync<Exception>(() => session.SaveChangesAsync());
+        }
+        var tombstone = await Problem.EventuallyAsync(async () =>
+            await host.ScalarAsync<long>("select coalesce(max(seq_id), 0) from events.mt_events where type = 'tombstone'") is var s and > 0 ? s.ToString() : null,
+            "een tombstone van de mislukte opslag");
+        var position = long.Parse(tombstone);
+
+        var verified = await host.VerifiedThroughAsync(auditor, position);
+        Assert.True(verified.GetProperty("intact").GetBoolean(), verified.ToString());
+        var entry = (await host.TimelineWhenAsync(auditor, "kind=tombstone", t => t.Positions.Contains(position))).Entries
+            .Single(e => e.GetProperty("position").GetInt64() == position);
+        Assert.StartsWith("Lege positie", entry.GetProperty("description").GetString());
+        Assert.True(entry.GetProperty("timestamp").GetDateTimeOffset() > DateTimeOffset.UtcNow.AddDays(-1));
+        Assert.Equal(0, await host.ScalarAsync<long>("select count(*) from audit.chain_checkpoint where day < '2000-01-01'"));
     }
 }

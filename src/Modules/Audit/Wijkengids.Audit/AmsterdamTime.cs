@@ -8,6 +8,12 @@ internal static class AmsterdamTime
     public static readonly TimeZoneInfo Zone = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
     private static readonly CultureInfo Dutch = CultureInfo.GetCultureInfo("nl-NL");
 
+    /// <summary>
+    /// Marten's tombstones (placeholders for a failed append) are stored with timestamp -infinity, read as
+    /// <see cref="DateTimeOffset.MinValue"/>: such a moment is unknown and must not become a day or a period.
+    /// </summary>
+    public static bool IsUnknown(DateTimeOffset moment) => moment.Year < 1900;
+
     public static DateTimeOffset ToLocal(DateTimeOffset moment) => TimeZoneInfo.ConvertTime(moment, Zone);
 
     public static DateOnly Day(DateTimeOffset moment) => DateOnly.FromDateTime(ToLocal(moment).DateTime);

@@ -34,13 +34,17 @@ public sealed class HashChainSubscription : SubscriptionBase
         var hashes = new List<string>();
         var previousHashes = new List<string>();
         var days = new List<DateOnly>();
+        DateOnly? lastDay = null;
         await foreach (var stored in StoredEvents.ReadRangeAsync(connection, page.SequenceFloor, page.SequenceCeiling, cancellationToken))
         {
             var hash = ChainHash.Compute(previous, stored.Record);
             sequences.Add(stored.Record.Sequence);
             hashes.Add(hash);
             previousHashes.Add(previous);
-            days.Add(AmsterdamTime.Day(stored.Timestamp));
+            // A tombstone has no real time: it counts for the day of the event before it (or the day it is chained).
+            var day = AmsterdamTime.IsUnknown(stored.Timestamp) ? lastDay ?? AmsterdamTime.Day(DateTimeOffset.UtcNow) : AmsterdamTime.Day(stored.Timestamp);
+            days.Add(day);
+            lastDay = day;
             previous = hash;
         }
         if (sequences.Count > 0)

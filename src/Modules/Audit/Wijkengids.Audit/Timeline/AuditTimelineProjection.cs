@@ -16,6 +16,9 @@ public sealed class AuditTimelineProjection : IProjection
     public const string ProjectionName = "AuditTimeline";
     public const string Table = AuditSchema.Name + ".timeline";
 
+    /// <summary>Marten's placeholder for the positions of an append that failed.</summary>
+    public const string TombstoneType = "tombstone";
+
     public static Table Definition()
     {
         var timeline = new Table(Table);
@@ -47,17 +50,23 @@ public sealed class AuditTimelineProjection : IProjection
         var (seq, ids, streams, versions, modules, types, descriptions, timestamps, actors, correlations, causations, reasons) =
             (new long[n], new Guid[n], new string[n], new long[n], new string[n], new string[n], new string[n], new DateTimeOffset[n],
                 new string[n], new string?[n], new string?[n], new string?[n]);
+        DateTimeOffset? lastKnown = null;
         for (var i = 0; i < n; i++)
         {
             var e = events[i];
+            // A tombstone (timestamp -infinity) is shown at the time of the event before it, or when it is projected.
+            var timestamp = AmsterdamTime.IsUnknown(e.Timestamp) ? lastKnown ?? DateTimeOffset.UtcNow : e.Timestamp;
+            lastKnown = timestamp;
             seq[i] = e.Sequence;
             ids[i] = e.Id;
             streams[i] = e.StreamKey ?? e.StreamId.ToString();
             versions[i] = e.Version;
             modules[i] = e.Data is Demo.IDemoEvent demo ? "demo-" + demo.StandsInFor : ModuleOf(e.EventType);
             types[i] = e.EventTypeName;
-            descriptions[i] = e.Data is IDescribedEvent described ? described.Describe() : e.EventTypeName;
-            timestamps[i] = e.Timestamp.ToUniversalTime();
+            descriptions[i] = e.Data is IDescribedEvent described ? described.Describe()
+                : e.EventTypeName == TombstoneType ? "Lege positie: een opslag is mislukt en teruggedraaid (tombstone)"
+                : e.EventTypeName;
+            timestamps[i] = timestamp.ToUniversalTime();
             actors[i] = string.IsNullOrEmpty(e.UserName) ? IRequestContext.SystemActor : e.UserName;
             correlations[i] = e.CorrelationId;
             causations[i] = e.CausationId;

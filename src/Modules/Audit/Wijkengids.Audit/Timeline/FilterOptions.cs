@@ -25,12 +25,13 @@ internal sealed class GetTimelineFilterOptionsHandler(IDocumentStore store, IQue
         await using var connection = (NpgsqlConnection)store.Storage.Database.CreateConnection();
         await connection.OpenAsync(cancellationToken);
         var modules = new List<string>();
-        await foreach (var row in DistinctAsync(connection, "module", "", cancellationToken)) modules.Add(row[0]);
+        await foreach (var row in DistinctAsync(connection, "module", "", "", cancellationToken)) modules.Add(row[0]);
         var kinds = new List<KindOption>();
-        await foreach (var row in DistinctAsync(connection, "event_type",
-                           $", (select x.module from {AuditTimelineProjection.Table} x where x.event_type = k.v order by x.seq desc limit 1), " +
-                           $"(select x.description from {AuditTimelineProjection.Table} x where x.event_type = k.v order by x.seq desc limit 1)",
-                           cancellationToken))
+        // The newest event of each kind by max(seq) on the (event_type, seq) index: an "order by seq limit 1" lets the
+        // planner walk the primary key backwards through every other kind instead.
+        await foreach (var row in DistinctAsync(connection, "event_type", ", t.module, t.description",
+                           $" cross join lateral (select max(x.seq) as s from {AuditTimelineProjection.Table} x where x.event_type = k.v) m " +
+                           $"join {AuditTimelineProjection.Table} t on t.seq = m.s", cancellationToken))
         {
             kinds.Add(new KindOption(row[0], row[1], row[2]));
         }
@@ -44,9 +45,9 @@ internal sealed class GetTimelineFilterOptionsHandler(IDocumentStore store, IQue
 
     /// <summary>
     /// The distinct values of an indexed column by a loose index scan (one index probe per value), so that this stays
-    /// fast at millions of rows; <paramref name="more"/> adds columns computed per value (alias k.v).
+    /// fast at millions of rows; <paramref name="columns"/> and <paramref name="joins"/> add data per value (alias k.v).
     /// </summary>
-    private static async IAsyncEnumerable<string[]> DistinctAsync(NpgsqlConnection connection, string column, string more,
+    private static async IAsyncEnumerable<string[]> DistinctAsync(NpgsqlConnection connection, string column, string columns, string joins,
         [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var table = AuditTimelineProjection.Table;
@@ -56,7 +57,7 @@ internal sealed class GetTimelineFilterOptionsHandler(IDocumentStore store, IQue
                 (select {column} from {table} order by {column} limit 1)
                 union all
                 select (select {column} from {table} where {column} > k.v order by {column} limit 1) from k where k.v is not null)
-            select k.v{more} from k where k.v is not null
+            select k.v{columns} from k{joins} where k.v is not null order by k.v
             """, connection);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))

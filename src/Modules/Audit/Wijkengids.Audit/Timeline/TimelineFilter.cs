@@ -57,6 +57,22 @@ public sealed record TimelineFilter(
         if (Correlation is not null) Add("correlation_id", Correlation, NpgsqlDbType.Text);
         if (From is { } from) Add("ts", AmsterdamTime.StartOf(from), NpgsqlDbType.TimestampTz, ">=");
         if (To is { } to) Add("ts", AmsterdamTime.StartOf(to.AddDays(1)), NpgsqlDbType.TimestampTz, "<");
+        // The day checkpoints of the hash chain know each Amsterdam day's first and last position: they bound the
+        // positions of a period, so paging a period is a short primary-key range instead of a scan from the newest
+        // event back (ADR 31). The bounds only narrow; the conditions on ts above decide. An upper bound is used only
+        // for periods that end before the newest checkpoint day (today's events may not be chained yet).
+        if (From is { } lower)
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = lower, NpgsqlDbType = NpgsqlDbType.Date });
+            conditions.Add($"{alias}.seq >= coalesce((select min(c.first_seq) from {AuditSchema.Checkpoints} c where c.day >= ${command.Parameters.Count}), 0)");
+        }
+        if (To is { } upper)
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = upper, NpgsqlDbType = NpgsqlDbType.Date });
+            var day = $"${command.Parameters.Count}";
+            conditions.Add($"{alias}.seq <= coalesce((select max(c.last_seq) from {AuditSchema.Checkpoints} c where c.day <= {day} " +
+                           $"and {day} < (select max(n.day) from {AuditSchema.Checkpoints} n)), {long.MaxValue})");
+        }
         if (conditions.Count > 0) sql.Append(" where ").AppendJoin(" and ", conditions);
     }
 
