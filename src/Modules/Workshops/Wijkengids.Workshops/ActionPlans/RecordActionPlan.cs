@@ -20,8 +20,8 @@ public sealed record RecordActionPlan(Guid BookingId, IReadOnlyList<string>? Goa
 /// <summary>One action as the organiser writes it: what, who takes it up (organisation or role) and the due date.</summary>
 public sealed record ActionInput(Guid? Id, string? Description, string? Owner, DateOnly? DueDate);
 
-/// <summary>The plan of a booking, for organisers (null body: 404 when there is none yet).</summary>
-public sealed record GetActionPlan(Guid BookingId) : IRequest<ActionPlan>;
+/// <summary>The plan of a booking, for organisers; null while none is recorded.</summary>
+public sealed record GetActionPlan(Guid BookingId) : IRequest<ActionPlan?>;
 
 internal sealed class RecordActionPlanValidator : AbstractValidator<RecordActionPlan>
 {
@@ -48,7 +48,7 @@ internal sealed class RecordActionPlanValidator : AbstractValidator<RecordAction
 }
 
 internal sealed class RecordActionPlanHandler(IDocumentSession session, IRequestContext context, SeatPlanner planner, TimeProvider clock)
-    : IRequestHandler<RecordActionPlan, ActionPlan>, IRequestHandler<GetActionPlan, ActionPlan>
+    : IRequestHandler<RecordActionPlan, ActionPlan>, IRequestHandler<GetActionPlan, ActionPlan?>
 {
     /// <summary>Due dates lie between the session's day and five years after it.</summary>
     internal const int HorizonYears = 5;
@@ -113,14 +113,14 @@ internal sealed class RecordActionPlanHandler(IDocumentSession session, IRequest
         return plan;
     }
 
-    public async Task<ActionPlan> Handle(GetActionPlan request, CancellationToken cancellationToken) =>
-        await session.LoadAsync<ActionPlan>(request.BookingId, cancellationToken)
-        ?? throw new NotFoundException("Voor deze boeking is nog geen plan van aanpak vastgelegd.");
+    public Task<ActionPlan?> Handle(GetActionPlan request, CancellationToken cancellationToken) =>
+        session.LoadAsync<ActionPlan>(request.BookingId, cancellationToken);
 
     internal static void MapEndpoints(RouteGroupBuilder organisers)
     {
         organisers.MapGet("/bookings/{id:guid}/plan", async (Guid id, IMediator mediator, CancellationToken ct) =>
-                TypedResults.Ok(await mediator.Send(new GetActionPlan(id), ct)))
+                TypedResults.Ok(await mediator.Send(new GetActionPlan(id), ct)
+                                ?? throw new NotFoundException("Voor deze boeking is nog geen plan van aanpak vastgelegd.")))
             .WithName("GetActionPlan").WithSummary("Het plan van aanpak van een boeking (organisator)");
         organisers.MapPut("/bookings/{id:guid}/plan", async (Guid id, PlanBody body, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new RecordActionPlan(id, body.Goals, body.Actions, body.Lessons, body.ExpectedVersion, body.Reason), ct)))
