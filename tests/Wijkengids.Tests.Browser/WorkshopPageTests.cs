@@ -48,6 +48,7 @@ public sealed class WorkshopPageTests(BrowserFixture fixture) : IClassFixture<Br
                      ("/werkateliers/beheer", organiser), ("/werkateliers/financiering", "funder@wijkengids.test"),
                      ("/werkateliers/beheer/formats", organiser), ("/werkateliers/beheer/format", organiser),
                      ($"/werkateliers/beheer/format/{slug}", organiser), ($"/werkateliers/beheer/sessie/{sessionId}", organiser),
+                     ("/werkateliers/mijn-aanvragen", "contributor@wijkengids.test"),
                  })
         {
             var page = await fixture.NewPageAsync();

@@ -175,6 +175,14 @@ public sealed class ActionPlanTests(ActionPlanFixture fixture) : IClassFixture<A
             .ReadAsJson<JsonElement>();
         Assert.Equal("gereed", done.GetProperty("actions")[0].GetProperty("status").GetString());
 
+        // The requester also finds the request and its plan in their account; nobody else does.
+        var myBookings = (await Host.Scenario(s => { s.Get.Url("/api/workshops/my/bookings"); s.As(contributor); })).ReadAsJson<JsonElement[]>();
+        var listed = Assert.Single(myBookings);
+        Assert.Equal(mine.GetProperty("id").GetString(), listed.GetProperty("booking").GetProperty("id").GetString());
+        Assert.True(listed.GetProperty("hasPlan").GetBoolean());
+        Assert.Empty((await Host.Scenario(s => { s.Get.Url("/api/workshops/my/bookings"); s.As(organiser); })).ReadAsJson<JsonElement[]>());
+        (await Host.Scenario(s => { s.Get.Url("/api/workshops/my/bookings"); s.StatusCodeShouldBe(401); })).ShouldBeProblem(401);
+
         // The other area's plan is untouched; an anonymous contact acts as the booking's data subject.
         var otherPlan = (await Host.Scenario(s => s.Get.Url($"/api/workshops/plans/link/{Token(other)}"))).ReadAsJson<JsonElement>();
         Assert.Equal("open", otherPlan.GetProperty("actions")[0].GetProperty("status").GetString());

@@ -47,6 +47,7 @@ public sealed class WorkshopsModule : IModule
         RequestBookingHandler.MapEndpoint(open);
         BookingExport.MapEndpoint(organisers);
         ManageBookingsHandler.MapEndpoints(open, organisers);
+        ListMyBookingsHandler.MapEndpoint(open);
         CoFinancingHandler.MapEndpoints(funders);
         RecordActionPlanHandler.MapEndpoints(organisers);
         ContactActionPlanHandler.MapEndpoints(open);
