@@ -64,6 +64,12 @@ public sealed class ActionPlanTests(ActionPlanFixture fixture) : IClassFixture<A
         Assert.Equal("plan-vastleggen-1", last.CorrelationId);
         Assert.Equal("Uitkomst van het werkatelier", last.GetHeader(MetadataHeaders.Reason)?.ToString());
 
+        // The contact is mailed the private link to the plan (once: not again for a revision).
+        var email = booking.GetProperty("contactEmail").GetString()!;
+        var mail = (await Host.WaitForMailsAsync(email, 2))[1];
+        Assert.StartsWith("Plan van aanpak vastgelegd: Vastleggen ", mail.Subject);
+        MailHelpers.LinkTo(mail.Text, booking.GetProperty("statusUrl").GetString() + "/plan");
+
         // A revision keeps the status of kept actions; a stale version is refused.
         var actionId = recorded.GetProperty("actions")[0].GetProperty("id").GetString();
         var stale = await Host.Scenario(s => { s.Put.Json(Plan(expectedVersion: 0)).ToUrl($"/api/workshops/bookings/{id}/plan"); s.As(organiser); s.StatusCodeShouldBe(409); });
@@ -80,6 +86,8 @@ public sealed class ActionPlanTests(ActionPlanFixture fixture) : IClassFixture<A
         Assert.Equal(actionId, revised.GetProperty("actions")[0].GetProperty("id").GetString());
         Assert.Equal(2, revised.GetProperty("actions").GetArrayLength());
         Assert.Equal("ActionPlanRevised", (await LastEventAsync(Guid.Parse(id!))).Data.GetType().Name);
+        await Task.Delay(500);
+        Assert.Equal(2, (await Host.MailsToAsync(email)).Count);
     }
 
     [Fact]
@@ -252,9 +260,10 @@ public sealed class ActionPlanTests(ActionPlanFixture fixture) : IClassFixture<A
         var sessionId = Guid.Parse((await Host.ScheduleAsync(organiser, slug, "2027-03-10T10:00")).GetProperty("id").GetString()!);
         var areas = (await Host.WorkshopDirectoryAsync()).Areas;
         var area = areas[title.Length % areas.Count].Id;
+        var email = $"{Guid.NewGuid():N}@example.nl";
         var booking = (await Host.Scenario(s =>
         {
-            s.Post.Json(WorkshopSteps.Request(slug, sessionId, area, $"{Guid.NewGuid():N}@example.nl")).ToUrl("/api/workshops/bookings");
+            s.Post.Json(WorkshopSteps.Request(slug, sessionId, area, email)).ToUrl("/api/workshops/bookings");
             if (requester is not null) s.As(requester);
             s.StatusCodeShouldBe(201);
         })).ReadAsJson<JsonElement>();
@@ -262,7 +271,7 @@ public sealed class ActionPlanTests(ActionPlanFixture fixture) : IClassFixture<A
         var withSlug = JsonSerializer.SerializeToElement(new Dictionary<string, object?>
         {
             ["id"] = booking.GetProperty("id").GetString(), ["statusUrl"] = booking.GetProperty("statusUrl").GetString(),
-            ["sessionStartsAt"] = booking.GetProperty("sessionStartsAt").GetDateTimeOffset(), ["formatSlug"] = slug,
+            ["sessionStartsAt"] = booking.GetProperty("sessionStartsAt").GetDateTimeOffset(), ["formatSlug"] = slug, ["contactEmail"] = email,
         });
         if (!shiftPastSession) return (organiser, withSlug, area);
         await ShiftPastSessionAsync(withSlug);

@@ -7,6 +7,8 @@ using Microsoft.AspNetCore.Routing;
 using Wijkengids.SharedKernel;
 using Wijkengids.Workshops.Bookings;
 using Wijkengids.Workshops.Sessions;
+using Wolverine.Marten;
+using Contract = Wijkengids.Workshops.Contracts;
 
 namespace Wijkengids.Workshops.ActionPlans;
 
@@ -47,7 +49,7 @@ internal sealed class RecordActionPlanValidator : AbstractValidator<RecordAction
     }
 }
 
-internal sealed class RecordActionPlanHandler(IDocumentSession session, IRequestContext context, SeatPlanner planner, TimeProvider clock)
+internal sealed class RecordActionPlanHandler(IDocumentSession session, IMartenOutbox outbox, IRequestContext context, SeatPlanner planner, TimeProvider clock)
     : IRequestHandler<RecordActionPlan, ActionPlan>, IRequestHandler<GetActionPlan, ActionPlan?>
 {
     /// <summary>Due dates lie between the session's day and five years after it.</summary>
@@ -99,6 +101,9 @@ internal sealed class RecordActionPlanHandler(IDocumentSession session, IRequest
                 AreaId = booking.AreaId, AreaName = booking.AreaName, RecordedAt = now,
             };
             planner.Append(booking, new ActionPlanRecorded(booking.Id, workshop.Id, booking.AreaId, booking.AreaName, goals, actions, lessons));
+            outbox.EnrollWith(session, context);
+            await outbox.PublishAsync(new Contract.ActionPlanRecorded(booking.Id, workshop.FormatTitle, booking.AreaName, booking.ContactName,
+                booking.ContactEmail, booking.StatusUrl + "/plan", now));
         }
         else
         {
