@@ -346,6 +346,11 @@ public sealed class ProposalTests(HostFixture fixture) : IClassFixture<HostFixtu
         var anonymous = await Host.Scenario(s => { s.Get.Url("/voorstel-doen"); s.IgnoreStatusCode(); });
         Assert.Equal(302, anonymous.Context.Response.StatusCode);
         var carla = await ContributorAsync();
+        var options = (await Host.Scenario(s => { s.Get.Url("/api/contributions/proposals/options"); s.As(carla); })).ReadAsJson<JsonElement>();
+        var listed = options.GetProperty("lessons").EnumerateArray().Single(l => l.Str("slug") == lesson.Str("slug"));
+        Assert.Equal(1, listed.GetProperty("revision").GetInt32());
+        Assert.Contains(options.GetProperty("sections").EnumerateArray(), x => x.Str("number") == "1.4");
+        Assert.Contains(options.GetProperty("themes").EnumerateArray(), x => x.Str("slug") == "participatie");
         var form = (await Host.Scenario(s => { s.Get.Url($"/voorstel-doen?les={lesson.Str("slug")}"); s.As(carla); })).ReadAsText();
         Assert.Contains("Tekst van het formulier.</textarea>", form);
         Assert.Contains("name=\"BaseRevision\" value=\"1\"", form);
@@ -381,16 +386,36 @@ public sealed class ProposalTests(HostFixture fixture) : IClassFixture<HostFixtu
         }, "de reactie weer weg");
     }
 
-    private async Task<string> NewContributorAsync()
+    [Fact]
+    public async Task The_AVG_export_includes_proposals_and_erasure_masks_the_name_and_motivation()
+    {
+        var (lesson, eva, _) = await PublishedLessonAsync("Privacy", "Ook voorstellen zijn persoonsgegevens.");
+        var (wim, _) = await NewContributorWithEmailAsync("Wim Wisser");
+        var motivation = "Wims eigen toelichting " + Guid.NewGuid();
+        var sent = await SubmitAsync(wim, Change(lesson.Str("slug"), "Privacy", "Ook voorstellen en reacties zijn persoonsgegevens.", motivation));
+        var export = (await Host.Scenario(s => { s.Get.Url("/api/community/me/personal-data"); s.As(wim); })).ReadAsText();
+        Assert.Contains(motivation, export);
+
+        await Host.Scenario(s => { s.Post.Json(new { }).ToUrl("/api/community/me/erase"); s.As(wim); s.StatusCodeShouldBe(200); });
+        await Problem.EventuallyAsync(async () =>
+        {
+            var view = await EditorViewAsync(eva, sent.Id());
+            return view.Str("motivation") == "[gewist]" && view.Str("proposerName") == "[gewist]" ? "gewist" : null;
+        }, "gewiste naam en toelichting");
+    }
+
+    private async Task<string> NewContributorAsync() => (await NewContributorWithEmailAsync("Bert Bijdrager")).Cookie;
+
+    private async Task<(string Cookie, string Email)> NewContributorWithEmailAsync(string name)
     {
         var admin = await Host.LoginAsRoleAsync("admin");
         var email = $"bijdrager-{Guid.NewGuid():N}@example.nl";
         await Host.Scenario(s =>
         {
-            s.Post.Json(new { email, displayName = "Bert Bijdrager", password = "een-lang-wachtwoord", roles = new[] { "contributor" } })
+            s.Post.Json(new { email, displayName = name, password = "een-lang-wachtwoord", roles = new[] { "contributor" } })
                 .ToUrl("/api/community/accounts"); s.As(admin);
             s.StatusCodeShouldBe(201);
         });
-        return await Host.LoginAsync(email, "een-lang-wachtwoord");
+        return (await Host.LoginAsync(email, "een-lang-wachtwoord"), email);
     }
 }

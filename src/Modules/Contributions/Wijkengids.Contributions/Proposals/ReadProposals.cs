@@ -28,6 +28,10 @@ public sealed record ProposalDetails(
         ? Conversation.LastOrDefault(n => n.From == ProposalNote.Editors)?.Text : null;
 }
 
+/// <summary>What a proposal can be about: the published lessons (with their current revision), sections and themes, and the kinds.</summary>
+public sealed record ProposalOptions(IReadOnlyList<string> Kinds, IReadOnlyList<CatalogLesson> Lessons, IReadOnlyList<CatalogSection> Sections,
+    IReadOnlyList<CatalogTheme> Themes, IReadOnlyList<string> SourceKinds);
+
 /// <summary>One proposal; <see cref="AsEditor"/> false means only the proposer's own (anything else is "not found").</summary>
 public sealed record GetProposal(Guid Id, bool AsEditor) : IRequest<ProposalDetails>;
 
@@ -107,6 +111,10 @@ internal sealed class ReadProposalsHandler(IQuerySession session, IRequestContex
 
     internal static void MapContributorEndpoints(RouteGroupBuilder contributors)
     {
+        contributors.MapGet("/proposals/options", async (IGuideCatalog catalog, CancellationToken ct) =>
+                TypedResults.Ok(new ProposalOptions(ProposalKinds.All, await catalog.PublishedLessonsAsync(ct), await catalog.SectionsAsync(ct),
+                    await catalog.ThemesAsync(ct), SourceKindNames.All)))
+            .WithName("GetProposalOptions").WithSummary("Waarover een voorstel kan gaan: soorten, gepubliceerde lessen met revisie, paragrafen, thema's (bijdrager)");
         contributors.MapGet("/proposals/{id:guid}", async (Guid id, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new GetProposal(id, AsEditor: false), ct)))
             .WithName("GetMyProposal").WithSummary("Eén eigen voorstel met diff, status, antwoord van de redactie en waar het in de gids terechtkwam (bijdrager)")

@@ -1,7 +1,9 @@
 using System.Globalization;
 using Marten;
 using Wijkengids.Community.Contracts;
+using Wijkengids.Contributions.Contracts;
 using Wijkengids.SharedKernel;
+using Wolverine;
 
 namespace Wijkengids.Contributions.Reactions;
 
@@ -14,8 +16,10 @@ public static class ReactionErasureHandler
 {
     public const string Erased = "[gewist]";
 
-    public static async Task Handle(ErasureRequested message, IDocumentSession session, IPersonalDataVault vault, CancellationToken cancellationToken)
+    public static async Task<OutgoingMessages> Handle(ErasureRequested message, IDocumentSession session, IPersonalDataVault vault,
+        TimeProvider clock, CancellationToken cancellationToken)
     {
+        var outgoing = new OutgoingMessages();
         foreach (var reaction in await ReactionPersonalData.OfAsync(session, message.SubjectId, message.Email, cancellationToken))
         {
             await vault.EraseAsync(reaction.Subject, message.RequestedBy, cancellationToken);
@@ -25,9 +29,12 @@ public static class ReactionErasureHandler
             reaction.Message = Erased;
             reaction.Fingerprint = "";
             reaction.ShowName = false;
+            // A published reaction leaves the guide's pages: their cache must forget it.
+            if (reaction.Published) outgoing.Add(new PublishedReactionsChanged(reaction.About, clock.GetUtcNow()));
             reaction.Published = false;
             session.Store(reaction);
         }
+        return outgoing;
     }
 }
 
