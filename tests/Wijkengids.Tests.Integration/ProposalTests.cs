@@ -2,8 +2,11 @@ using System.Text.Json;
 using Alba;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
+using Wijkengids.Contributions.Contracts;
 using Wijkengids.Tests.Integration.Content;
 using Wijkengids.Tests.Integration.Infrastructure;
+using Wolverine;
+using Wolverine.Tracking;
 
 namespace Wijkengids.Tests.Integration;
 
@@ -161,8 +164,15 @@ public sealed class ProposalTests(HostFixture fixture) : IClassFixture<HostFixtu
         Assert.Equal("Geef een reden; de bijdrager krijgt die te zien.", noReason.ShouldBeProblem(400).GetProperty("errors").GetProperty("reason")[0].GetString());
         await ModerateAsync(eva, sent.Id(), "reject", new { expectedVersion = 5, reason = "oud" }, 409);
 
-        var rejected = await ModerateAsync(eva, sent.Id(), "reject", new { expectedVersion = 1, reason = "Dit staat al in paragraaf 1.4." });
+        JsonElement rejected = default;
+        var tracked = await Host.TrackActivity().Timeout(TimeSpan.FromSeconds(30)).DoNotAssertOnExceptionsDetected()
+            .ExecuteAndWaitAsync((Func<IMessageContext, Task>)(async _ =>
+                rejected = await ModerateAsync(eva, sent.Id(), "reject", new { expectedVersion = 1, reason = "Dit staat al in paragraaf 1.4." })));
         Assert.Equal("afgewezen", rejected.Str("status"));
+        var notice = tracked.AllRecordsInOrder().Select(r => r.Envelope?.Message).OfType<ContributionStatusChanged>().First();
+        Assert.Equal(("voorstel", "afgewezen", "Dit staat al in paragraaf 1.4."), (notice.Kind, notice.Status, notice.Message));
+        Assert.Equal(Guid.Parse(await Host.MeAsync(carla)), notice.ContributorAccountId);
+        Assert.Equal($"/mijn-bijdragen/voorstellen/{sent.Id()}", notice.Url);
         var mine = await MineAsync(carla, sent.Id());
         Assert.Equal("afgewezen", mine.Str("status"));
         Assert.Equal("Dit staat al in paragraaf 1.4.", mine.Str("editorReason"));
