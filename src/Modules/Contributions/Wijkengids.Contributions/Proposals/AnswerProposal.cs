@@ -36,12 +36,7 @@ internal sealed class AnswerProposalHandler(IDocumentSession session, IMartenOut
 {
     public async Task<ProposalReceipt> Handle(AnswerProposal request, CancellationToken cancellationToken)
     {
-        var proposal = await session.LoadAsync<ProposalView>(request.ProposalId, cancellationToken);
-        if (proposal is null || proposal.AccountId.ToString() != context.Actor) throw new NotFoundException("Dit voorstel bestaat niet.");
-        if (request.ExpectedVersion is { } expected && expected != proposal.Version)
-        {
-            throw new ConflictException("Dit voorstel is intussen gewijzigd. Bekijk de huidige stand en probeer het opnieuw.");
-        }
+        var proposal = await ProposalStore.LoadAsync(session, request.ProposalId, request.ExpectedVersion, cancellationToken, ownedBy: context.Actor);
         if (proposal.Status != ProposalStatuses.InformationRequested)
         {
             throw new RuleViolationException("De redactie heeft geen vraag over dit voorstel openstaan; u kunt het nu niet aanvullen.");

@@ -152,13 +152,22 @@ internal sealed class ModerateProposalHandler(IDocumentSession session, IMartenO
 /// <summary>Loading with the optimistic-concurrency check, and saving a state change with its event and status message.</summary>
 internal static class ProposalStore
 {
-    public static async Task<ProposalView> LoadOpenAsync(IDocumentSession session, Guid id, long? expectedVersion, CancellationToken cancellationToken)
+    /// <summary>The proposal at <paramref name="expectedVersion"/> (409 otherwise); with <paramref name="ownedBy"/>, only that proposer's (404 otherwise).</summary>
+    public static async Task<ProposalView> LoadAsync(IDocumentSession session, Guid id, long? expectedVersion, CancellationToken cancellationToken,
+        string? ownedBy = null)
     {
-        var proposal = await session.LoadAsync<ProposalView>(id, cancellationToken) ?? throw new NotFoundException("Dit voorstel bestaat niet.");
+        var proposal = await session.LoadAsync<ProposalView>(id, cancellationToken);
+        if (proposal is null || (ownedBy is not null && proposal.AccountId.ToString() != ownedBy)) throw new NotFoundException("Dit voorstel bestaat niet.");
         if (expectedVersion is { } expected && expected != proposal.Version)
         {
             throw new ConflictException("Dit voorstel is intussen gewijzigd. Bekijk de huidige stand en probeer het opnieuw.");
         }
+        return proposal;
+    }
+
+    public static async Task<ProposalView> LoadOpenAsync(IDocumentSession session, Guid id, long? expectedVersion, CancellationToken cancellationToken)
+    {
+        var proposal = await LoadAsync(session, id, expectedVersion, cancellationToken);
         if (!ProposalStatuses.IsOpen(proposal.Status))
         {
             throw new RuleViolationException($"Dit voorstel is al {ProposalStatuses.DutchName(proposal.Status)}.");
