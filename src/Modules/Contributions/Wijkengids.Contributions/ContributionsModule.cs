@@ -20,7 +20,6 @@ public sealed class ContributionsModule : IModule
     {
         services.AddRequestHandlersFrom(typeof(ContributionsModule).Assembly);
         services.AddScoped<IPersonalDataSource, ReactionPersonalData>();
-        services.AddScoped<IPersonalDataSource, ProposalPersonalData>();
         services.AddScoped<Contracts.IPublishedReactions, PublishedReactions>();
     }
 

@@ -28,21 +28,20 @@ public static class ProposalErasureHandler
     }
 }
 
-/// <summary>AVG access: the proposals a person sent.</summary>
-internal sealed class ProposalPersonalData(IQuerySession session) : IPersonalDataSource
+/// <summary>AVG access: the proposals a person sent (part of the module's one section, next to the reactions).</summary>
+internal static class ProposalPersonalData
 {
-    public async Task<PersonalDataSection> ExportAsync(PersonalDataSubject subject, CancellationToken cancellationToken = default)
+    public static async Task<IReadOnlyList<PersonalDataItem>> ItemsAsync(IQuerySession session, Guid subjectId, CancellationToken cancellationToken)
     {
-        var proposals = await session.Query<ProposalView>().Where(p => p.AccountId == subject.SubjectId).OrderBy(p => p.SubmittedAt)
+        var proposals = await session.Query<ProposalView>().Where(p => p.AccountId == subjectId).OrderBy(p => p.SubmittedAt)
             .ToListAsync(cancellationToken);
-        return new PersonalDataSection("contributions", "Voorstellen die u deed", proposals.Select(p => new PersonalDataItem("voorstel",
-            new Dictionary<string, string?>
-            {
-                ["ingediend"] = p.SubmittedAt.ToString("O", CultureInfo.InvariantCulture), ["soort"] = ProposalKinds.DutchName(p.Kind),
-                ["les"] = p.LessonTitle, ["naam"] = p.ProposerName, ["titel"] = p.Title, ["tekst"] = p.Body,
-                ["bron"] = p.Source?.Title, ["toelichting"] = p.Motivation, ["status"] = ProposalStatuses.DutchName(p.Status),
-                ["reden van de redactie"] = p.EditorReason,
-                ["gesprek"] = string.Join("\n", p.Conversation.Select(n => $"{n.From}: {n.Text}")),
-            })).ToList());
+        return proposals.Select(p => new PersonalDataItem("voorstel", new Dictionary<string, string?>
+        {
+            ["ingediend"] = p.SubmittedAt.ToString("O", CultureInfo.InvariantCulture), ["soort"] = ProposalKinds.DutchName(p.Kind),
+            ["les"] = p.LessonTitle, ["naam"] = p.ProposerName, ["titel"] = p.Title, ["tekst"] = p.Body,
+            ["bron"] = p.Source?.Title, ["toelichting"] = p.Motivation, ["status"] = ProposalStatuses.DutchName(p.Status),
+            ["reden van de redactie"] = p.EditorReason,
+            ["gesprek"] = string.Join("\n", p.Conversation.Select(n => $"{n.From}: {n.Text}")),
+        })).ToList();
     }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using Marten;
 using Wijkengids.Community.Contracts;
 using Wijkengids.Contributions.Contracts;
+using Wijkengids.Contributions.Proposals;
 using Wijkengids.SharedKernel;
 using Wolverine;
 
@@ -38,19 +39,21 @@ public static class ReactionErasureHandler
     }
 }
 
-/// <summary>AVG access: the reactions a person sent.</summary>
+/// <summary>AVG access: the reactions and proposals a person sent, as the module's one section.</summary>
 internal sealed class ReactionPersonalData(IQuerySession session) : IPersonalDataSource
 {
     public async Task<PersonalDataSection> ExportAsync(PersonalDataSubject subject, CancellationToken cancellationToken = default)
     {
         var reactions = await OfAsync(session, subject.SubjectId, subject.Email, cancellationToken);
-        return new PersonalDataSection("contributions", "Reacties die u stuurde", reactions.Select(r => new PersonalDataItem("reactie",
+        var items = reactions.Select(r => new PersonalDataItem("reactie",
             new Dictionary<string, string?>
             {
                 ["ontvangen"] = r.ReceivedAt.ToString("O", CultureInfo.InvariantCulture), ["over"] = ReactionAbout.Describe(r.About),
                 ["naam"] = r.Name, ["e-mail"] = r.Email, ["organisatie"] = r.Organisation, ["bericht"] = r.Message,
                 ["naam tonen"] = r.ShowName ? "ja" : "nee", ["status"] = r.Status, ["antwoord"] = r.Answer,
-            })).ToList());
+            })).ToList();
+        items.AddRange(await ProposalPersonalData.ItemsAsync(session, subject.SubjectId, cancellationToken));
+        return new PersonalDataSection("contributions", "Reacties en voorstellen die u stuurde", items);
     }
 
     internal static async Task<IReadOnlyList<ReactionView>> OfAsync(IQuerySession session, Guid subjectId, string? email, CancellationToken cancellationToken)
