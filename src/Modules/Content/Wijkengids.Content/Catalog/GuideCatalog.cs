@@ -17,7 +17,9 @@ internal sealed class GuideCatalog(IQuerySession session) : IGuideCatalog
 {
     public async Task<IReadOnlyList<CatalogLesson>> PublishedLessonsAsync(CancellationToken cancellationToken = default)
     {
-        var lessons = await session.Query<PublicItem>().Where(i => i.Kind == ItemKinds.Lesson).OrderBy(i => i.Title).ToListAsync(cancellationToken);
+        // Only the fields listed, not the rendered bodies: the list can hold thousands of lessons.
+        var lessons = await session.Query<PublicItem>().Where(i => i.Kind == ItemKinds.Lesson).OrderBy(i => i.Title)
+            .Select(l => new { l.Id, l.Slug, l.Title, l.Sections, l.Themes, l.Revision }).ToListAsync(cancellationToken);
         return lessons.Select(l => new CatalogLesson(l.Id, l.Slug, l.Title, l.Sections, l.Themes, l.Revision)).ToList();
     }
 
