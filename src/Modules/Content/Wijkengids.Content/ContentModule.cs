@@ -30,6 +30,7 @@ public sealed class ContentModule : IModule
         services.AddScoped<LessonPublication>();
         services.AddScoped<PersonNames>();
         services.AddSingleton<GuideVersionCache>();
+        services.AddScoped<Contracts.IGuideCatalog, Catalog.GuideCatalog>();
         // Order matters: the search table exists before anything is published.
         services.AddHostedService<SearchSchema>();
         services.AddHostedService<Seed.SeedImport>();

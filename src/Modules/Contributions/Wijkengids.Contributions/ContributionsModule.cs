@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Wijkengids.Community.Contracts;
+using Wijkengids.Contributions.Proposals;
 using Wijkengids.Contributions.Reactions;
 using Wijkengids.SharedKernel;
 
@@ -19,11 +20,16 @@ public sealed class ContributionsModule : IModule
     {
         services.AddRequestHandlersFrom(typeof(ContributionsModule).Assembly);
         services.AddScoped<IPersonalDataSource, ReactionPersonalData>();
+        services.AddScoped<Contracts.IPublishedReactions, PublishedReactions>();
     }
 
-    public void ConfigureMarten(StoreOptions options) =>
+    public void ConfigureMarten(StoreOptions options)
+    {
         options.Schema.For<ReactionView>().DatabaseSchemaName(Name)
             .Index(r => r.Email).Index(r => r.About).Index(r => r.AccountId!);
+        options.Schema.For<ProposalView>().DatabaseSchemaName(Name)
+            .Index(p => p.AccountId).Index(p => p.Status).Index(p => p.SubmittedAt);
+    }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
@@ -31,12 +37,28 @@ public sealed class ContributionsModule : IModule
         SendReactionHandler.MapEndpoint(open);
         ReadReactionsHandler.MapPublicEndpoints(open);
 
+        var contributors = endpoints.MapGroup("/api/contributions").WithTags("Contributions")
+            .RequireAuthorization(Policies.Contributors)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        SubmitProposalHandler.MapEndpoint(contributors);
+        AnswerProposalHandler.MapEndpoint(contributors);
+        ReadProposalsHandler.MapContributorEndpoints(contributors);
+
         var moderation = endpoints.MapGroup("/api/contributions/moderation").WithTags("Contributions")
             .RequireAuthorization(Policies.Editors)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         ReadReactionsHandler.MapModerationEndpoints(moderation);
         ModerateReactionHandler.MapEndpoints(moderation);
+        ReadProposalsHandler.MapModerationEndpoints(moderation);
+        ModerateProposalHandler.MapEndpoints(moderation);
     }
 }

@@ -47,7 +47,8 @@ internal sealed class ModerateReactionHandler(IDocumentSession session, IMartenO
         if (reaction.Published == request.Publish) return ReactionDetails.From(reaction);
         reaction.Published = request.Publish;
         object change = request.Publish ? new ReactionPublished(reaction.Id) : new ReactionUnpublished(reaction.Id);
-        return await SaveAsync(reaction, change, request.Reason, request.Publish ? "gepubliceerd" : "ontvangen", null, mailSender: false, cancellationToken);
+        return await SaveAsync(reaction, change, request.Reason, request.Publish ? "gepubliceerd" : "ontvangen", null, mailSender: false, cancellationToken,
+            readersSeeIt: true);
     }
 
     public async Task<ReactionDetails> Handle(AnswerReaction request, CancellationToken cancellationToken)
@@ -58,7 +59,7 @@ internal sealed class ModerateReactionHandler(IDocumentSession session, IMartenO
         reaction.AnswerPublic = request.Public;
         reaction.AnsweredAt = clock.GetUtcNow();
         return await SaveAsync(reaction, new ReactionAnswered(reaction.Id, reaction.Answer, request.Public), null, "beantwoord",
-            reaction.Answer, mailSender: !request.Public, cancellationToken);
+            reaction.Answer, mailSender: !request.Public, cancellationToken, readersSeeIt: reaction.Published);
     }
 
     public async Task<ReactionDetails> Handle(HandleReaction request, CancellationToken cancellationToken)
@@ -73,10 +74,12 @@ internal sealed class ModerateReactionHandler(IDocumentSession session, IMartenO
     {
         var reaction = await LoadAsync(request.ReactionId, request.ExpectedVersion, cancellationToken);
         if (reaction.Spam) return ReactionDetails.From(reaction);
+        var wasPublished = reaction.Published;
         reaction.Spam = true;
         reaction.Published = false;
         reaction.SpamReason = request.Reason.Trim();
-        return await SaveAsync(reaction, new ReactionMarkedAsSpam(reaction.Id), request.Reason, "spam", null, mailSender: false, cancellationToken);
+        return await SaveAsync(reaction, new ReactionMarkedAsSpam(reaction.Id), request.Reason, "spam", null, mailSender: false, cancellationToken,
+            readersSeeIt: wasPublished);
     }
 
     private async Task<ReactionView> LoadAsync(Guid id, long? expectedVersion, CancellationToken cancellationToken)
@@ -90,15 +93,18 @@ internal sealed class ModerateReactionHandler(IDocumentSession session, IMartenO
     }
 
     private async Task<ReactionDetails> SaveAsync(ReactionView reaction, object change, string? reason, string status, string? message,
-        bool mailSender, CancellationToken cancellationToken)
+        bool mailSender, CancellationToken cancellationToken, bool readersSeeIt = false)
     {
         session.Stamp(context, reason);
         session.Events.Append(reaction.Id, reaction.Version + 1, change);
         reaction.Version++;
         session.Store(reaction);
-        await outbox.EnrollWith(session, context).PublishAsync(new ContributionStatusChanged(reaction.Id, "reactie", reaction.AccountId,
+        var messages = outbox.EnrollWith(session, context);
+        await messages.PublishAsync(new ContributionStatusChanged(reaction.Id, "reactie", reaction.AccountId,
             status, message, ReactionAbout.Url(reaction.About), clock.GetUtcNow(),
             mailSender ? reaction.Email : null, mailSender ? reaction.Name : null));
+        // The guide's public pages show published reactions and are cached: tell Content that what readers see changed.
+        if (readersSeeIt) await messages.PublishAsync(new PublishedReactionsChanged(reaction.About, clock.GetUtcNow()));
         await session.SaveChangesAsync(cancellationToken);
         return ReactionDetails.From(reaction);
     }

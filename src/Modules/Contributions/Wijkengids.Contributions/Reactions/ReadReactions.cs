@@ -24,17 +24,9 @@ internal sealed class ReadReactionsHandler(IQuerySession session, IRequestContex
         IRequestHandler<GetReaction, ReactionDetails>,
         IRequestHandler<ListMyReactions, IReadOnlyList<ReactionDetails>>
 {
-    public const string Anonymous = "Anonieme lezer";
-
-    public async Task<IReadOnlyList<PublicReaction>> Handle(ListPublishedReactions request, CancellationToken cancellationToken)
-    {
-        var reactions = await session.Query<ReactionView>()
-            .Where(r => r.About == request.About && r.Published && !r.Spam)
-            .OrderBy(r => r.ReceivedAt)
-            .ToListAsync(cancellationToken);
-        return reactions.Select(r => new PublicReaction(r.Id, r.About, r.ShowName ? r.Name : Anonymous, r.Message, r.ReceivedAt,
-            r.AnswerPublic ? r.Answer : null)).ToList();
-    }
+    public async Task<IReadOnlyList<PublicReaction>> Handle(ListPublishedReactions request, CancellationToken cancellationToken) =>
+        (await new PublishedReactions(session).AboutAsync(request.About, cancellationToken))
+        .Select(r => new PublicReaction(r.Id, request.About, r.Author, r.Message, r.ReceivedAt, r.Answer)).ToList();
 
     public async Task<IReadOnlyList<ReactionDetails>> Handle(ListReactionsForModeration request, CancellationToken cancellationToken)
     {

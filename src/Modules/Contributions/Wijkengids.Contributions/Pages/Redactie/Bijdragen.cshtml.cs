@@ -1,22 +1,39 @@
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Wijkengids.Content.Contracts;
+using Wijkengids.Contributions.Proposals;
 using Wijkengids.Contributions.Reactions;
 using Wijkengids.SharedKernel.Web;
 
 namespace Wijkengids.Contributions.Pages.Redactie;
 
 /// <summary>The moderation queue (editors; the /Redactie folder requires the editors policy).</summary>
-public sealed class BijdragenModel(IMediator mediator) : FormPageModel
+public sealed class BijdragenModel(IMediator mediator, IGuideCatalog catalog) : FormPageModel
 {
     [BindProperty(SupportsGet = true)] public string? Status { get; set; }
     [BindProperty(SupportsGet = true)] public int? OuderDan { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Voorstelstatus { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Soort { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Paragraaf { get; set; }
     public IReadOnlyList<ReactionDetails> Reactions { get; private set; } = [];
+    public IReadOnlyList<ProposalDetails> Proposals { get; private set; } = [];
+    public IReadOnlyList<CatalogSection> Sections { get; private set; } = [];
 
     public Task OnGetAsync(CancellationToken cancellationToken) => LoadAsync(cancellationToken);
 
-    protected override async Task LoadAsync(CancellationToken cancellationToken) =>
-        Reactions = await mediator.Send(new ListReactionsForModeration(Status ?? "ontvangen", null, OuderDan), cancellationToken);
+    protected override async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        Reactions = await mediator.Send(new ListReactionsForModeration(Status ?? "ontvangen", About(), OuderDan), cancellationToken);
+        Proposals = await mediator.Send(new ListProposalsForModeration(Voorstelstatus ?? ReadProposalsHandler.Open, Blank(Soort), Blank(Paragraaf),
+            OuderDan), cancellationToken);
+        Sections = await catalog.SectionsAsync(cancellationToken);
+    }
+
+    /// <summary>The section filter applies to reactions about that section too.</summary>
+    private string? About() => Blank(Paragraaf) is { } section ? $"sectie:{section}" : null;
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
     public Task<IActionResult> OnPostPublishAsync(Guid id, long expectedVersion, bool publish, CancellationToken ct) =>
         Done(() => mediator.Send(new PublishReaction(id, publish, expectedVersion, null), ct), publish ? "Reactie gepubliceerd." : "Reactie teruggetrokken.", ct);
@@ -35,5 +52,5 @@ public sealed class BijdragenModel(IMediator mediator) : FormPageModel
         {
             await change();
             return done;
-        }, cancellationToken, () => RedirectToPage(new { status = Status, ouderDan = OuderDan }));
+        }, cancellationToken, () => RedirectToPage(new { status = Status, ouderDan = OuderDan, voorstelstatus = Voorstelstatus, soort = Soort, paragraaf = Paragraaf }));
 }

@@ -1,0 +1,16 @@
+using MediatR;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Wijkengids.Contributions.Proposals;
+
+namespace Wijkengids.Contributions.Pages;
+
+/// <summary>The proposer's own proposal: status, diff, the editors' questions and reason, where it ended up; answer a question.</summary>
+[Authorize]
+public sealed class MijnVoorstelModel(IMediator mediator) : ProposalPageModel(mediator, asEditor: false)
+{
+    public Task<IActionResult> OnPostAnswerAsync(long expectedVersion, string? answer, string? title, string? statement, string? body,
+        CancellationToken ct) =>
+        Done(() => Mediator.Send(new AnswerProposal(Id, answer ?? "", title, statement, body, null, expectedVersion), ct),
+            "Dank u wel. Uw antwoord is verstuurd en uw voorstel ligt weer bij de redactie.", ct);
+}

@@ -1,0 +1,40 @@
+using MediatR;
+using Microsoft.AspNetCore.Mvc;
+using Wijkengids.Contributions.Proposals;
+using Wijkengids.SharedKernel;
+using Wijkengids.SharedKernel.Web;
+
+namespace Wijkengids.Contributions.Pages;
+
+/// <summary>A page about one proposal (its proposer's or the editors'): loads it, and an unknown or someone else's proposal is the 404 page.</summary>
+public abstract class ProposalPageModel(IMediator mediator, bool asEditor) : FormPageModel
+{
+    [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
+    public ProposalDetails Proposal { get; private set; } = null!;
+
+    protected IMediator Mediator => mediator;
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await LoadAsync(cancellationToken);
+            return Page();
+        }
+        catch (NotFoundException)
+        {
+            return NotFound();
+        }
+    }
+
+    protected override async Task LoadAsync(CancellationToken cancellationToken) =>
+        Proposal = await mediator.Send(new GetProposal(Id, asEditor), cancellationToken);
+
+    /// <summary>Runs a change and comes back to this proposal with its outcome, or shows the errors on it.</summary>
+    protected Task<IActionResult> Done(Func<Task<ProposalReceipt>> change, string done, CancellationToken cancellationToken) =>
+        Attempt(async () =>
+        {
+            await change();
+            return done;
+        }, cancellationToken, () => RedirectToPage(new { id = Id }));
+}

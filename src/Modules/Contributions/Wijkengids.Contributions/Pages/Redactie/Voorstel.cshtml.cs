@@ -1,0 +1,33 @@
+using MediatR;
+using Microsoft.AspNetCore.Mvc;
+using Wijkengids.Contributions.Proposals;
+
+namespace Wijkengids.Contributions.Pages.Redactie;
+
+/// <summary>One proposal for the editors (the /Redactie folder requires the editors policy): diffs, accept, reject, ask, merge.</summary>
+public sealed class VoorstelModel(IMediator mediator) : ProposalPageModel(mediator, asEditor: true)
+{
+    /// <summary>Other open proposals, those about the same lesson or section first: candidates to merge into.</summary>
+    public IReadOnlyList<ProposalDetails> MergeCandidates { get; private set; } = [];
+
+    protected override async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        await base.LoadAsync(cancellationToken);
+        var open = await Mediator.Send(new ListProposalsForModeration(ReadProposalsHandler.Open, null, null, null), cancellationToken);
+        MergeCandidates = open.Where(o => o.Id != Id)
+            .OrderByDescending(o => o.LessonSlug == Proposal.LessonSlug && o.Sections.Intersect(Proposal.Sections).Any()).ToList();
+    }
+
+    public Task<IActionResult> OnPostAcceptAsync(long expectedVersion, string? reason, CancellationToken ct) =>
+        Done(() => Mediator.Send(new AcceptProposal(Id, expectedVersion, reason), ct),
+            "Voorstel geaccepteerd. Het komt als concept met naamsvermelding in de redactie van de gids.", ct);
+
+    public Task<IActionResult> OnPostRejectAsync(long expectedVersion, string? reason, CancellationToken ct) =>
+        Done(() => Mediator.Send(new RejectProposal(Id, reason ?? "", expectedVersion), ct), "Voorstel afgewezen; de bijdrager ziet de reden.", ct);
+
+    public Task<IActionResult> OnPostAskAsync(long expectedVersion, string? question, CancellationToken ct) =>
+        Done(() => Mediator.Send(new RequestProposalInformation(Id, question ?? "", expectedVersion), ct), "Vraag verstuurd naar de bijdrager.", ct);
+
+    public Task<IActionResult> OnPostMergeAsync(long expectedVersion, Guid? into, string? reason, CancellationToken ct) =>
+        Done(() => Mediator.Send(new MergeProposal(Id, into ?? Guid.Empty, reason ?? "", expectedVersion), ct), "Voorstel samengevoegd.", ct);
+}
