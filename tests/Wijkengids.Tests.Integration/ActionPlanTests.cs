@@ -21,11 +21,11 @@ public sealed class ActionPlanTests(ActionPlanFixture fixture) : IClassFixture<A
 {
     private IAlbaHost Host => fixture.Host;
 
-    private static object Plan(string due = "2027-06-01", long? expectedVersion = null, object[]? actions = null) => new
+    private static object Plan(string due = "2027-06-01", long? expectedVersion = null, object[]? actions = null, string[]? lessons = null) => new
     {
         goals = new[] { "Meer bewoners doen mee aan de wijkaanpak", "Eén loket voor vragen over leefbaarheid" },
         actions = actions ?? [new { description = "Bewonersavond organiseren", owner = "Wijkteam Nieuwland", dueDate = due }],
-        lessons = new[] { "doel-en-samenstelling" },
+        lessons = lessons ?? ["1.4"],
         expectedVersion,
         reason = "Uitkomst van het werkatelier",
     };
@@ -103,6 +103,9 @@ public sealed class ActionPlanTests(ActionPlanFixture fixture) : IClassFixture<A
         Assert.Contains("streefdatum", before.GetProperty("detail").GetString());
         Assert.Contains("5 jaar", (await Refused(Plan(due: "2035-01-01"), 422)).GetProperty("detail").GetString());
         await Refused(Plan(due: "2027-02-30"), 400);
+        // Lessons and sections must be published parts of the guide, so the plan never links to a missing page.
+        var unknown = (await Refused(Plan(lessons: ["1.4", "bestaat-niet", "9.9"]), 422)).GetProperty("detail").GetString();
+        Assert.StartsWith("Niet gevonden in de gepubliceerde gids: bestaat-niet, 9.9.", unknown);
         var missing = await Refused(new
         {
             goals = Array.Empty<string>(), actions = new[] { new { description = "", owner = "", dueDate = (string?)null } }, lessons = new[] { "Geen Slug!" },
@@ -229,7 +232,7 @@ public sealed class ActionPlanTests(ActionPlanFixture fixture) : IClassFixture<A
         Assert.Equal("Wijkteam Nieuwland", published.GetProperty("actions")[0].GetProperty("owner").GetString());
         var page = await AreaPageAsync(area);
         Assert.Contains("Bewonersavond organiseren", page);
-        Assert.Contains("href=\"/lessen/doel-en-samenstelling\"", page);
+        Assert.Contains("<a href=\"/gids/1.4\">1.4 Doel en samenstelling</a>", page);
         Assert.DoesNotContain("Carla Contact", page);
 
         await Host.Scenario(s => s.Post.Json(new { consent = false, reason = "Eerst met de wijkraad bespreken" }).ToUrl($"/api/workshops/plans/link/{token}/publication"));

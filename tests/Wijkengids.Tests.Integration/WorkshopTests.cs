@@ -143,6 +143,16 @@ public sealed class WorkshopTests(HostFixture fixture) : IClassFixture<HostFixtu
         })).ShouldBeProblem(422);
         (await Host.Scenario(s => { s.Get.Url("/api/workshops/bookings/status/bestaat-niet"); s.StatusCodeShouldBe(404); })).ShouldBeProblem(404);
 
+        // A format draws on published lessons and sections only: its page never links to a missing one.
+        var format = new { title = "Met onbekende les", description = "x", durationMinutes = 60, participantsPerSession = 10, price = 0m,
+            lessons = new[] { "1.4", "geen-les-van-de-gids" } };
+        Assert.Contains("geen-les-van-de-gids", (await Host.Scenario(s =>
+        {
+            s.Post.Json(format).ToUrl("/api/workshops/formats"); s.As(organiser); s.StatusCodeShouldBe(422);
+        })).ShouldBeProblem(422).GetProperty("detail").GetString());
+        var page = (await Host.Scenario(s => s.Get.Url($"/werkateliers/{slug}"))).ReadAsText();
+        Assert.Contains("<a href=\"/gids/1.4\">1.4 Doel en samenstelling</a>", page);
+
         foreach (var role in new[] { "editor", "contributor", "funder", "auditor" })
         {
             var cookie = await Host.LoginAsRoleAsync(role);

@@ -26,6 +26,11 @@ public static partial class MailHelpers
             return mails.Count >= count ? mails : null;
         }, $"{count} mail(s) aan {address}");
 
+    /// <summary>The first mail to <paramref name="address"/> whose subject starts so; mails of one action may arrive in any order.</summary>
+    public static Task<DevMail> WaitForMailAsync(this IAlbaHost host, string address, string subjectStart) =>
+        Problem.EventuallyAsync(async () => (await host.MailsToAsync(address)).FirstOrDefault(m => m.Subject.StartsWith(subjectStart, StringComparison.Ordinal)),
+            $"een mail aan {address} met onderwerp \u201c{subjectStart}…\u201d");
+
     public static string LinkTo(string text, string path)
     {
         var match = Regex.Match(text, @"https?://[^\s]+" + Regex.Escape(path) + @"[^\s]*");

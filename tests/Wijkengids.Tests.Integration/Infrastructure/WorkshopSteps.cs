@@ -23,7 +23,7 @@ public static class WorkshopSteps
             s.Post.Json(new
             {
                 title, description = "Een werkatelier wijkaanpak met als uitkomst een plan van aanpak.", durationMinutes = 240,
-                participantsPerSession = participants, price = 1500m, themes = new[] { "participatie" }, lessons = new[] { "doel-en-samenstelling" },
+                participantsPerSession = participants, price = 1500m, themes = new[] { "participatie" }, lessons = new[] { "1.4" },
                 trainers = trainers.Take(2).Select(t => t.Id).ToArray(),
             }).ToUrl("/api/workshops/formats"); s.As(organiser);
             s.StatusCodeShouldBe(201);

@@ -10,9 +10,15 @@ public interface IPublishedActionPlans
     Task<IReadOnlyList<PublishedActionPlan>> ForAreaAsync(Guid areaId, CancellationToken cancellationToken = default);
 }
 
-/// <summary>A published plan. <see cref="Lessons"/> are slugs of the guide's lessons (the page links to /lessen/{slug}).</summary>
+/// <summary>A published plan. <see cref="Lessons"/> are the lessons and sections of the guide it used.</summary>
 public sealed record PublishedActionPlan(Guid PlanId, Guid AreaId, string AreaName, string FormatTitle, DateTimeOffset SessionStartsAt,
-    IReadOnlyList<string> Goals, IReadOnlyList<PublishedAction> Actions, IReadOnlyList<string> Lessons, DateTimeOffset UpdatedAt);
+    IReadOnlyList<string> Goals, IReadOnlyList<PublishedAction> Actions, IReadOnlyList<GuideLink> Lessons, DateTimeOffset UpdatedAt);
+
+/// <summary>
+/// A part of the guide: <see cref="Reference"/> is a lesson's short name or a section number, <see cref="Url"/> its
+/// site-relative page, or null when the guide does not publish it (any more): then show the title without a link.
+/// </summary>
+public sealed record GuideLink(string Reference, string Title, string? Url);
 
 /// <summary>One action: what, who takes it up (an organisation or role), by when, and its status ("open", "bezig", "gereed").</summary>
 public sealed record PublishedAction(string Description, string Owner, DateOnly DueDate, string Status);

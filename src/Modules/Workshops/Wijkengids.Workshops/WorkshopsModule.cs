@@ -23,6 +23,7 @@ public sealed class WorkshopsModule : IModule
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddRequestHandlersFrom(typeof(WorkshopsModule).Assembly);
+        services.AddScoped<GuideReferences>();
         services.AddScoped<SeatPlanner>();
         services.AddScoped<IPersonalDataSource, BookingPersonalData>();
         services.AddScoped<IPublishedActionPlans, PublishedActionPlans>();

@@ -7,14 +7,16 @@ using Wijkengids.Workshops.Contracts;
 namespace Wijkengids.Workshops.ActionPlans;
 
 /// <summary>The plans their contacts agreed to publish, for the area's page (Community reads it through the contract).</summary>
-internal sealed class PublishedActionPlans(IQuerySession session) : IPublishedActionPlans
+internal sealed class PublishedActionPlans(IQuerySession session, GuideReferences guide) : IPublishedActionPlans
 {
     public async Task<IReadOnlyList<PublishedActionPlan>> ForAreaAsync(Guid areaId, CancellationToken cancellationToken = default)
     {
         var plans = await session.Query<ActionPlan>().Where(p => p.AreaId == areaId && p.Published)
             .OrderByDescending(p => p.SessionStartsAt).Take(100).ToListAsync(cancellationToken);
+        var links = (await guide.ResolveAsync(plans.SelectMany(p => p.Lessons).Distinct().ToList(), cancellationToken)).ToDictionary(l => l.Reference);
         return plans.Select(p => new PublishedActionPlan(p.Id, p.AreaId, p.AreaName, p.FormatTitle, p.SessionStartsAt, p.Goals,
-            p.Actions.Select(a => new PublishedAction(a.Description, a.Owner, a.DueDate, a.Status)).ToList(), p.Lessons, p.UpdatedAt)).ToList();
+            p.Actions.Select(a => new PublishedAction(a.Description, a.Owner, a.DueDate, a.Status)).ToList(),
+            p.Lessons.Select(l => links[l]).ToList(), p.UpdatedAt)).ToList();
     }
 
     internal static void MapEndpoint(RouteGroupBuilder open) =>

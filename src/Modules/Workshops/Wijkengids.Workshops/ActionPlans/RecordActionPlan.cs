@@ -27,7 +27,6 @@ public sealed record GetActionPlan(Guid BookingId) : IRequest<ActionPlan?>;
 
 internal sealed class RecordActionPlanValidator : AbstractValidator<RecordActionPlan>
 {
-    private const string LessonSlug = "Een les wordt aangeduid met haar korte naam (bijvoorbeeld doel-en-samenstelling).";
 
     public RecordActionPlanValidator()
     {
@@ -44,12 +43,13 @@ internal sealed class RecordActionPlanValidator : AbstractValidator<RecordAction
             action.RuleFor(a => a.DueDate).NotNull().WithMessage("Geef elke actie een geldige streefdatum.");
         });
         RuleFor(x => x.Lessons).Must(l => l is null || l.Count <= 30).WithMessage("Noem hoogstens 30 lessen.");
-        RuleForEach(x => x.Lessons).Matches("^[a-z0-9]+(-[a-z0-9]+)*$").WithMessage(LessonSlug).MaximumLength(120).WithMessage(LessonSlug);
+        RuleForEach(x => x.Lessons).Matches(GuideReferences.Pattern).WithMessage(GuideReferences.Hint).MaximumLength(120).WithMessage(GuideReferences.Hint);
         RuleFor(x => x.Reason).MaximumLength(500).WithMessage("De reden mag hoogstens 500 tekens hebben.");
     }
 }
 
-internal sealed class RecordActionPlanHandler(IDocumentSession session, IMartenOutbox outbox, IRequestContext context, SeatPlanner planner, TimeProvider clock)
+internal sealed class RecordActionPlanHandler(IDocumentSession session, IMartenOutbox outbox, IRequestContext context, SeatPlanner planner, TimeProvider clock,
+    GuideReferences guide)
     : IRequestHandler<RecordActionPlan, ActionPlan>, IRequestHandler<GetActionPlan, ActionPlan?>
 {
     /// <summary>Due dates lie between the session's day and five years after it.</summary>
@@ -91,6 +91,7 @@ internal sealed class RecordActionPlanHandler(IDocumentSession session, IMartenO
         }
         var goals = request.Goals!.Select(g => g.Trim()).ToArray();
         var lessons = (request.Lessons ?? []).Select(l => l.Trim()).Distinct().ToArray();
+        await guide.EnsurePublishedAsync(lessons, cancellationToken);
 
         session.Stamp(context, request.Reason);
         if (plan is null)

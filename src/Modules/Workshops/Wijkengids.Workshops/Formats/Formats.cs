@@ -54,17 +54,19 @@ internal sealed class DefineFormatValidator : AbstractValidator<DefineFormat>
         RuleFor(x => x.ParticipantsPerSession).InclusiveBetween(1, 500).WithMessage("Het aantal deelnemers per sessie ligt tussen 1 en 500.");
         RuleFor(x => x.Price).InclusiveBetween(0, 1_000_000).WithMessage("De prijs ligt tussen € 0 en € 1.000.000.");
         RuleForEach(x => x.Themes).NotEmpty().MaximumLength(60).WithMessage("Een thema heeft 1 tot 60 tekens.");
-        RuleForEach(x => x.Lessons).Matches("^[a-z0-9]+(-[a-z0-9]+)*$").WithMessage("Een les wordt aangeduid met haar korte naam (bijvoorbeeld doel-en-samenstelling).");
+        RuleForEach(x => x.Lessons).Matches(GuideReferences.Pattern).WithMessage(GuideReferences.Hint);
     }
 }
 
-internal sealed class FormatsHandler(IDocumentSession session, IRequestContext context, ICommunityDirectory directory)
+internal sealed class FormatsHandler(IDocumentSession session, IRequestContext context, ICommunityDirectory directory, GuideReferences guide)
     : IRequestHandler<DefineFormat, WorkshopFormat>, IRequestHandler<ListFormats, IReadOnlyList<WorkshopFormat>>,
         IRequestHandler<GetFormat, WorkshopFormat>
 {
     public async Task<WorkshopFormat> Handle(DefineFormat request, CancellationToken cancellationToken)
     {
         var trainers = await TrainersAsync(request.Trainers ?? [], cancellationToken);
+        var lessons = (request.Lessons ?? []).Select(l => l.Trim()).Distinct().ToList();
+        await guide.EnsurePublishedAsync(lessons, cancellationToken);
         var format = request.FormatId is { } id
             ? await session.LoadAsync<WorkshopFormat>(id, cancellationToken) ?? throw new NotFoundException("Dit werkatelier bestaat niet.")
             : new WorkshopFormat { Id = Guid.NewGuid(), Slug = await FreeSlugAsync(request.Title, cancellationToken) };
@@ -78,7 +80,7 @@ internal sealed class FormatsHandler(IDocumentSession session, IRequestContext c
         format.ParticipantsPerSession = request.ParticipantsPerSession;
         format.Price = request.Price;
         format.Themes = (request.Themes ?? []).Select(t => t.Trim().ToLowerInvariant()).Distinct().ToList();
-        format.Lessons = (request.Lessons ?? []).Distinct().ToList();
+        format.Lessons = lessons;
         format.Trainers = trainers;
 
         session.Stamp(context, request.Reason);

@@ -1,12 +1,14 @@
 using MediatR;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Wijkengids.Workshops.Contracts;
 using Wijkengids.Workshops.Formats;
 using Wijkengids.Workshops.Sessions;
 
 namespace Wijkengids.Workshops.Pages.Werkateliers;
 
-public sealed class FormatModel(IMediator mediator) : PageModel
+public sealed class FormatModel(IMediator mediator, GuideReferences guide) : PageModel
 {
+    public IReadOnlyList<GuideLink> Lessons { get; private set; } = [];
     public WorkshopFormat Format { get; private set; } = null!;
     public IReadOnlyList<SessionSummary> Sessions { get; private set; } = [];
 
@@ -14,5 +16,6 @@ public sealed class FormatModel(IMediator mediator) : PageModel
     {
         Format = await mediator.Send(new GetFormat(slug), cancellationToken);
         Sessions = await mediator.Send(new ListUpcomingSessions(slug), cancellationToken);
+        Lessons = await guide.ResolveAsync(Format.Lessons, cancellationToken);
     }
 }

@@ -10,8 +10,9 @@ namespace Wijkengids.Workshops.Pages.Werkateliers;
 /// actions up to date and decides whether the plan is shown on the area's public page.
 /// </summary>
 [ResponseCache(NoStore = true)]
-public sealed class PlanModel(IMediator mediator) : FormPageModel
+public sealed class PlanModel(IMediator mediator, GuideReferences guide) : FormPageModel
 {
+    public IReadOnlyList<Contracts.GuideLink> Lessons { get; private set; } = [];
     public ActionPlan Plan { get; private set; } = null!;
     public string Token => (string)RouteData.Values["token"]!;
 
@@ -38,6 +39,7 @@ public sealed class PlanModel(IMediator mediator) : FormPageModel
     {
         Response.Headers["Referrer-Policy"] = "no-referrer";
         Plan = await mediator.Send(new GetContactActionPlan(Key), cancellationToken);
+        Lessons = await guide.ResolveAsync(Plan.Lessons, cancellationToken);
     }
 
     private ContactKey Key => new(Token, null);
