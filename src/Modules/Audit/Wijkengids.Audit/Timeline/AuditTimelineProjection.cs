@@ -34,12 +34,15 @@ public sealed class AuditTimelineProjection : IProjection
         timeline.AddColumn("correlation_id", "text");
         timeline.AddColumn("causation_id", "text");
         timeline.AddColumn("reason", "text");
+        timeline.AddColumn("mentions", "uuid[]");
         // Keyset paging per filter: each index ends in seq, so "newest 50 of X" is one index range scan.
         foreach (var column in new[] { "stream", "actor", "module", "event_type", "correlation_id" })
         {
             timeline.Indexes.Add(new IndexDefinition($"ix_timeline_{column}_seq") { Columns = [column, "seq"] });
         }
         timeline.Indexes.Add(new IndexDefinition("ix_timeline_ts") { Columns = ["ts"] });
+        // Provenance: which events of other items mention this one (ADR 35).
+        timeline.Indexes.Add(new IndexDefinition("ix_timeline_mentions") { Columns = ["mentions"], Method = IndexMethod.gin });
         return timeline;
     }
 
@@ -50,6 +53,8 @@ public sealed class AuditTimelineProjection : IProjection
         var (seq, ids, streams, versions, modules, types, descriptions, timestamps, actors, correlations, causations, reasons) =
             (new long[n], new Guid[n], new string[n], new long[n], new string[n], new string[n], new string[n], new DateTimeOffset[n],
                 new string[n], new string?[n], new string?[n], new string?[n]);
+        // One text per event ("{id,id}" or null): a jagged uuid[][] is no PostgreSQL array.
+        var mentions = new string?[n];
         DateTimeOffset? lastKnown = null;
         for (var i = 0; i < n; i++)
         {
@@ -70,18 +75,25 @@ public sealed class AuditTimelineProjection : IProjection
             actors[i] = string.IsNullOrEmpty(e.UserName) ? IRequestContext.SystemActor : e.UserName;
             correlations[i] = e.CorrelationId;
             causations[i] = e.CausationId;
+            var mentioned = e.Data is Watch.IAuditLook ? [] : Mentions.Of(e.Data, e.StreamId);
+            mentions[i] = mentioned.Length == 0 ? null : "{" + string.Join(',', mentioned) + "}";
             reasons[i] = e.Headers is not null && e.Headers.TryGetValue(MetadataHeaders.Reason, out var reason) ? reason?.ToString() : null;
         }
         operations.QueueSqlCommand(
             $"""
-            insert into {Table} (seq, event_id, stream, version, module, event_type, description, ts, actor, correlation_id, causation_id, reason)
-            select * from unnest(?::bigint[], ?::uuid[], ?::text[], ?::bigint[], ?::text[], ?::text[], ?::text[], ?::timestamptz[], ?::text[],
-                ?::text[], ?::text[], ?::text[])
+            insert into {Table} (seq, event_id, stream, version, module, event_type, description, ts, actor, correlation_id, causation_id, reason,
+                mentions)
+            select seq, event_id, stream, version, module, event_type, description, ts, actor, correlation_id, causation_id, reason,
+                mentions::uuid[]
+            from unnest(?::bigint[], ?::uuid[], ?::text[], ?::bigint[], ?::text[], ?::text[], ?::text[], ?::timestamptz[], ?::text[],
+                ?::text[], ?::text[], ?::text[], ?::text[])
+                as r(seq, event_id, stream, version, module, event_type, description, ts, actor, correlation_id, causation_id, reason, mentions)
             on conflict (seq) do update set event_id = excluded.event_id, stream = excluded.stream, version = excluded.version,
                 module = excluded.module, event_type = excluded.event_type, description = excluded.description, ts = excluded.ts,
-                actor = excluded.actor, correlation_id = excluded.correlation_id, causation_id = excluded.causation_id, reason = excluded.reason
+                actor = excluded.actor, correlation_id = excluded.correlation_id, causation_id = excluded.causation_id, reason = excluded.reason,
+                mentions = excluded.mentions
             """,
-            seq, ids, streams, versions, modules, types, descriptions, timestamps, actors, correlations, causations, reasons);
+            seq, ids, streams, versions, modules, types, descriptions, timestamps, actors, correlations, causations, reasons, mentions);
         return Task.CompletedTask;
     }
 

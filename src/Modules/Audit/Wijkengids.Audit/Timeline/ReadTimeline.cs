@@ -53,7 +53,7 @@ internal sealed class TimelineFilterValidator : AbstractValidator<TimelineFilter
             .WithMessage("De einddatum mag niet vóór de begindatum liggen.");
         foreach (var (field, name) in new (System.Linq.Expressions.Expression<Func<TimelineFilter, string?>>, string)[]
                  {
-                     (x => x.Item, "item"), (x => x.Actor, "de actor"), (x => x.Module, "de module"), (x => x.Kind, "de soort"),
+                     (x => x.Item, "item"), (x => x.About, "het item"), (x => x.Actor, "de actor"), (x => x.Module, "de module"), (x => x.Kind, "de soort"),
                      (x => x.Correlation, "de handeling"),
                  })
         {
@@ -144,11 +144,12 @@ internal sealed class ReadTimelineHandler(IDocumentStore store, IQuerySession se
 
     internal static void MapEndpoints(RouteGroupBuilder audit) =>
         audit.MapGet("/timeline", async (string? item, string? actor, string? module, string? kind, string? correlationId,
-                    DateOnly? from, DateOnly? to, string? order, long? before, long? after, int? limit, IMediator mediator, CancellationToken ct) =>
-                TypedResults.Ok(await mediator.Send(new ReadTimeline(new TimelineFilter(item, actor, module, kind, correlationId, from, to),
+                    DateOnly? from, DateOnly? to, string? about, string? order, long? before, long? after, int? limit, IMediator mediator,
+                    CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new ReadTimeline(new TimelineFilter(item, actor, module, kind, correlationId, from, to, about),
                     OldestFirst: string.Equals(order, "oldest", StringComparison.OrdinalIgnoreCase), before, after, limit ?? 50), ct)))
             .WithName("ReadAuditTimeline")
-            .WithSummary("Tijdlijn van alle wijzigingen: per item, actor, periode, module of soort (te combineren), nieuwste of oudste " +
+            .WithSummary("Tijdlijn van alle wijzigingen: per item (of alles over een item: about), actor, periode, module of soort (te combineren), nieuwste of oudste " +
                          "eerst (order=newest|oldest), per pagina via before/after; opeenvolgende regels van één handeling gegroepeerd " +
                          "(auditor, beheerder)")
             .ProducesProblem(StatusCodes.Status400BadRequest);
