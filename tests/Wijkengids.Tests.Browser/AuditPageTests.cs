@@ -116,6 +116,8 @@ public sealed class AuditPageTests(BrowserFixture fixture) : IClassFixture<Brows
         var revision = page.Locator("#revisie-2");
         await Assertions.Expect(revision).ToContainTextAsync("Revisie 2 goedgekeurd door Ruud Revisor");
         await Assertions.Expect(revision).ToContainTextAsync("gepubliceerd (revisie 2) door Eva Redacteur");
+        await revision.GetByText("Wat revisie 2 veranderde ten opzichte van revisie 1").ClickAsync();
+        await Assertions.Expect(revision.Locator("ins")).ToContainTextAsync("De buurtvader kent elke portiek");
         await revision.GetByText("Tekst van revisie 2").ClickAsync();
         await Assertions.Expect(revision.GetByText(sentence, new() { Exact = false })).ToBeVisibleAsync();
         await BrowserSteps.AssertNoAxeViolationsAsync(page);

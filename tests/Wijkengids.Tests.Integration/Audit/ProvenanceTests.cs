@@ -51,6 +51,11 @@ public sealed class ProvenanceTests(HostFixture fixture) : IClassFixture<HostFix
         Assert.Equal("goede aanvulling", revisions[1].Str("reason"));
         Assert.Contains("de buurtvader weet het als eerste", revisions[1].Str("text"));
         Assert.DoesNotContain("buurtvader", revisions[0].Str("text"));
+        Assert.Equal(1, revisions[1].GetProperty("comparedWith").GetInt32());
+        var inserted = revisions[1].GetProperty("changes").EnumerateArray().Where(c => c.Str("change") == "inserted").Select(c => c.Str("text"));
+        Assert.Contains("en de buurtvader weet het als eerste", string.Concat(inserted));
+        Assert.DoesNotContain("Bewoners", string.Concat(inserted));
+        Assert.Equal(JsonValueKind.Null, revisions[0].GetProperty("comparedWith").ValueKind);
         var steps = revisions[1].GetProperty("steps").EnumerateArray().Select(s => (What: s.Str("description"), Who: s.Str("actorName"))).ToArray();
         Assert.Equal(
             [("Revisie 2 ter review aangeboden", "Eva Redacteur"), ("Revisie 2 goedgekeurd", "Ruud Revisor"),
@@ -94,6 +99,11 @@ public sealed class ProvenanceTests(HostFixture fixture) : IClassFixture<HostFix
         Assert.Contains(about.Descriptions, d => d.StartsWith($"Update {number} gepubliceerd"));
         Assert.Contains(about.Descriptions, d => d == "Revisie 2 goedgekeurd");
         Assert.All(about.Entries, e => Assert.Equal("content", e.GetProperty("module").GetString()));
+        // Entries that wrote a text say which revision, for the link to its text and diff.
+        Assert.Equal([1, 2], about.Entries.Where(e => e.GetProperty("textRevision").ValueKind == JsonValueKind.Number)
+            .Select(e => e.GetProperty("textRevision").GetInt32()).Order());
+        var timelinePage = (await Host.Scenario(s => { s.Get.Url($"/audit?item={lesson.Id()}"); s.As(auditor); })).ReadAsText();
+        Assert.Contains($"/audit/herkomst?item={lesson.Id()}#revisie-2\">tekst en verschil van revisie 2</a>", timelinePage);
 
         // Looking, and the sentence looked for, were recorded.
         await Host.TimelineWhenAsync(auditor, "module=audit&kind=audit_provenance_viewed&limit=200",

@@ -35,6 +35,8 @@ public sealed class AuditTimelineProjection : IProjection
         timeline.AddColumn("causation_id", "text");
         timeline.AddColumn("reason", "text");
         timeline.AddColumn("mentions", "uuid[]");
+        // The revision whose text this event wrote (a draft, an intake, a restore), for the link to its text and diff (ADR 35).
+        timeline.AddColumn("text_revision", "integer");
         // Keyset paging per filter: each index ends in seq, so "newest 50 of X" is one index range scan.
         foreach (var column in new[] { "stream", "actor", "module", "event_type", "correlation_id" })
         {
@@ -55,6 +57,7 @@ public sealed class AuditTimelineProjection : IProjection
                 new string[n], new string?[n], new string?[n], new string?[n]);
         // One text per event ("{id,id}" or null): a jagged uuid[][] is no PostgreSQL array.
         var mentions = new string?[n];
+        var textRevisions = new int?[n];
         DateTimeOffset? lastKnown = null;
         for (var i = 0; i < n; i++)
         {
@@ -75,25 +78,29 @@ public sealed class AuditTimelineProjection : IProjection
             actors[i] = string.IsNullOrEmpty(e.UserName) ? IRequestContext.SystemActor : e.UserName;
             correlations[i] = e.CorrelationId;
             causations[i] = e.CausationId;
-            var mentioned = e.Data is Watch.IAuditLook ? [] : Mentions.Of(e.Data, e.StreamId);
+            var json = e.Data is Watch.IAuditLook ? null : Mentions.Json(e.Data);
+            var mentioned = Mentions.Of(json, e.StreamId);
+            textRevisions[i] = json is { } data ? RevisionTrail.RevisionWritten(data)?.Number : null;
             mentions[i] = mentioned.Length == 0 ? null : "{" + string.Join(',', mentioned) + "}";
             reasons[i] = e.Headers is not null && e.Headers.TryGetValue(MetadataHeaders.Reason, out var reason) ? reason?.ToString() : null;
         }
         operations.QueueSqlCommand(
             $"""
             insert into {Table} (seq, event_id, stream, version, module, event_type, description, ts, actor, correlation_id, causation_id, reason,
-                mentions)
+                mentions, text_revision)
             select seq, event_id, stream, version, module, event_type, description, ts, actor, correlation_id, causation_id, reason,
-                mentions::uuid[]
+                mentions::uuid[], text_revision
             from unnest(?::bigint[], ?::uuid[], ?::text[], ?::bigint[], ?::text[], ?::text[], ?::text[], ?::timestamptz[], ?::text[],
-                ?::text[], ?::text[], ?::text[], ?::text[])
-                as r(seq, event_id, stream, version, module, event_type, description, ts, actor, correlation_id, causation_id, reason, mentions)
+                ?::text[], ?::text[], ?::text[], ?::text[], ?::integer[])
+                as r(seq, event_id, stream, version, module, event_type, description, ts, actor, correlation_id, causation_id, reason, mentions,
+                    text_revision)
             on conflict (seq) do update set event_id = excluded.event_id, stream = excluded.stream, version = excluded.version,
                 module = excluded.module, event_type = excluded.event_type, description = excluded.description, ts = excluded.ts,
                 actor = excluded.actor, correlation_id = excluded.correlation_id, causation_id = excluded.causation_id, reason = excluded.reason,
-                mentions = excluded.mentions
+                mentions = excluded.mentions, text_revision = excluded.text_revision
             """,
-            seq, ids, streams, versions, modules, types, descriptions, timestamps, actors, correlations, causations, reasons, mentions);
+            seq, ids, streams, versions, modules, types, descriptions, timestamps, actors, correlations, causations, reasons, mentions,
+            textRevisions);
         return Task.CompletedTask;
     }
 

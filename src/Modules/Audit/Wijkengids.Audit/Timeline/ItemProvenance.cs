@@ -19,12 +19,13 @@ public sealed record ProvenanceContribution(string ProposalId, string Contributo
     string? AcceptedBy, string? AcceptedByName);
 
 /// <summary>
-/// One revision of the item: who wrote it (or, for a proposal, who accepted it, with the contributor), its full text,
-/// and the later steps on it (submitted, approved, published: who and when), and the edition that carried it.
+/// One revision of the item: who wrote it (or, for a proposal, who accepted it, with the contributor), its full text
+/// and what it changed in the revision before it (<see cref="ComparedWith"/>), the later steps on it (submitted,
+/// approved, published: who and when), and the edition that carried it.
 /// </summary>
 public sealed record ProvenanceRevision(int Number, long Position, DateTimeOffset Timestamp, string LocalTime, string Author,
     string AuthorName, string Description, string? Reason, int? RestoredFrom, ProvenanceContribution? Contribution, string Title,
-    string Text, IReadOnlyList<TimelineEntry> Steps, int? Edition);
+    string Text, int? ComparedWith, IReadOnlyList<TextChange> Changes, IReadOnlyList<TimelineEntry> Steps, int? Edition);
 
 /// <summary>A published edition ("update") that listed the item, with the revision it carried and who published it.</summary>
 public sealed record ProvenanceEdition(int Number, string Title, int Revision, DateTimeOffset PublishedAt, string LocalTime,
@@ -96,6 +97,7 @@ internal sealed class GetItemProvenanceHandler(IDocumentStore store, IQuerySessi
             x.Edition.PublishedAt, AmsterdamTime.Format(x.Edition.PublishedAt), x.Row.Actor, actors.NameOf(x.Row.Actor), x.Row.Stream,
             x.Row.Position)).ToList();
         var revisions = new List<ProvenanceRevision>();
+        RevisionTrail.StoredRevision? previous = null;
         foreach (var (row, revision) in written)
         {
             var steps = own.Where(r => r.Position != row.Position && data.TryGetValue(r.Position, out var d)
@@ -103,8 +105,10 @@ internal sealed class GetItemProvenanceHandler(IDocumentStore store, IQuerySessi
                 .Select(r => r.ToEntry(actors)).ToList();
             revisions.Add(new ProvenanceRevision(revision!.Number, row.Position, row.Timestamp, AmsterdamTime.Format(row.Timestamp), row.Actor,
                 actors.NameOf(row.Actor), row.Description, actors.ReasonShown(row.Actor, row.Reason), revision.RestoredFrom,
-                await ContributionAsync(revision.Attribution, actors, cancellationToken), revision.Title, revision.Text, steps,
+                await ContributionAsync(revision.Attribution, actors, cancellationToken), revision.Title, revision.Text, previous?.Number,
+                previous is null ? [] : TextChanges.Between(previous.Text, revision.Text), steps,
                 editions.FirstOrDefault(e => e.Revision == revision.Number)?.Number));
+            previous = revision;
         }
 
         var references = new List<ProvenanceReference>();

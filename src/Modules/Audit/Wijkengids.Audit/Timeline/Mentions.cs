@@ -11,18 +11,23 @@ internal static class Mentions
 {
     private const int Maximum = 32;
 
-    public static Guid[] Of(object data, Guid ownStream)
+    /// <summary>The event's data as JSON (as the audit reads shapes), or null when it cannot be serialised.</summary>
+    public static JsonElement? Json(object data)
     {
-        var found = new HashSet<Guid>();
-        JsonElement json;
         try
         {
-            json = JsonSerializer.SerializeToElement(data, data.GetType());
+            return JsonSerializer.SerializeToElement(data, data.GetType());
         }
         catch (Exception e) when (e is NotSupportedException or JsonException or InvalidOperationException)
         {
-            return [];
+            return null;
         }
+    }
+
+    public static Guid[] Of(JsonElement? data, Guid ownStream)
+    {
+        if (data is not { } json) return [];
+        var found = new HashSet<Guid>();
         Walk(json, found);
         found.Remove(ownStream);
         found.Remove(Guid.Empty);
