@@ -99,6 +99,16 @@ public sealed class ProvenanceTests(HostFixture fixture) : IClassFixture<HostFix
         Assert.Contains(about.Descriptions, d => d.StartsWith($"Update {number} gepubliceerd"));
         Assert.Contains(about.Descriptions, d => d == "Revisie 2 goedgekeurd");
         Assert.All(about.Entries, e => Assert.Equal("content", e.GetProperty("module").GetString()));
+        // The export takes the same filter: the lesson's events and the edition's, nothing else.
+        var exported = await Problem.EventuallyAsync(async () =>
+        {
+            var text = (await Host.Scenario(s => { s.Get.Url($"/api/audit/export?format=jsonl&about={lesson.Id()}"); s.As(auditor); })).ReadAsText();
+            return text.Contains("\"edition_released\"") ? text : null;
+        }, "de export over de les");
+        var rows = exported.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToArray();
+        Assert.All(rows, r => Assert.True(r.Str("streamId") == lesson.Id().ToString() || r.GetProperty("data").GetRawText().Contains(lesson.Id().ToString()),
+            r.GetRawText()));
+        Assert.Contains(rows, r => r.Str("type") == "edition_released");
         // Entries that wrote a text say which revision, for the link to its text and diff.
         Assert.Equal([1, 2], about.Entries.Where(e => e.GetProperty("textRevision").ValueKind == JsonValueKind.Number)
             .Select(e => e.GetProperty("textRevision").GetInt32()).Order());
