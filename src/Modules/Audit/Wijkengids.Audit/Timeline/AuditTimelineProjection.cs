@@ -44,7 +44,11 @@ public sealed class AuditTimelineProjection : IProjection
         }
         timeline.Indexes.Add(new IndexDefinition("ix_timeline_ts") { Columns = ["ts"] });
         // Provenance: which events of other items mention this one (ADR 35).
-        timeline.Indexes.Add(new IndexDefinition("ix_timeline_mentions") { Columns = ["mentions"], Method = IndexMethod.gin });
+        // Partial: most events mention nothing, and a GIN index would otherwise hold an entry for every one of them.
+        timeline.Indexes.Add(new IndexDefinition("ix_timeline_mentions")
+        {
+            Columns = ["mentions"], Method = IndexMethod.gin, Predicate = "mentions is not null",
+        });
         return timeline;
     }
 

@@ -61,7 +61,7 @@ public sealed record TimelineFilter(
             if (Guid.TryParse(About, out var id))
             {
                 command.Parameters.Add(new NpgsqlParameter { Value = new[] { id }, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Uuid });
-                conditions.Add($"({own} or {alias}.mentions @> ${command.Parameters.Count})");
+                conditions.Add($"({own} or ({alias}.mentions is not null and {alias}.mentions @> ${command.Parameters.Count}))");
             }
             else conditions.Add(own);
         }
