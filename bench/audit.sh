@@ -36,7 +36,6 @@ report() { echo "$*" | tee -a "$REPORT" >&2; }
 build "$HOST_DIR"
 start_postgres
 as_pg "$PG_BIN/createdb" -h 127.0.0.1 -p "$PG_PORT" -U postgres audit
-connection() { echo "Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=$1"; }
 sql() { as_pg "$PG_BIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -d audit -Atqc "$1"; }
 
 cli() { # run an `audit …` command in its own host process (it runs the projection daemon itself)
@@ -59,14 +58,7 @@ grep -E '^Toegevoegd|^Vertraging' "$WORK/cli.out" | while read -r line; do repor
 report ""
 
 # ---------------------------------------------------------------- the web host
-port=$(free_port)
-HOST_URL="http://127.0.0.1:$port"
-(
-  cd "$HOST_DIR"
-  export ASPNETCORE_ENVIRONMENT=Development ConnectionStrings__Wijkengids="$(connection audit)" Logging__LogLevel__Default=Warning
-  exec dotnet "$HOST_DLL" --contentRoot "$HOST_DIR" --urls "$HOST_URL"
-) >"$WORK/host.log" 2>&1 &
-HOST_PID=$!
+start_host audit Development
 wait_for_200 "$HOST_URL/health/ready" "$HOST_PID" "$READY_TIMEOUT" "Wijkengids-host"
 curl -s -c "$WORK/cookie" -o /dev/null -H 'Content-Type: application/json' \
   -d '{"email":"auditor@wijkengids.test","password":"Wijkengids-dev-2026!"}' "$HOST_URL/api/auth/login"

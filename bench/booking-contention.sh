@@ -22,18 +22,8 @@ build "$HOST_DIR"
 start_postgres
 as_pg "$PG_BIN/createdb" -h 127.0.0.1 -p "$PG_PORT" -U postgres wijkengids
 
-HOST_PORT=$(free_port)
-HOST_URL="http://127.0.0.1:$HOST_PORT"
+POOL=100 start_host wijkengids Development RateLimits__FormsPerMinute=1000000
 log "Wijkengids-host starten op $HOST_URL (Development: de ontwikkelaccounts bestaan; formulierlimiet uit)"
-(
-  cd "$HOST_DIR"
-  export ASPNETCORE_ENVIRONMENT=Development
-  export ConnectionStrings__Wijkengids="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=wijkengids;Maximum Pool Size=100"
-  export RateLimits__FormsPerMinute=1000000
-  export Logging__LogLevel__Default=Warning
-  exec dotnet "$HOST_DLL" --contentRoot "$HOST_DIR" --urls "$HOST_URL"
-) >"$WORK/host.log" 2>&1 &
-HOST_PID=$!
 wait_for_200 "$HOST_URL/health/ready" "$HOST_PID" "$READY_TIMEOUT" "Wijkengids-host"
 
 python3 - "$HOST_URL" "$REQUESTS" "$CAPACITY" <<'PY'

@@ -26,29 +26,13 @@ COPY="$WORK/src"
 HOST_DIR="$COPY/src/Host"
 HOST_DLL="$HOST_DIR/bin/Release/net10.0/Wijkengids.Host.dll"
 
-connection() { echo "Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=$1"; }
-
-# start_host DB MODE -> HOST_PID, HOST_URL, T0 (ms)
-start_host() {
-  local db=$1 mode=$2 port
-  port=$(free_port)
-  HOST_URL="http://127.0.0.1:$port"
-  T0=$(date +%s%3N)
-  (
-    cd "$HOST_DIR"
-    export ASPNETCORE_ENVIRONMENT=Development ConnectionStrings__Wijkengids="$(connection "$db")"
-    export Wolverine__TypeLoadMode="$mode" Logging__LogLevel__Default=Warning
-    exec dotnet "$HOST_DLL" --contentRoot "$HOST_DIR" --urls "$HOST_URL"
-  ) >"$WORK/host-$db.log" 2>&1 &
-  HOST_PID=$!
-}
 
 elapsed() { echo $(( $(date +%s%3N) - T0 )); }
 
 measure() { # measure MODE RUN -> prints "mode run ready_ms first_ms"
   local mode=$1 run=$2 db="cold_$(echo "$1" | tr 'A-Z' 'a-z')_$2" ready first cookie admin deadline
   as_pg "$PG_BIN/createdb" -h 127.0.0.1 -p "$PG_PORT" -U postgres "$db"
-  start_host "$db" "$mode"
+  start_host "$db" Development Wolverine__TypeLoadMode="$mode"
   wait_for_200 "$HOST_URL/health/ready" "$HOST_PID" "$READY_TIMEOUT" "host ($mode)"
   ready=$(elapsed)
   cookie="$WORK/cookie-$db"

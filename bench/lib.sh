@@ -38,8 +38,8 @@ cleanup() {
   fi
   if [[ -n "$WORK" && -d "$WORK" ]]; then
     if (( rc != 0 && rc != 130 && rc != 143 )); then
-      for f in host.log bare.log postgres.log; do
-        [[ -s "$WORK/$f" ]] && { log "laatste regels van $f:"; tail -n 30 "$WORK/$f" >&2; }
+      for f in "$WORK"/host*.log "$WORK/bare.log" "$WORK/postgres.log"; do
+        [[ -s "$f" ]] && { log "laatste regels van ${f##*/}:"; tail -n 30 "$f" >&2; }
       done
     fi
     rm -rf "$WORK"
@@ -144,4 +144,23 @@ start_postgres() { # a throwaway cluster in $WORK/pgdata on a free port; sets PG
   as_pg "$PG_BIN/pg_ctl" -D "$WORK/pgdata" -l "$WORK/postgres.log" -w -t 60 \
     -o "-p $PG_PORT -h 127.0.0.1 -k $WORK/socket -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300" \
     start >/dev/null || die "PostgreSQL starten mislukt"
+}
+
+connection() { # connection DB -> the Npgsql connection string of database DB in the throwaway cluster
+  echo "Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=$1${POOL:+;Maximum Pool Size=$POOL}"
+}
+
+start_host() { # start_host DB ENVIRONMENT [NAME=VALUE ...] -> HOST_PID, HOST_URL, T0 (ms); logs to $WORK/host-DB.log
+  local db=$1 environment=$2 port
+  shift 2
+  port=$(free_port)
+  HOST_URL="http://127.0.0.1:$port"
+  T0=$(date +%s%3N)
+  (
+    cd "$HOST_DIR"
+    export ASPNETCORE_ENVIRONMENT="$environment" ConnectionStrings__Wijkengids="$(connection "$db")" Logging__LogLevel__Default=Warning
+    for setting in "$@"; do export "${setting?}"; done
+    exec dotnet "$HOST_DLL" --contentRoot "$HOST_DIR" --urls "$HOST_URL"
+  ) >"$WORK/host-$db.log" 2>&1 &
+  HOST_PID=$!
 }

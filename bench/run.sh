@@ -55,17 +55,8 @@ start_postgres
 as_pg "$PG_BIN/createdb" -h 127.0.0.1 -p "$PG_PORT" -U postgres wijkengids
 
 # ---------------------------------------------------------------- Wijkengids host
-HOST_PORT=$(free_port)
-HOST_URL="http://127.0.0.1:$HOST_PORT"
+start_host wijkengids Production
 log "Wijkengids-host starten op $HOST_URL (eerste start: migraties en startgegevens)"
-(
-  cd "$HOST_DIR"
-  export ASPNETCORE_ENVIRONMENT=Production
-  export ConnectionStrings__Wijkengids="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=wijkengids"
-  export Logging__LogLevel__Default=Warning
-  exec dotnet "$HOST_DLL" --contentRoot "$HOST_DIR" --urls "$HOST_URL"
-) >"$WORK/host.log" 2>&1 &
-HOST_PID=$!
 started=$SECONDS
 wait_for_200 "$HOST_URL/health/ready" "$HOST_PID" "$READY_TIMEOUT" "Wijkengids-host"
 log "host gereed na $((SECONDS - started)) s"
@@ -127,4 +118,4 @@ report() {
 mkdir -p "$RESULTS_DIR"
 report | tee "$RESULTS_DIR/latest.txt"
 rm -f "$RESULTS_DIR"/wrk-*.txt "$RESULTS_DIR"/page-*.html
-cp "$WORK"/wrk-*.txt "$WORK"/page-*.html "$WORK/host.log" "$RESULTS_DIR/"
+cp "$WORK"/wrk-*.txt "$WORK"/page-*.html "$WORK/host-wijkengids.log" "$RESULTS_DIR/"

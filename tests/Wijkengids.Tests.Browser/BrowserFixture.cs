@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace Wijkengids.Tests.Browser;
@@ -16,6 +17,9 @@ public sealed class BrowserFixture : IAsyncLifetime
     private IPlaywright? _playwright;
 
     public string BaseUrl { get; private set; } = "";
+
+    /// <summary>The host's clock: a test may move it forward (past a session); the others leave it alone.</summary>
+    public ShiftableClock Clock { get; } = new();
     public IBrowser Browser { get; private set; } = null!;
 
     /// <summary>The host's services (to publish a contract message another module would send).</summary>
@@ -33,6 +37,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             builder.UseSetting("RateLimits:LoginPerMinute", "1000");
             builder.UseSetting("RateLimits:FormsPerMinute", "1000");
             builder.UseSetting("Site:BaseUrl", BaseUrl);
+            builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
         });
         _factory.UseKestrel(options => options.Listen(IPAddress.Loopback, port));
         _factory.StartServer();

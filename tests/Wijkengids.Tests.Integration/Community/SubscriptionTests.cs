@@ -7,14 +7,6 @@ using Wijkengids.Tests.Integration.Infrastructure;
 
 namespace Wijkengids.Tests.Integration.Community;
 
-/// <summary>A clock the tests can move forward (to let links expire); everything else stays real.</summary>
-public sealed class ShiftableClock : TimeProvider
-{
-    public TimeSpan Offset { get; set; }
-
-    public override DateTimeOffset GetUtcNow() => base.GetUtcNow() + Offset;
-}
-
 public sealed class SubscriptionFixture : HostFixture
 {
     public ShiftableClock Clock { get; } = new();

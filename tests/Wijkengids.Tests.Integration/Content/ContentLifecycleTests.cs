@@ -369,4 +369,42 @@ public sealed class ContentLifecycleTests(HostFixture fixture) : IClassFixture<H
         var page = (await Host.Scenario(s => s.Get.Url("/themas"))).ReadAsText();
         Assert.Contains("Leefbaarheid en veiligheid", page);
     }
+
+    [Fact]
+    public async Task A_theme_is_removed_only_with_a_reason_and_only_when_no_item_uses_it()
+    {
+        var eva = await Host.LoginAsRoleAsync("editor");
+        async Task<JsonElement> DefineAsync(string name) => (await Host.Scenario(s =>
+        {
+            s.Post.Json(new { name }).ToUrl("/api/content/themes"); s.As(eva);
+            s.StatusCodeShouldBe(201);
+        })).ReadAsJson<JsonElement>();
+        Task<IScenarioResult> RemoveAsync(JsonElement theme, string? reason, int status) => Host.Scenario(s =>
+        {
+            s.Post.Json(new { expectedVersion = theme.Version(), reason }).ToUrl($"/api/content/themes/{theme.Id()}/remove"); s.As(eva);
+            s.StatusCodeShouldBe(status);
+        });
+
+        var used = await DefineAsync("Groen in de wijk");
+        var unused = await DefineAsync("Verlichting");
+        await Host.CreateAsync(eva, "lesson", new { title = "Bomen planten met bewoners", statement = "Plant samen.", body = "Samen groen.", themes = new[] { used.Str("slug") } });
+
+        (await RemoveAsync(unused, null, 400)).ShouldBeProblem(400);
+        var inUse = (await RemoveAsync(used, "dubbel", 409)).ShouldBeProblem(409);
+        Assert.Contains("Bomen planten met bewoners", inUse.Str("detail"));
+        Assert.Equal(200, await Host.StatusOfAsync("/themas/" + used.Str("slug")));
+
+        await RemoveAsync(unused, "wordt niet gebruikt", 204);
+        Assert.Equal(404, await Host.StatusOfAsync("/themas/verlichting"));
+        var themes = (await Host.Scenario(s => s.Get.Url("/api/content/themes"))).ReadAsJson<JsonElement[]>();
+        Assert.DoesNotContain(themes, t => t.Str("slug") == "verlichting");
+        (await RemoveAsync(unused, "nog eens", 404)).ShouldBeProblem(404);
+
+        // The stream keeps the history with the reason; the name may be used again for a new theme.
+        await using var session = Host.Services.GetRequiredService<IDocumentStore>().QuerySession();
+        var events = await session.Events.FetchStreamAsync(unused.Id());
+        Assert.Equal("ThemeRemoved", events[^1].EventType.Name);
+        Assert.Equal("wordt niet gebruikt", events[^1].Headers?["reason"]?.ToString());
+        await DefineAsync("Verlichting");
+    }
 }

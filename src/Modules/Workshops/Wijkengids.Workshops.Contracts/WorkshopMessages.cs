@@ -22,3 +22,7 @@ public sealed record SessionAttendee(Guid BookingId, string ContactName, string 
 
 public sealed record CoFinancingDecided(Guid BookingId, bool Granted, decimal Requested, decimal? Amount, string? Reason,
     string ContactName, string ContactEmail, string StatusUrl, DateTimeOffset At);
+
+/// <summary>The organiser recorded the plan van aanpak of a booking (once, not for revisions); <see cref="PlanUrl"/> is the contact's private link to it.</summary>
+public sealed record ActionPlanRecorded(Guid BookingId, string FormatTitle, string AreaName, string ContactName, string ContactEmail, string PlanUrl,
+    DateTimeOffset At);

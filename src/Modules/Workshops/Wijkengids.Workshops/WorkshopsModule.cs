@@ -7,7 +7,9 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Wijkengids.Community.Contracts;
 using Wijkengids.SharedKernel;
+using Wijkengids.Workshops.ActionPlans;
 using Wijkengids.Workshops.Bookings;
+using Wijkengids.Workshops.Contracts;
 using Wijkengids.Workshops.Formats;
 using Wijkengids.Workshops.Sessions;
 
@@ -23,6 +25,7 @@ public sealed class WorkshopsModule : IModule
         services.AddRequestHandlersFrom(typeof(WorkshopsModule).Assembly);
         services.AddScoped<SeatPlanner>();
         services.AddScoped<IPersonalDataSource, BookingPersonalData>();
+        services.AddScoped<IPublishedActionPlans, PublishedActionPlans>();
     }
 
     public void ConfigureMarten(StoreOptions options)
@@ -30,6 +33,7 @@ public sealed class WorkshopsModule : IModule
         options.Schema.For<WorkshopFormat>().DatabaseSchemaName(Name).UniqueIndex(f => f.Slug);
         options.Schema.For<WorkshopSession>().DatabaseSchemaName(Name);
         options.Schema.For<Booking>().DatabaseSchemaName(Name).UniqueIndex(b => b.Token).Index(b => b.SessionId!).Index(b => b.Status);
+        options.Schema.For<ActionPlan>().DatabaseSchemaName(Name).Index(p => p.AreaId);
         options.Projections.Snapshot<WorkshopSession>(SnapshotLifecycle.Inline);
     }
 
@@ -43,7 +47,11 @@ public sealed class WorkshopsModule : IModule
         RequestBookingHandler.MapEndpoint(open);
         BookingExport.MapEndpoint(organisers);
         ManageBookingsHandler.MapEndpoints(open, organisers);
+        ListMyBookingsHandler.MapEndpoint(open);
         CoFinancingHandler.MapEndpoints(funders);
+        RecordActionPlanHandler.MapEndpoints(organisers);
+        ContactActionPlanHandler.MapEndpoints(open);
+        PublishedActionPlans.MapEndpoint(open);
         Calendar.SessionCalendar.MapEndpoints(endpoints);
     }
 

@@ -64,6 +64,13 @@ public static class WorkshopMailHandler
                 ? $"Het Ministerie van BZK kent voor uw werkatelier {Euro(m.Amount ?? 0)} cofinanciering toe (gevraagd: {Euro(m.Requested)})."
                 : $"Het Ministerie van BZK kent de gevraagde cofinanciering van {Euro(m.Requested)} niet toe.\n\nReden: {m.Reason}"));
 
+    public static Task<OutgoingMessages> Handle(ActionPlanRecorded m, IDocumentSession session, IOptions<MailOptions> options, TimeProvider clock,
+        CancellationToken ct) =>
+        MailAsync(session, options, clock, ct, new Notice(m.BookingId, "plan-van-aanpak", m.At, m.ContactName, m.ContactEmail, m.PlanUrl,
+            $"Plan van aanpak vastgelegd: {m.FormatTitle}",
+            $"Het plan van aanpak voor {m.AreaName} na het werkatelier {m.FormatTitle} is vastgelegd. Via de link hieronder leest u het, "
+            + $"houdt u de stand van de acties bij en kiest u of het op de openbare pagina van {m.AreaName} komt."));
+
     private sealed record Notice(Guid BookingId, string Kind, DateTimeOffset At, string Name, string Email, string StatusUrl, string Subject, string Body);
 
     private static string Where(string? place) => string.IsNullOrWhiteSpace(place) ? "" : $"\nWaar: {place}";

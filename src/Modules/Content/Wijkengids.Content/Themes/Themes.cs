@@ -13,6 +13,12 @@ public sealed record ThemeChanged(Guid ThemeId, string Name, string? Description
     public string Describe() => $"Thema \u201c{Name}\u201d gewijzigd";
 }
 
+/// <summary>An editor removed a theme that no item uses any more; its page disappears, its history stays.</summary>
+public sealed record ThemeRemoved(Guid ThemeId, string Slug, string Name) : IDescribedEvent
+{
+    public string Describe() => $"Thema \u201c{Name}\u201d verwijderd";
+}
+
 /// <summary>A theme (participatie, veiligheid, wonen, …): inline snapshot of its stream; the slug never changes.</summary>
 public sealed class ThemeView
 {
@@ -29,4 +35,7 @@ public sealed class ThemeView
         Name = e.Name;
         Description = e.Description;
     }
+
+    /// <summary>A removed theme's document is deleted (its slug may be used again); its stream keeps the history.</summary>
+    public bool ShouldDelete(ThemeRemoved e) => true;
 }

@@ -28,6 +28,9 @@ public sealed record CancelSession(Guid SessionId, string Reason) : IRequest<Ses
 /// <summary>Upcoming sessions (not cancelled), soonest first; optionally of one format.</summary>
 public sealed record ListUpcomingSessions(string? FormatSlug) : IRequest<IReadOnlyList<SessionSummary>>;
 
+/// <summary>One session with its seat ledger, for the organiser's session page.</summary>
+public sealed record GetSession(Guid SessionId) : IRequest<WorkshopSession>;
+
 public sealed record SessionSummary(Guid Id, Guid FormatId, string FormatTitle, string FormatSlug, DateTimeOffset StartsAt, DateTimeOffset EndsAt,
     string? Place, string? OnlineLink, int Capacity, int FreePlaces, int WaitListLength, bool Cancelled, long Version)
 {
@@ -81,7 +84,8 @@ internal static class SessionRules
 
 internal sealed class ManageSessionsHandler(IDocumentSession session, IMartenOutbox outbox, IRequestContext context, TimeProvider clock)
     : IRequestHandler<ScheduleSession, SessionSummary>, IRequestHandler<MoveSession, SessionSummary>,
-        IRequestHandler<CancelSession, SessionSummary>, IRequestHandler<ListUpcomingSessions, IReadOnlyList<SessionSummary>>
+        IRequestHandler<CancelSession, SessionSummary>, IRequestHandler<ListUpcomingSessions, IReadOnlyList<SessionSummary>>,
+        IRequestHandler<GetSession, WorkshopSession>
 {
     public async Task<SessionSummary> Handle(ScheduleSession request, CancellationToken cancellationToken)
     {
@@ -163,6 +167,8 @@ internal sealed class ManageSessionsHandler(IDocumentSession session, IMartenOut
         var sessions = await query.OrderBy(s => s.StartsAt).Take(500).ToListAsync(cancellationToken);
         return sessions.Select(SessionSummary.From).ToList();
     }
+
+    public Task<WorkshopSession> Handle(GetSession request, CancellationToken cancellationToken) => LoadAsync(request.SessionId, cancellationToken);
 
     private async Task<WorkshopSession> LoadAsync(Guid id, CancellationToken cancellationToken) =>
         await session.Events.AggregateStreamAsync<WorkshopSession>(id, token: cancellationToken)

@@ -5,7 +5,7 @@ using Wijkengids.Content.Themes;
 
 namespace Wijkengids.Content.Pages.Redactie;
 
-/// <summary>Editors add themes and rename or describe them.</summary>
+/// <summary>Editors add themes, rename or describe them, and remove the ones no item uses.</summary>
 public sealed class ThemasModel(IMediator mediator, IQuerySession session) : EditorPageModel
 {
     public IReadOnlyList<ThemeView> Themes { get; private set; } = [];
@@ -25,5 +25,12 @@ public sealed class ThemasModel(IMediator mediator, IQuerySession session) : Edi
         {
             var theme = await mediator.Send(new ChangeTheme(id, expectedVersion, name ?? "", description), cancellationToken);
             return ($"Thema \u201c{theme.Name}\u201d opgeslagen.", "/redactie/themas");
+        }, () => OnGetAsync(cancellationToken));
+
+    public Task<IActionResult> OnPostRemoveAsync(Guid id, long expectedVersion, string? reason, CancellationToken cancellationToken) =>
+        AttemptAsync(async () =>
+        {
+            await mediator.Send(new RemoveTheme(id, expectedVersion, reason ?? ""), cancellationToken);
+            return ("Thema verwijderd.", "/redactie/themas");
         }, () => OnGetAsync(cancellationToken));
 }

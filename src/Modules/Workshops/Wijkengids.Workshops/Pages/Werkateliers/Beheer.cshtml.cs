@@ -11,12 +11,14 @@ using Wijkengids.Workshops.Sessions;
 namespace Wijkengids.Workshops.Pages.Werkateliers;
 
 [Authorize(Policy = Policies.Organisers)]
-public sealed class BeheerModel(IMediator mediator) : FormPageModel
+public sealed class BeheerModel(IMediator mediator, TimeProvider clock) : FormPageModel
 {
     public IReadOnlyList<WorkshopFormat> Formats { get; private set; } = [];
     public IReadOnlyList<SessionSummary> Sessions { get; private set; } = [];
     public IReadOnlyList<BookingDetails> Open { get; private set; } = [];
     public IReadOnlyList<BookingDetails> Booked { get; private set; } = [];
+    /// <summary>Confirmed bookings whose session has begun: their plan van aanpak is recorded after the session.</summary>
+    public IReadOnlyList<BookingDetails> Held { get; private set; } = [];
 
     public Task OnGetAsync(CancellationToken cancellationToken) => LoadAsync(cancellationToken);
 
@@ -27,6 +29,8 @@ public sealed class BeheerModel(IMediator mediator) : FormPageModel
         var bookings = await mediator.Send(new ListBookings(null, null), cancellationToken);
         Open = bookings.Where(b => b.Status == BookingStatus.Received).ToList();
         Booked = bookings.Where(b => b.SessionId is not null && b.Status != BookingStatus.Cancelled).ToList();
+        var now = clock.GetUtcNow();
+        Held = bookings.Where(b => b.Status == BookingStatus.Confirmed && b.SessionStartsAt <= now).OrderByDescending(b => b.SessionStartsAt).ToList();
     }
 
     public Task<IActionResult> OnPostAssignAsync(Guid id, long expectedVersion, Guid sessionId, CancellationToken ct) =>

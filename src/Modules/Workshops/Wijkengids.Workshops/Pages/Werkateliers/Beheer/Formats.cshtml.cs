@@ -1,0 +1,15 @@
+using MediatR;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Wijkengids.SharedKernel;
+using Wijkengids.Workshops.Formats;
+
+namespace Wijkengids.Workshops.Pages.Werkateliers.Beheer;
+
+[Authorize(Policy = Policies.Organisers)]
+public sealed class FormatsModel(IMediator mediator) : PageModel
+{
+    public IReadOnlyList<WorkshopFormat> Formats { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) => Formats = await mediator.Send(new ListFormats(), cancellationToken);
+}
