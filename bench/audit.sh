@@ -2,7 +2,7 @@
 # Audit read side at scale: fill a throwaway database with EVENTS demo events (`audit demo`), then measure
 #   - how fast the timeline and the hash chain catch up after a bulk load;
 #   - projection lag while RATE events/s are appended (p50/p95/p99/max);
-#   - per-item and per-actor timelines (API and page), per kind, per period, combined, with wrk (signed in as the
+#   - per-item and per-actor timelines (API and page), per kind, per period, combined, an item's provenance, with wrk (signed in as the
 #     auditor; every request also records the look as an event, so that cost is included);
 #   - full-chain verification throughput and a full JSON Lines export (rows/s, and the host's memory during it).
 #
@@ -98,6 +98,8 @@ measure "kind (API)" "/api/audit/timeline?kind=demo_lesson_published"
 measure "period, 1 day (API)" "/api/audit/timeline?from=$DAY&to=$DAY"
 measure "actor+kind+module (API)" "/api/audit/timeline?actor=$ACTOR&kind=demo_booking_confirmed&module=demo-workshops"
 measure "oldest first (API)" "/api/audit/timeline?order=oldest"
+measure "provenance (API)" "/api/audit/items/$ITEM/provenance"
+measure "provenance (page)" "/audit/herkomst?item=$ITEM"
 
 report ""
 log "volledige ketencontrole"

@@ -1,5 +1,8 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Wijkengids.Community.Contracts;
+using Wijkengids.Contributions.Contracts;
+using Wolverine;
 
 namespace Wijkengids.Tests.Browser;
 
@@ -58,11 +61,74 @@ public sealed class AuditPageTests(BrowserFixture fixture) : IClassFixture<Brows
         await Assertions.Expect(page.Locator("li.entry", new() { HasText = "Hashketen gecontroleerd" }).First).ToContainTextAsync("Anna Auditor");
     }
 
+    [Fact]
+    public async Task An_auditor_traces_a_published_sentence_back_to_its_contributor_and_edition()
+    {
+        // History through the API and the bus: Bram's proposal is accepted by Eva, Ruud approves, Eva publishes, an edition goes out.
+        const string sentence = "De buurtvader kent elke portiek.";
+        var eva = await fixture.SignedInAsync("editor@wijkengids.test");
+        var ruud = await fixture.SecondEditorAsync($"ruud-{Guid.NewGuid():N}@example.nl", "Ruud Revisor");
+        var evaId = Guid.Parse((await eva.SendAsync("GET", "/api/auth/me", null)).GetProperty("id").GetString()!);
+        var bram = await fixture.SignedInAsync("contributor@wijkengids.test");
+        var bramId = Guid.Parse((await bram.SendAsync("GET", "/api/auth/me", null)).GetProperty("id").GetString()!);
+        var lesson = await BrowserApi.PublishAsync(eva, ruud, "lesson",
+            new { title = "Buurtvaders", statement = "Vaders houden de buurt in het oog.", body = "Buurtvaders lopen 's avonds een ronde.", themes = Array.Empty<string>(), sections = Array.Empty<string>(), sources = Array.Empty<object>() });
+        var id = lesson.GetProperty("id").GetString()!;
+        using (var scope = fixture.Services.CreateScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<IMessageBus>().PublishAsync(new ProposalAccepted(Guid.NewGuid(), Guid.Parse(id), null, [],
+                "Buurtvaders", "Vaders houden de buurt in het oog.", "Buurtvaders lopen 's avonds een ronde. " + sentence, [], 1, bramId,
+                "Bram Bijdrager", evaId, "waardevolle aanvulling", DateTimeOffset.UtcNow));
+        }
+        var draft = await eva.SendAsync("GET", $"/api/content/items/{id}", null);
+        for (var i = 0; i < 40 && draft.GetProperty("revision").GetInt32() < 2; i++)
+        {
+            await Task.Delay(250);
+            draft = await eva.SendAsync("GET", $"/api/content/items/{id}", null);
+        }
+        Assert.Equal(2, draft.GetProperty("revision").GetInt32());
+        draft = await eva.SendAsync("POST", $"/api/content/items/{id}/submit", new { expectedVersion = draft.GetProperty("version").GetInt64() });
+        draft = await ruud.SendAsync("POST", $"/api/content/items/{id}/approve", new { expectedVersion = draft.GetProperty("version").GetInt64() });
+        await eva.SendAsync("POST", $"/api/content/items/{id}/publish", new { expectedVersion = draft.GetProperty("version").GetInt64() });
+        var edition = await BrowserApi.PublishEditionAsync(eva, "Update met buurtvaders");
+
+        // The auditor finds the publication on the timeline and opens the lesson's provenance.
+        var page = await fixture.NewPageAsync();
+        await BrowserSteps.SignInAsync(page, "auditor@wijkengids.test");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Audit", Exact = true }).ClickAsync();
+        await page.GetByLabel("Item (id)").FillAsync(id);
+        var published = page.Locator("li.entry", new() { HasText = "Les \u201cBuurtvaders\u201d gepubliceerd (revisie 2)" });
+        await WaitForAsync(page, async () =>
+        {
+            await page.GetByRole(AriaRole.Button, new() { Name = "Zoeken" }).ClickAsync();
+            return await published.CountAsync() > 0;
+        });
+        await published.GetByRole(AriaRole.Link, new() { Name = "herkomst" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Herkomst van \u2018Buurtvaders\u2019");
+
+        // Which revision brought the sentence, from whom, and in which edition it appeared.
+        await page.GetByLabel("Zoek een zin").FillAsync("de buurtvader kent elke portiek");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Zin zoeken" }).ClickAsync();
+        var origin = page.GetByRole(AriaRole.Status);
+        await Assertions.Expect(origin).ToContainTextAsync("staat voor het eerst in revisie 2");
+        await Assertions.Expect(origin).ToContainTextAsync("van bijdrager Bram Bijdrager, overgenomen door Eva Redacteur");
+        await Assertions.Expect(origin).ToContainTextAsync($"Verschenen in update {edition}");
+        var revision = page.Locator("#revisie-2");
+        await Assertions.Expect(revision).ToContainTextAsync("Revisie 2 goedgekeurd door Ruud Revisor");
+        await Assertions.Expect(revision).ToContainTextAsync("gepubliceerd (revisie 2) door Eva Redacteur");
+        await revision.GetByText("Wat revisie 2 veranderde ten opzichte van revisie 1").ClickAsync();
+        await Assertions.Expect(revision.Locator("ins")).ToContainTextAsync("De buurtvader kent elke portiek");
+        await revision.GetByText("Tekst van revisie 2").ClickAsync();
+        await Assertions.Expect(revision.GetByText(sentence, new() { Exact = false })).ToBeVisibleAsync();
+        await BrowserSteps.AssertNoAxeViolationsAsync(page);
+    }
+
     [Theory]
     [InlineData("/audit", "auditor@wijkengids.test")]
     [InlineData("/audit?volgorde=oudste", "auditor@wijkengids.test")]
     [InlineData("/audit/verificatie?controleer=ja", "admin@wijkengids.test")]
     [InlineData("/audit?van=2026-05-01&tot=2026-04-01", "auditor@wijkengids.test")]
+    [InlineData("/audit/herkomst", "auditor@wijkengids.test")]
     [InlineData("/integriteit", null)]
     public async Task Audit_pages_have_no_axe_violations(string path, string? signInAs)
     {

@@ -1,12 +1,13 @@
 using System.Globalization;
+using Wijkengids.SharedKernel;
 
 namespace Wijkengids.Audit;
 
-/// <summary>Times as auditors read them: Europe/Amsterdam, whatever the server's zone.</summary>
+/// <summary>Times as auditors read them: Europe/Amsterdam (<see cref="DutchTime"/>) to the second, and Amsterdam days.</summary>
 internal static class AmsterdamTime
 {
-    public static readonly TimeZoneInfo Zone = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
-    private static readonly CultureInfo Dutch = CultureInfo.GetCultureInfo("nl-NL");
+    private static TimeZoneInfo Zone => DutchTime.Zone;
+    private static CultureInfo Dutch => DutchTime.Culture;
 
     /// <summary>
     /// Marten's tombstones (placeholders for a failed append) are stored with timestamp -infinity, read as
@@ -14,7 +15,7 @@ internal static class AmsterdamTime
     /// </summary>
     public static bool IsUnknown(DateTimeOffset moment) => moment.Year < 1900;
 
-    public static DateTimeOffset ToLocal(DateTimeOffset moment) => TimeZoneInfo.ConvertTime(moment, Zone);
+    public static DateTimeOffset ToLocal(DateTimeOffset moment) => DutchTime.ToLocal(moment);
 
     public static DateOnly Day(DateTimeOffset moment) => DateOnly.FromDateTime(ToLocal(moment).DateTime);
 

@@ -43,6 +43,7 @@ public sealed class AuditModule : IModule
         var audit = endpoints.MapGroup("/api/audit").WithTags("Audit").RequireAuthorization(Policies.Auditors);
         ReadTimelineHandler.MapEndpoints(audit);
         GetActorHandler.MapEndpoints(audit);
+        GetItemProvenanceHandler.MapEndpoints(audit);
         GetTimelineFilterOptionsHandler.MapEndpoints(audit);
         VerifyChainHandler.MapEndpoints(audit);
         Export.ExportTrailHandler.MapEndpoints(audit);

@@ -80,9 +80,9 @@ internal sealed class ExportTrailHandler(IDocumentStore store, AuditAccessLog ac
 
     internal static void MapEndpoints(RouteGroupBuilder audit) =>
         audit.MapGet("/export", async (string? format, string? item, string? actor, string? module, string? kind, string? correlationId,
-                DateOnly? from, DateOnly? to, string? order, IMediator mediator, HttpContext http, CancellationToken ct) =>
+                DateOnly? from, DateOnly? to, string? about, string? order, IMediator mediator, HttpContext http, CancellationToken ct) =>
             {
-                var export = await mediator.Send(new ExportTrail(new TimelineFilter(item, actor, module, kind, correlationId, from, to),
+                var export = await mediator.Send(new ExportTrail(new TimelineFilter(item, actor, module, kind, correlationId, from, to, about),
                     format ?? "csv", string.Equals(order, "newest", StringComparison.OrdinalIgnoreCase)), ct);
                 return Results.Stream(body => export.WriteAsync(body, http.RequestAborted), export.ContentType, export.FileName);
             })

@@ -34,12 +34,21 @@ public sealed class AuditTimelineProjection : IProjection
         timeline.AddColumn("correlation_id", "text");
         timeline.AddColumn("causation_id", "text");
         timeline.AddColumn("reason", "text");
+        timeline.AddColumn("mentions", "uuid[]");
+        // The revision whose text this event wrote (a draft, an intake, a restore), for the link to its text and diff (ADR 35).
+        timeline.AddColumn("text_revision", "integer");
         // Keyset paging per filter: each index ends in seq, so "newest 50 of X" is one index range scan.
         foreach (var column in new[] { "stream", "actor", "module", "event_type", "correlation_id" })
         {
             timeline.Indexes.Add(new IndexDefinition($"ix_timeline_{column}_seq") { Columns = [column, "seq"] });
         }
         timeline.Indexes.Add(new IndexDefinition("ix_timeline_ts") { Columns = ["ts"] });
+        // Provenance: which events of other items mention this one (ADR 35).
+        // Partial: most events mention nothing, and a GIN index would otherwise hold an entry for every one of them.
+        timeline.Indexes.Add(new IndexDefinition("ix_timeline_mentions")
+        {
+            Columns = ["mentions"], Method = IndexMethod.gin, Predicate = "mentions is not null",
+        });
         return timeline;
     }
 
@@ -50,6 +59,9 @@ public sealed class AuditTimelineProjection : IProjection
         var (seq, ids, streams, versions, modules, types, descriptions, timestamps, actors, correlations, causations, reasons) =
             (new long[n], new Guid[n], new string[n], new long[n], new string[n], new string[n], new string[n], new DateTimeOffset[n],
                 new string[n], new string?[n], new string?[n], new string?[n]);
+        // One text per event ("{id,id}" or null): a jagged uuid[][] is no PostgreSQL array.
+        var mentions = new string?[n];
+        var textRevisions = new int?[n];
         DateTimeOffset? lastKnown = null;
         for (var i = 0; i < n; i++)
         {
@@ -70,18 +82,29 @@ public sealed class AuditTimelineProjection : IProjection
             actors[i] = string.IsNullOrEmpty(e.UserName) ? IRequestContext.SystemActor : e.UserName;
             correlations[i] = e.CorrelationId;
             causations[i] = e.CausationId;
+            var json = e.Data is Watch.IAuditLook ? null : Mentions.Json(e.Data);
+            var mentioned = Mentions.Of(json, e.StreamId);
+            textRevisions[i] = json is { } data ? RevisionTrail.RevisionWritten(data)?.Number : null;
+            mentions[i] = mentioned.Length == 0 ? null : "{" + string.Join(',', mentioned) + "}";
             reasons[i] = e.Headers is not null && e.Headers.TryGetValue(MetadataHeaders.Reason, out var reason) ? reason?.ToString() : null;
         }
         operations.QueueSqlCommand(
             $"""
-            insert into {Table} (seq, event_id, stream, version, module, event_type, description, ts, actor, correlation_id, causation_id, reason)
-            select * from unnest(?::bigint[], ?::uuid[], ?::text[], ?::bigint[], ?::text[], ?::text[], ?::text[], ?::timestamptz[], ?::text[],
-                ?::text[], ?::text[], ?::text[])
+            insert into {Table} (seq, event_id, stream, version, module, event_type, description, ts, actor, correlation_id, causation_id, reason,
+                mentions, text_revision)
+            select seq, event_id, stream, version, module, event_type, description, ts, actor, correlation_id, causation_id, reason,
+                mentions::uuid[], text_revision
+            from unnest(?::bigint[], ?::uuid[], ?::text[], ?::bigint[], ?::text[], ?::text[], ?::text[], ?::timestamptz[], ?::text[],
+                ?::text[], ?::text[], ?::text[], ?::text[], ?::integer[])
+                as r(seq, event_id, stream, version, module, event_type, description, ts, actor, correlation_id, causation_id, reason, mentions,
+                    text_revision)
             on conflict (seq) do update set event_id = excluded.event_id, stream = excluded.stream, version = excluded.version,
                 module = excluded.module, event_type = excluded.event_type, description = excluded.description, ts = excluded.ts,
-                actor = excluded.actor, correlation_id = excluded.correlation_id, causation_id = excluded.causation_id, reason = excluded.reason
+                actor = excluded.actor, correlation_id = excluded.correlation_id, causation_id = excluded.causation_id, reason = excluded.reason,
+                mentions = excluded.mentions, text_revision = excluded.text_revision
             """,
-            seq, ids, streams, versions, modules, types, descriptions, timestamps, actors, correlations, causations, reasons);
+            seq, ids, streams, versions, modules, types, descriptions, timestamps, actors, correlations, causations, reasons, mentions,
+            textRevisions);
         return Task.CompletedTask;
     }
 

@@ -15,7 +15,7 @@ namespace Wijkengids.Audit.Timeline;
 /// <summary>A timeline entry as auditors see it: local time, the actor's display name (or "systeem"), the Dutch description.</summary>
 public sealed record TimelineEntry(long Position, DateTimeOffset Timestamp, string LocalTime, string Module, string EventType,
     string Description, string StreamId, long Version, string Actor, string ActorName, string? CorrelationId, string? CausationId,
-    string? Reason);
+    string? Reason, int? TextRevision = null);
 
 /// <summary>Consecutive entries of one action (same correlation id), e.g. proposal accepted → draft revision → review.</summary>
 public sealed record TimelineGroup(string? CorrelationId, IReadOnlyList<TimelineEntry> Entries);
@@ -53,7 +53,7 @@ internal sealed class TimelineFilterValidator : AbstractValidator<TimelineFilter
             .WithMessage("De einddatum mag niet vóór de begindatum liggen.");
         foreach (var (field, name) in new (System.Linq.Expressions.Expression<Func<TimelineFilter, string?>>, string)[]
                  {
-                     (x => x.Item, "item"), (x => x.Actor, "de actor"), (x => x.Module, "de module"), (x => x.Kind, "de soort"),
+                     (x => x.Item, "item"), (x => x.About, "het item"), (x => x.Actor, "de actor"), (x => x.Module, "de module"), (x => x.Kind, "de soort"),
                      (x => x.Correlation, "de handeling"),
                  })
         {
@@ -66,7 +66,8 @@ internal sealed class ReadTimelineHandler(IDocumentStore store, IQuerySession se
     : IRequestHandler<ReadTimeline, TimelinePage>
 {
     public const string Columns =
-        "t.seq, t.ts, t.module, t.event_type, t.description, t.stream, t.version, t.actor, t.correlation_id, t.causation_id, t.reason";
+        "t.seq, t.ts, t.module, t.event_type, t.description, t.stream, t.version, t.actor, t.correlation_id, t.causation_id, t.reason, " +
+        "t.text_revision";
 
     public async Task<TimelinePage> Handle(ReadTimeline request, CancellationToken cancellationToken)
     {
@@ -144,11 +145,12 @@ internal sealed class ReadTimelineHandler(IDocumentStore store, IQuerySession se
 
     internal static void MapEndpoints(RouteGroupBuilder audit) =>
         audit.MapGet("/timeline", async (string? item, string? actor, string? module, string? kind, string? correlationId,
-                    DateOnly? from, DateOnly? to, string? order, long? before, long? after, int? limit, IMediator mediator, CancellationToken ct) =>
-                TypedResults.Ok(await mediator.Send(new ReadTimeline(new TimelineFilter(item, actor, module, kind, correlationId, from, to),
+                    DateOnly? from, DateOnly? to, string? about, string? order, long? before, long? after, int? limit, IMediator mediator,
+                    CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new ReadTimeline(new TimelineFilter(item, actor, module, kind, correlationId, from, to, about),
                     OldestFirst: string.Equals(order, "oldest", StringComparison.OrdinalIgnoreCase), before, after, limit ?? 50), ct)))
             .WithName("ReadAuditTimeline")
-            .WithSummary("Tijdlijn van alle wijzigingen: per item, actor, periode, module of soort (te combineren), nieuwste of oudste " +
+            .WithSummary("Tijdlijn van alle wijzigingen: per item (of alles over een item: about), actor, periode, module of soort (te combineren), nieuwste of oudste " +
                          "eerst (order=newest|oldest), per pagina via before/after; opeenvolgende regels van één handeling gegroepeerd " +
                          "(auditor, beheerder)")
             .ProducesProblem(StatusCodes.Status400BadRequest);
@@ -156,17 +158,19 @@ internal sealed class ReadTimelineHandler(IDocumentStore store, IQuerySession se
 
 /// <summary>One row of audit.timeline as read by <see cref="ReadTimelineHandler.Columns"/>.</summary>
 internal sealed record TimelineRow(long Position, DateTimeOffset Timestamp, string Module, string EventType, string Description,
-    string Stream, long Version, string Actor, string? CorrelationId, string? CausationId, string? Reason)
+    string Stream, long Version, string Actor, string? CorrelationId, string? CausationId, string? Reason, int? TextRevision)
 {
     public static TimelineRow Read(NpgsqlDataReader reader, int offset = 0) => new(
         reader.GetInt64(offset), reader.GetFieldValue<DateTimeOffset>(offset + 1), reader.GetString(offset + 2),
         reader.GetString(offset + 3), reader.GetString(offset + 4), reader.GetString(offset + 5), reader.GetInt64(offset + 6),
-        reader.GetString(offset + 7), Nullable(reader, offset + 8), Nullable(reader, offset + 9), Nullable(reader, offset + 10));
+        reader.GetString(offset + 7), Nullable(reader, offset + 8), Nullable(reader, offset + 9), Nullable(reader, offset + 10),
+        reader.IsDBNull(offset + 11) ? null : reader.GetInt32(offset + 11));
 
-    public const int ColumnCount = 11;
+    public const int ColumnCount = 12;
 
     public TimelineEntry ToEntry(ActorDirectory actors) => new(Position, Timestamp, AmsterdamTime.Format(Timestamp),
-        Module, EventType, Description, Stream, Version, Actor, actors.NameOf(Actor), CorrelationId, CausationId, actors.ReasonShown(Actor, Reason));
+        Module, EventType, Description, Stream, Version, Actor, actors.NameOf(Actor), CorrelationId, CausationId, actors.ReasonShown(Actor, Reason),
+        TextRevision);
 
     private static string? Nullable(NpgsqlDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 }

@@ -7,7 +7,8 @@ namespace Wijkengids.Audit.Timeline;
 /// <summary>
 /// What an auditor looks for; every part is optional and the parts combine. <see cref="Item"/> is a stream id (a
 /// lesson, a proposal, an account…), <see cref="Actor"/> an account id or "system", <see cref="Kind"/> an event type
-/// name, <see cref="From"/>/<see cref="To"/> whole days in Europe/Amsterdam (inclusive).
+/// name, <see cref="From"/>/<see cref="To"/> whole days in Europe/Amsterdam (inclusive), <see cref="About"/> an item
+/// id: its own events and every event of another item that mentions it (e.g. the edition that lists a lesson).
 /// </summary>
 public sealed record TimelineFilter(
     string? Item = null,
@@ -16,17 +17,19 @@ public sealed record TimelineFilter(
     string? Kind = null,
     string? Correlation = null,
     DateOnly? From = null,
-    DateOnly? To = null)
+    DateOnly? To = null,
+    string? About = null)
 {
     public static readonly TimelineFilter None = new();
 
-    public TimelineFilter Normalised() => new(Clean(Item), Clean(Actor), Clean(Module), Clean(Kind), Clean(Correlation), From, To);
+    public TimelineFilter Normalised() => new(Clean(Item), Clean(Actor), Clean(Module), Clean(Kind), Clean(Correlation), From, To, Clean(About));
 
     /// <summary>The filter in words, for the record of who looked at what ("actor 1f3…, periode 1-11-2026 t/m 30-11-2026").</summary>
     public string Describe()
     {
         var parts = new List<string>();
         if (Item is not null) parts.Add($"item {Item}");
+        if (About is not null) parts.Add($"alles over {About}");
         if (Actor is not null) parts.Add($"actor {Actor}");
         if (Module is not null) parts.Add($"module {Module}");
         if (Kind is not null) parts.Add($"soort {Kind}");
@@ -51,6 +54,17 @@ public sealed record TimelineFilter(
             conditions.Add($"{alias}.{column} {op} ${command.Parameters.Count}");
         }
         if (Item is not null) Add("stream", Item, NpgsqlDbType.Text);
+        if (About is not null)
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = About, NpgsqlDbType = NpgsqlDbType.Text });
+            var own = $"{alias}.stream = ${command.Parameters.Count}";
+            if (Guid.TryParse(About, out var id))
+            {
+                command.Parameters.Add(new NpgsqlParameter { Value = new[] { id }, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Uuid });
+                conditions.Add($"({own} or ({alias}.mentions is not null and {alias}.mentions @> ${command.Parameters.Count}))");
+            }
+            else conditions.Add(own);
+        }
         if (Actor is not null) Add("actor", Actor, NpgsqlDbType.Text);
         if (Module is not null) Add("module", Module, NpgsqlDbType.Text);
         if (Kind is not null) Add("event_type", Kind, NpgsqlDbType.Text);

@@ -8,32 +8,43 @@ namespace Wijkengids.Audit.Watch;
 // request), appended before the data is read, so no look goes unrecorded. They appear in the timeline under module
 // "audit" and are part of the hash chain like any other event.
 
-public sealed record AuditTimelineSearched(TimelineFilter Filter, bool OldestFirst, long? Before, long? After) : IDescribedEvent
+/// <summary>A look into the audit trail. Its data names what was looked at, which is no mention of that item (ADR 35).</summary>
+public interface IAuditLook : IDescribedEvent;
+
+public sealed record AuditTimelineSearched(TimelineFilter Filter, bool OldestFirst, long? Before, long? After) : IAuditLook
 {
     public string Describe() => $"Audittijdlijn doorzocht ({Filter.Describe()})";
 }
 
-public sealed record AuditTrailExported(TimelineFilter Filter, string Format) : IDescribedEvent
+public sealed record AuditTrailExported(TimelineFilter Filter, string Format) : IAuditLook
 {
     public string Describe() => $"Audittijdlijn geëxporteerd als {Format.ToUpperInvariant()} ({Filter.Describe()})";
 }
 
-public sealed record AuditChainVerified(long? From, long? To) : IDescribedEvent
+public sealed record AuditChainVerified(long? From, long? To) : IAuditLook
 {
     public string Describe() => From is null && To is null
         ? "Hashketen gecontroleerd (geheel)"
         : $"Hashketen gecontroleerd (posities {From?.ToString() ?? "begin"} t/m {To?.ToString() ?? "eind"})";
 }
 
-public sealed record AuditActorLookedUp(string ActorId) : IDescribedEvent
+public sealed record AuditActorLookedUp(string ActorId) : IAuditLook
 {
     public string Describe() => $"Actor {ActorId} opgezocht in de audit";
+}
+
+/// <summary>The provenance of an item was read, optionally with a sentence searched for in its revisions.</summary>
+public sealed record AuditProvenanceViewed(string Item, string? Sentence = null) : IAuditLook
+{
+    public string Describe() => Sentence is null
+        ? $"Herkomst van item {Item} bekeken"
+        : $"Herkomst van item {Item} bekeken, gezocht naar de zin \u201c{Sentence}\u201d";
 }
 
 /// <summary>Records one look into the audit trail as an event in a stream of its own (no two looks ever race).</summary>
 internal sealed class AuditAccessLog(IDocumentStore store, IRequestContext context)
 {
-    public async Task RecordAsync(IDescribedEvent look, CancellationToken cancellationToken)
+    public async Task RecordAsync(IAuditLook look, CancellationToken cancellationToken)
     {
         await using var session = store.LightweightSession();
         session.Stamp(context);

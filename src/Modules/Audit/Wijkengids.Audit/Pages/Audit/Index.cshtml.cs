@@ -14,6 +14,7 @@ namespace Wijkengids.Audit.Pages.Audit;
 public sealed class IndexModel(IMediator mediator) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "item")] public string? Item { get; set; }
+    [BindProperty(SupportsGet = true, Name = "over")] public string? About { get; set; }
     [BindProperty(SupportsGet = true, Name = "actor")] public string? Actor { get; set; }
     [BindProperty(SupportsGet = true, Name = "module")] public string? Module { get; set; }
     [BindProperty(SupportsGet = true, Name = "soort")] public string? Kind { get; set; }
@@ -29,7 +30,7 @@ public sealed class IndexModel(IMediator mediator) : PageModel
     public TimelineFilterOptions Options { get; private set; } = new([], [], []);
     public List<string> Errors { get; } = [];
 
-    public TimelineFilter Filter => new(Item, Actor, Module, Kind, Correlation, From, To);
+    public TimelineFilter Filter => new(Item, Actor, Module, Kind, Correlation, From, To, About);
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
@@ -56,7 +57,7 @@ public sealed class IndexModel(IMediator mediator) : PageModel
     {
         var values = new Dictionary<string, string?>
         {
-            ["item"] = Item, ["actor"] = Actor, ["module"] = Module, ["soort"] = Kind, ["handeling"] = Correlation,
+            ["item"] = Item, ["over"] = About, ["actor"] = Actor, ["module"] = Module, ["soort"] = Kind, ["handeling"] = Correlation,
             ["van"] = From?.ToString("yyyy-MM-dd"), ["tot"] = To?.ToString("yyyy-MM-dd"), ["volgorde"] = Order,
         };
         foreach (var (key, value) in changes) values[key] = value;
@@ -68,7 +69,7 @@ public sealed class IndexModel(IMediator mediator) : PageModel
     /// <summary>The export of everything this filter finds (the API streams it as a download).</summary>
     public string ExportLink(string format) => "/api/audit/export" + QueryString.Create(new Dictionary<string, string?>
     {
-        ["format"] = format, ["item"] = Item, ["actor"] = Actor, ["module"] = Module, ["kind"] = Kind, ["correlationId"] = Correlation,
+        ["format"] = format, ["item"] = Item, ["about"] = About, ["actor"] = Actor, ["module"] = Module, ["kind"] = Kind, ["correlationId"] = Correlation,
         ["from"] = From?.ToString("yyyy-MM-dd"), ["to"] = To?.ToString("yyyy-MM-dd"), ["order"] = OldestFirst ? "oldest" : "newest",
     }.Where(v => !string.IsNullOrWhiteSpace(v.Value))).ToUriComponent();
 
