@@ -309,6 +309,31 @@ public sealed class ProposalTests(HostFixture fixture) : IClassFixture<HostFixtu
     }
 
     [Fact]
+    public async Task Accepting_a_proposal_and_the_draft_it_becomes_are_one_action_on_the_audit_timeline()
+    {
+        var (lesson, eva, _) = await PublishedLessonAsync("Samen beslissen", "Bewoners beslissen mee.");
+        var sent = await SubmitAsync(await ContributorAsync(), Change(lesson.Str("slug"), "Samen beslissen", "Bewoners beslissen mee over hun wijk.", baseRevision: 1));
+        var correlation = Guid.NewGuid().ToString("N");
+        await Host.Scenario(s =>
+        {
+            s.Post.Json(new { reason = "goede aanvulling" }).ToUrl($"/api/contributions/moderation/proposals/{sent.Id()}/accept"); s.As(eva);
+            s.WithRequestHeader("X-Correlation-Id", correlation);
+        });
+
+        // Contributions' acceptance and Content's draft revision (through Wolverine and the outbox) carry one correlation id.
+        var auditor = await Host.LoginAsRoleAsync("auditor");
+        var entries = await Problem.EventuallyAsync(async () =>
+        {
+            var found = (await Host.Scenario(s => { s.Get.Url($"/api/audit/timeline?correlationId={correlation}&order=oldest"); s.As(auditor); }))
+                .TimelineEntries();
+            return found.Any(e => e.Str("module") == "content") ? found : null;
+        }, "acceptatie en concept op de audit-tijdlijn");
+        Assert.Equal("contributions", entries[0].Str("module"));
+        Assert.Contains(entries, e => e.Str("module") == "content" && e.Str("streamId") == lesson.Id().ToString());
+        Assert.All(entries.Where(e => e.Str("module") is "contributions" or "content"), e => Assert.Equal("goede aanvulling", e.Str("reason")));
+    }
+
+    [Fact]
     public async Task A_new_lesson_and_a_new_source_become_drafts_in_Content()
     {
         var (lesson, eva, _) = await PublishedLessonAsync("Meten is weten", "Monitor de wijk.");

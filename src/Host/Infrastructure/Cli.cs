@@ -35,7 +35,15 @@ internal static class Cli
         if (args.Length == 0 || args[0].StartsWith('-')) return false;
         if (CritterStackCommands.Contains(args[0]))
         {
-            Environment.ExitCode = await app.RunJasperFxCommands(args);
+            try
+            {
+                Environment.ExitCode = await app.RunJasperFxCommands(args);
+            }
+            finally
+            {
+                // Most of these commands never start the host, so its lifetime would not stop an embedded cluster.
+                if (app.Services.GetService<Wijkengids.LocalPostgres.LocalPostgresCluster>() is { } cluster) await cluster.StopAsync();
+            }
             return true;
         }
         var command = app.Services.GetServices<Wijkengids.SharedKernel.ICommandLineCommand>()
