@@ -62,11 +62,16 @@ internal sealed class GetItemProvenanceHandler(IDocumentStore store, IQuerySessi
 {
     private const int MaximumEvents = 500;
 
-    public async Task<ItemProvenance> Handle(GetItemProvenance request, CancellationToken cancellationToken)
+    public Task<ItemProvenance> Handle(GetItemProvenance request, CancellationToken cancellationToken)
     {
         var item = request.Item.Trim();
         var sentence = string.IsNullOrWhiteSpace(request.Sentence) ? null : request.Sentence.Trim();
-        await accessLog.RecordAsync(new AuditProvenanceViewed(item, sentence), cancellationToken);
+        return accessLog.WhileRecordingAsync(new AuditProvenanceViewed(item, sentence), () => ReadAsync(item, sentence, cancellationToken),
+            cancellationToken);
+    }
+
+    private async Task<ItemProvenance> ReadAsync(string item, string? sentence, CancellationToken cancellationToken)
+    {
         var own = await ReadTimelineHandler.QueryAsync(store, new TimelineFilter(Item: item), null, null, ascending: true, MaximumEvents,
             cancellationToken);
         var itemId = Guid.TryParse(item, out var parsed) ? parsed : (Guid?)null;

@@ -69,10 +69,15 @@ internal sealed class ReadTimelineHandler(IDocumentStore store, IQuerySession se
         "t.seq, t.ts, t.module, t.event_type, t.description, t.stream, t.version, t.actor, t.correlation_id, t.causation_id, t.reason, " +
         "t.text_revision";
 
-    public async Task<TimelinePage> Handle(ReadTimeline request, CancellationToken cancellationToken)
+    public Task<TimelinePage> Handle(ReadTimeline request, CancellationToken cancellationToken)
     {
         var filter = request.Filter.Normalised();
-        await accessLog.RecordAsync(new AuditTimelineSearched(filter, request.OldestFirst, request.Before, request.After), cancellationToken);
+        return accessLog.WhileRecordingAsync(new AuditTimelineSearched(filter, request.OldestFirst, request.Before, request.After),
+            () => ReadAsync(request, filter, cancellationToken), cancellationToken);
+    }
+
+    private async Task<TimelinePage> ReadAsync(ReadTimeline request, TimelineFilter filter, CancellationToken cancellationToken)
+    {
         // Read in the direction of the cursor; a page reached with "after" is read oldest first and turned round.
         var ascending = request.After is not null || (request.OldestFirst && request.Before is null);
         var rows = await QueryAsync(store, filter, request.Before, request.After, ascending, request.Limit + 1, cancellationToken);

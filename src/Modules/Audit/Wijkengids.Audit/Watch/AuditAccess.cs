@@ -51,4 +51,15 @@ internal sealed class AuditAccessLog(IDocumentStore store, IRequestContext conte
         session.Events.StartStream(Guid.NewGuid(), look);
         await session.SaveChangesAsync(cancellationToken);
     }
+
+    /// <summary>
+    /// Reads while the look is being recorded (two connections, so the auditor does not wait for one after the other);
+    /// the result is returned only once the look is stored, so nothing is shown that was not recorded.
+    /// </summary>
+    public async Task<T> WhileRecordingAsync<T>(IAuditLook look, Func<Task<T>> read, CancellationToken cancellationToken)
+    {
+        var reading = read();
+        await Task.WhenAll(RecordAsync(look, cancellationToken), reading);
+        return await reading;
+    }
 }
