@@ -213,7 +213,7 @@ public sealed class WorkshopPageTests(BrowserFixture fixture) : IClassFixture<Br
         var format = await client.PostAsJsonAsync("/api/workshops/formats", new
         {
             title, description = "Met als uitkomst een plan van aanpak voor het gebied.", durationMinutes = 240, participantsPerSession = 20,
-            price = 1200m, themes = new[] { "leefbaarheid" }, trainers,
+            price = 1200m, themes = new[] { "wonen" }, trainers,
         });
         format.EnsureSuccessStatusCode();
         var slug = (await format.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("slug").GetString()!;

@@ -150,8 +150,15 @@ public sealed class WorkshopTests(HostFixture fixture) : IClassFixture<HostFixtu
         {
             s.Post.Json(format).ToUrl("/api/workshops/formats"); s.As(organiser); s.StatusCodeShouldBe(422);
         })).ShouldBeProblem(422).GetProperty("detail").GetString());
+        var unknownTheme = (await Host.Scenario(s =>
+        {
+            s.Post.Json(new { title = "Met onbekend thema", description = "x", durationMinutes = 60, participantsPerSession = 10, price = 0m,
+                themes = new[] { "wonen", "ruimtevaart" } }).ToUrl("/api/workshops/formats"); s.As(organiser); s.StatusCodeShouldBe(422);
+        })).ShouldBeProblem(422).GetProperty("detail").GetString();
+        Assert.StartsWith("Onbekend thema: ruimtevaart. De gids kent: ", unknownTheme);
         var page = (await Host.Scenario(s => s.Get.Url($"/werkateliers/{slug}"))).ReadAsText();
         Assert.Contains("<a href=\"/gids/1.4\">1.4 Doel en samenstelling</a>", page);
+        Assert.Contains("<a href=\"/themas/participatie\">", page);
 
         foreach (var role in new[] { "editor", "contributor", "funder", "auditor" })
         {

@@ -27,6 +27,26 @@ public sealed class GuideReferences(IGuideCatalog catalog)
             : new GuideLink(r, r, null)).ToList();
     }
 
+    /// <summary>The guide's themes (slug and name) for the given slugs, in that order; unknown slugs are left out.</summary>
+    public async Task<IReadOnlyList<GuideLink>> ThemesAsync(IReadOnlyCollection<string> slugs, CancellationToken cancellationToken)
+    {
+        if (slugs.Count == 0) return [];
+        var themes = (await catalog.ThemesAsync(cancellationToken)).ToDictionary(t => t.Slug);
+        return slugs.Where(themes.ContainsKey).Select(s => new GuideLink(s, themes[s].Name, "/themas/" + s)).ToList();
+    }
+
+    /// <summary>Refuses (422) themes the guide does not have, naming the ones it has.</summary>
+    public async Task EnsureThemesAsync(IReadOnlyCollection<string> slugs, CancellationToken cancellationToken)
+    {
+        if (slugs.Count == 0) return;
+        var themes = await catalog.ThemesAsync(cancellationToken);
+        var unknown = slugs.Where(s => themes.All(t => t.Slug != s)).ToList();
+        if (unknown.Count > 0)
+        {
+            throw new RuleViolationException($"Onbekend thema: {string.Join(", ", unknown)}. De gids kent: {string.Join(", ", themes.Select(t => t.Slug))}.");
+        }
+    }
+
     /// <summary>Refuses (422) references to lessons or sections the guide does not publish.</summary>
     public async Task EnsurePublishedAsync(IReadOnlyCollection<string> references, CancellationToken cancellationToken)
     {

@@ -67,6 +67,8 @@ internal sealed class FormatsHandler(IDocumentSession session, IRequestContext c
         var trainers = await TrainersAsync(request.Trainers ?? [], cancellationToken);
         var lessons = (request.Lessons ?? []).Select(l => l.Trim()).Distinct().ToList();
         await guide.EnsurePublishedAsync(lessons, cancellationToken);
+        var themes = (request.Themes ?? []).Select(t => t.Trim().ToLowerInvariant()).Distinct().ToList();
+        await guide.EnsureThemesAsync(themes, cancellationToken);
         var format = request.FormatId is { } id
             ? await session.LoadAsync<WorkshopFormat>(id, cancellationToken) ?? throw new NotFoundException("Dit werkatelier bestaat niet.")
             : new WorkshopFormat { Id = Guid.NewGuid(), Slug = await FreeSlugAsync(request.Title, cancellationToken) };
@@ -79,7 +81,7 @@ internal sealed class FormatsHandler(IDocumentSession session, IRequestContext c
         format.DurationMinutes = request.DurationMinutes;
         format.ParticipantsPerSession = request.ParticipantsPerSession;
         format.Price = request.Price;
-        format.Themes = (request.Themes ?? []).Select(t => t.Trim().ToLowerInvariant()).Distinct().ToList();
+        format.Themes = themes;
         format.Lessons = lessons;
         format.Trainers = trainers;
 

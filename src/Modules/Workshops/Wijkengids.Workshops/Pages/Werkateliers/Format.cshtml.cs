@@ -9,6 +9,7 @@ namespace Wijkengids.Workshops.Pages.Werkateliers;
 public sealed class FormatModel(IMediator mediator, GuideReferences guide) : PageModel
 {
     public IReadOnlyList<GuideLink> Lessons { get; private set; } = [];
+    public IReadOnlyList<GuideLink> Themes { get; private set; } = [];
     public WorkshopFormat Format { get; private set; } = null!;
     public IReadOnlyList<SessionSummary> Sessions { get; private set; } = [];
 
@@ -17,5 +18,6 @@ public sealed class FormatModel(IMediator mediator, GuideReferences guide) : Pag
         Format = await mediator.Send(new GetFormat(slug), cancellationToken);
         Sessions = await mediator.Send(new ListUpcomingSessions(slug), cancellationToken);
         Lessons = await guide.ResolveAsync(Format.Lessons, cancellationToken);
+        Themes = await guide.ThemesAsync(Format.Themes, cancellationToken);
     }
 }
