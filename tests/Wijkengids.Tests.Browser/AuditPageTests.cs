@@ -141,12 +141,7 @@ public sealed class AuditPageTests(BrowserFixture fixture) : IClassFixture<Brows
     [Fact]
     public async Task The_timeline_and_verification_work_without_javascript()
     {
-        var context = await fixture.Browser.NewContextAsync(new() { BaseURL = fixture.BaseUrl, JavaScriptEnabled = false });
-        var page = await context.NewPageAsync();
-        await page.GotoAsync("/inloggen");
-        await page.GetByLabel("E-mailadres").FillAsync("auditor@wijkengids.test");
-        await page.GetByLabel("Wachtwoord").FillAsync(DevAccounts.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Inloggen" }).ClickAsync();
+        var page = await BrowserSteps.SignedInWithoutJavaScriptAsync(fixture, "auditor@wijkengids.test");
         await page.GotoAsync("/audit");
         await page.GetByLabel("Volgorde").SelectOptionAsync("oudste");
         await page.GetByRole(AriaRole.Button, new() { Name = "Zoeken" }).ClickAsync();

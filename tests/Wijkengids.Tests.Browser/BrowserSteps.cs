@@ -17,6 +17,15 @@ public static class BrowserSteps
         await Assertions.Expect(page.Locator(".who")).ToBeVisibleAsync();
     }
 
+    /// <summary>A page in a browser context with JavaScript switched off, signed in as <paramref name="email"/>.</summary>
+    public static async Task<IPage> SignedInWithoutJavaScriptAsync(BrowserFixture fixture, string email)
+    {
+        var context = await fixture.Browser.NewContextAsync(new() { BaseURL = fixture.BaseUrl, JavaScriptEnabled = false });
+        var page = await context.NewPageAsync();
+        await SignInAsync(page, email);
+        return page;
+    }
+
     public static async Task AssertNoAxeViolationsAsync(IPage page)
     {
         AxeResult result = await page.RunAxe();

@@ -1,4 +1,3 @@
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using Wijkengids.Community.Contracts;
 
@@ -29,7 +28,7 @@ public sealed class ReactionFormTests(BrowserFixture fixture) : IClassFixture<Br
 
         var editor = await fixture.NewPageAsync();
         editor.Dialog += (_, dialog) => { dialogs++; _ = dialog.DismissAsync(); };
-        await SignInAsync(editor, "editor@wijkengids.test");
+        await BrowserSteps.SignInAsync(editor, "editor@wijkengids.test");
         await editor.GotoAsync("/redactie/bijdragen");
         var card = editor.Locator("article", new() { HasText = "Ria" });
         await Assertions.Expect(card.Locator("blockquote")).ToContainTextAsync("<script>alert('x')</script>");
@@ -46,19 +45,8 @@ public sealed class ReactionFormTests(BrowserFixture fixture) : IClassFixture<Br
     public async Task Contribution_pages_have_no_axe_violations(string path, string? signInAs)
     {
         var page = await fixture.NewPageAsync();
-        if (signInAs is not null) await SignInAsync(page, signInAs);
+        if (signInAs is not null) await BrowserSteps.SignInAsync(page, signInAs);
         await page.GotoAsync(path);
-        var result = await page.RunAxe();
-        Assert.True(result.Violations.Length == 0,
-            string.Join("\n", result.Violations.Select(v => $"{v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Select(n => n.Html))})")));
-    }
-
-    private static async Task SignInAsync(IPage page, string email)
-    {
-        await page.GotoAsync("/inloggen");
-        await page.GetByLabel("E-mailadres").FillAsync(email);
-        await page.GetByLabel("Wachtwoord").FillAsync(DevAccounts.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Inloggen" }).ClickAsync();
-        await Assertions.Expect(page.Locator(".who")).ToBeVisibleAsync();
+        await BrowserSteps.AssertNoAxeViolationsAsync(page);
     }
 }

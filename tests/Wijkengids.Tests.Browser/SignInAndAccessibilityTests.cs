@@ -71,12 +71,7 @@ public sealed class SignInAndAccessibilityTests(BrowserFixture fixture) : IClass
     [Fact]
     public async Task Pages_work_without_javascript()
     {
-        var context = await fixture.Browser.NewContextAsync(new() { BaseURL = fixture.BaseUrl, JavaScriptEnabled = false });
-        var page = await context.NewPageAsync();
-        await page.GotoAsync("/inloggen");
-        await page.GetByLabel("E-mailadres").FillAsync("auditor@wijkengids.test");
-        await page.GetByLabel("Wachtwoord").FillAsync(DevAccounts.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Inloggen" }).ClickAsync();
+        var page = await BrowserSteps.SignedInWithoutJavaScriptAsync(fixture, "auditor@wijkengids.test");
         await Assertions.Expect(page.Locator(".who")).ToContainTextAsync("Anna Auditor");
     }
 }
