@@ -51,7 +51,7 @@ report "$(nproc) cores, PostgreSQL $("$PG_BIN/postgres" -V | awk '{print $3}'), 
 report ""
 log "demogeschiedenis: $EVENTS gebeurtenissen"
 cli audit demo --events "$EVENTS" --dagen "$DAYS"
-grep -E '^Geschreven in|^Tijdlijn en keten bij' "$WORK/cli.out" | while read -r line; do report "load:  $line"; done
+grep -E '^Geschreven in|^Tijdlijn en keten bij|^Statistieken' "$WORK/cli.out" | while read -r line; do report "load:  $line"; done
 log "vertraging bij $RATE gebeurtenissen/s"
 cli audit demo --rate "$RATE" --seconden "$RATE_SECONDS"
 grep -E '^Toegevoegd|^Vertraging' "$WORK/cli.out" | while read -r line; do report "lag:   $line"; done
