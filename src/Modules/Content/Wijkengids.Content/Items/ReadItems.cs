@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Routing;
 using Wijkengids.Content.People;
 using Wijkengids.Content.Rendering;
 using Wijkengids.SharedKernel;
+using Wijkengids.SharedKernel.Text;
 
 namespace Wijkengids.Content.Items;
 

@@ -3,7 +3,7 @@ using System.Text;
 using DiffPlex;
 using DiffPlex.Chunkers;
 
-namespace Wijkengids.Content.Rendering;
+namespace Wijkengids.SharedKernel.Text;
 
 /// <summary>One piece of a word-level diff: unchanged, deleted (only in the old text) or inserted.</summary>
 public sealed record DiffPiece(string Change, string Text)
@@ -14,6 +14,7 @@ public sealed record DiffPiece(string Change, string Text)
 }
 
 /// <summary>
+/// The one word diff of the platform (Content's history and editions, proposals, the audit's provenance).
 /// A readable inline diff for prose (DiffPlex, word by word): the old and new text interleaved, deletions and
 /// insertions marked, whitespace kept so paragraphs stay paragraphs.
 /// </summary>
