@@ -29,6 +29,27 @@ public sealed class ProblemDetailsTests(HostFixture fixture) : IClassFixture<Hos
     }
 
     [Theory]
+    [InlineData("PUT", "/api/content/themes/00000000-0000-0000-0000-000000000000", "editor")]
+    [InlineData("POST", "/api/content/themes/00000000-0000-0000-0000-000000000000/remove", "editor")]
+    [InlineData("POST", "/api/content/items/00000000-0000-0000-0000-000000000000/submit", "editor")]
+    [InlineData("POST", "/api/workshops/sessions/00000000-0000-0000-0000-000000000000/move", "organiser")]
+    [InlineData("POST", "/api/workshops/sessions/00000000-0000-0000-0000-000000000000/cancel", "organiser")]
+    [InlineData("POST", "/api/contributions/moderation/proposals/00000000-0000-0000-0000-000000000000/accept", "editor")]
+    public async Task The_empty_guid_names_nothing_and_is_a_404_problem_not_a_500(string method, string url, string role)
+    {
+        var cookie = await Host.LoginAsRoleAsync(role);
+        var result = await Host.Scenario(s =>
+        {
+            var body = "{\"expectedVersion\": 1, \"name\": \"x\", \"reason\": \"x\", \"startsAt\": \"2027-05-26T09:00\"}";
+            if (method == "PUT") s.Put.Text(body).ToUrl(url); else s.Post.Text(body).ToUrl(url);
+            s.WithRequestHeader("Content-Type", "application/json");
+            s.As(cookie);
+            s.StatusCodeShouldBe(404);
+        });
+        result.ShouldBeProblem(404);
+    }
+
+    [Theory]
     [InlineData("{bad json")]
     [InlineData("[1,2,3]")]
     [InlineData("{\"email\": 42, \"password\": {}}")]

@@ -143,6 +143,14 @@ internal static class WebPlatform
         app.UseOutputCache();
         app.UseStaticFiles();
         app.UseRouting();
+        // Marten refuses the empty GUID as a stream id, so no item has it: an address naming it names nothing (404),
+        // instead of every handler having to guard against Marten's argument exception.
+        app.Use((http, next) =>
+        {
+            if (!http.Request.RouteValues.Values.Any(v => v is string s && Guid.TryParse(s, out var id) && id == Guid.Empty)) return next(http);
+            http.Response.StatusCode = StatusCodes.Status404NotFound;
+            return Task.CompletedTask;
+        });
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
