@@ -15,8 +15,11 @@ var modules = Modules.All;
 if (await Cli.TryRunOfflineAsync(modules, args)) return;
 
 var builder = WebApplication.CreateBuilder(args);
+if (await Cli.TryRunWithoutHostAsync(builder, args)) return;
 
-var connectionString = await Database.ResolveConnectionStringAsync(builder);
+var connectionString = await Database.ResolveConnectionStringAsync(builder, forCommand: Cli.IsCommand(args));
+// Protects the keys kept in the database (data protection, the vault); required outside Development (docs/adr/0073).
+builder.Services.AddSingleton(MasterKeys.Resolve(builder.Configuration, builder.Environment));
 
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddSingleton(TimeProvider.System);
@@ -48,7 +51,8 @@ var marten = builder.Services.AddMarten(options =>
         integration.MessageStorageSchemaName = EventStore.MessagingSchema;
         integration.UseWolverineManagedEventSubscriptionDistribution = managedProjections;
     })
-    .ApplyAllDatabaseChangesOnStartup();
+    .ApplyAllDatabaseChangesOnStartup()
+    .InitializeWith<ProtectKeysAtRest>();
 if (!managedProjections) marten.AddAsyncDaemon(builder.Configuration.GetValue("Marten:DaemonMode", DaemonMode.Solo));
 
 builder.Host.UseWolverine(options =>

@@ -103,6 +103,67 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
         return cluster;
     }
 
+    /// <summary>
+    /// For a command run beside the site: the server already running on this folder (its postmaster.pid names the port)
+    /// when there is one, and then this object never stops it; otherwise a cluster started as by <see cref="StartAsync"/>.
+    /// </summary>
+    public static async Task<LocalPostgresCluster> AttachOrStartAsync(string dataDirectory, Action<string>? log = null,
+        LocalPostgresDurability durability = LocalPostgresDurability.Durable, CancellationToken cancellationToken = default)
+    {
+        log ??= _ => { };
+        var pgData = Path.Combine(Path.GetFullPath(dataDirectory), "pgdata");
+        if (await RunningPortAsync(pgData, cancellationToken) is not { } port)
+        {
+            return await StartAsync(dataDirectory, log, cancellationToken: cancellationToken, durability: durability);
+        }
+        log($"Verbonden met de PostgreSQL die al draait op 127.0.0.1:{port} (data in {pgData}); die blijft draaien");
+        return new LocalPostgresCluster(pgData, FindBinDirectory() ?? "", IsRoot() ? "postgres" : null, port);
+    }
+
+    /// <summary>The port of the server running on <paramref name="pgData"/>, if one answers there and serves that folder.</summary>
+    private static async Task<int?> RunningPortAsync(string pgData, CancellationToken cancellationToken)
+    {
+        string[] lines;
+        try
+        {
+            lines = await File.ReadAllLinesAsync(Path.Combine(pgData, "postmaster.pid"), cancellationToken);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+        // postmaster.pid: pid, data directory, start time, port, ...
+        if (lines.Length < 4 || !int.TryParse(lines[3], out var port)) return null;
+        try
+        {
+            await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder
+            {
+                Host = "127.0.0.1", Port = port, Username = Superuser, Database = "postgres", Pooling = false, Timeout = 5,
+            }.ConnectionString);
+            await connection.OpenAsync(cancellationToken);
+            await using var show = new NpgsqlCommand("show data_directory", connection);
+            var served = (string?)await show.ExecuteScalarAsync(cancellationToken);
+            return served is not null && Path.GetFullPath(served) == pgData ? port : null;
+        }
+        catch (Exception e) when (e is NpgsqlException or SocketException or TimeoutException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// A PostgreSQL program such as pg_dump or pg_restore: beside initdb as found for the cluster, else on PATH.
+    /// </summary>
+    public static string FindTool(string tool)
+    {
+        var path = Environment.GetEnvironmentVariable("PATH") ?? "";
+        var candidates = new[] { FindBinDirectory() }.Concat(path.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries));
+        return candidates.OfType<string>().Select(dir => Path.Combine(dir, tool)).FirstOrDefault(File.Exists)
+               ?? throw new LocalPostgresUnavailableException(
+                   $"{tool} niet gevonden naast initdb of op PATH. Installeer de PostgreSQL-programma's " +
+                   "(Debian: 'apt-get install postgresql-client').");
+    }
+
     /// <summary>Creates a database when it does not exist yet.</summary>
     public async Task EnsureDatabaseAsync(string database, CancellationToken cancellationToken = default)
     {

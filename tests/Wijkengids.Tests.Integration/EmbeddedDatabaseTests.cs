@@ -73,6 +73,8 @@ public sealed class EmbeddedDatabaseTests
         {
             builder.UseEnvironment("Production");
             builder.UseSetting("ConnectionStrings:Wijkengids", connection);
+            builder.UseSetting("Security:MasterKey", AppFactory.MasterKey);
+            builder.UseSetting("Https:Required", "false");
         });
         await host.Scenario(s =>
         {
