@@ -53,6 +53,9 @@ internal static class AuditSchema
     {
         public LinkColumn() : base("link", "bigint") => AllowNulls = false;
 
+        /// <summary>Not null without a default: Weasel may add it only because <see cref="AddColumnSql"/> fills it first.</summary>
+        public override bool CanAdd() => true;
+
         public override string AddColumnSql(Table parent) =>
             $"alter table {parent.Identifier} add column link bigint;\n" +
             $"update {parent.Identifier} set link = seq where link is null;\n" +
