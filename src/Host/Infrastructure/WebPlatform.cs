@@ -71,6 +71,7 @@ internal static class WebPlatform
             options.Cookie.Name = "wijkengids.af";
             options.Cookie.SecurePolicy = Https.CookiePolicy(configuration, environment);
             options.FormFieldName = "__RequestVerificationToken";
+            options.HeaderName = RequestIntentMiddleware.TokenHeader;
         });
 
         services.AddDataProtection().SetApplicationName("Wijkengids");
@@ -157,6 +158,7 @@ internal static class WebPlatform
         });
         app.UseRateLimiter();
         app.UseAuthentication();
+        app.UseMiddleware<RequestIntentMiddleware>();
         app.UseAuthorization();
         app.UseAntiforgery();
         return app;
