@@ -14,7 +14,7 @@ public sealed class RetryTests(TestWorkFixture fixture) : IClassFixture<TestWork
     {
         var work = new FlakyWork(Guid.NewGuid(), Failures: 3);
 
-        await fixture.Host.TrackActivity(TimeSpan.FromSeconds(30)).DoNotAssertOnExceptionsDetected().SendMessageAndWaitAsync(work);
+        await fixture.Host.TrackActivity(TimeSpan.FromSeconds(90)).DoNotAssertOnExceptionsDetected().SendMessageAndWaitAsync(work);
 
         Assert.True(TestWork.Handled.ContainsKey(work.Id));
         Assert.Equal(4, TestWork.Attempts[work.Id]);

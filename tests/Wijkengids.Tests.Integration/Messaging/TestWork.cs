@@ -12,6 +12,9 @@ public sealed record FlakyWork(Guid Id, int Failures);
 /// <summary>Work that fails with a programming error while its id is in <see cref="TestWork.Broken"/>.</summary>
 public sealed record BrokenWork(Guid Id);
 
+/// <summary>Work left behind in the inbox by a node that died (see RecoveryTests).</summary>
+public sealed record StrandedWork(Guid Id);
+
 /// <summary>What the test handlers saw; keyed by the work's id, so test classes running in parallel do not meet.</summary>
 public static class TestWork
 {
@@ -37,6 +40,12 @@ public static class TestWork
         Handled[work.Id] = true;
     }
 
+    public static void Handle(StrandedWork work)
+    {
+        Attempt(work.Id);
+        Handled[work.Id] = true;
+    }
+
     /// <summary>Adds the test handlers to the host's Wolverine discovery.</summary>
     public static void AddTo(IServiceCollection services) =>
         services.ConfigureWolverine(options => options.Discovery.IncludeType(typeof(TestWorkHandler)));
@@ -48,6 +57,8 @@ public static class TestWorkHandler
     public static void Handle(FlakyWork work) => TestWork.Handle(work);
 
     public static void Handle(BrokenWork work) => TestWork.Handle(work);
+
+    public static void Handle(StrandedWork work) => TestWork.Handle(work);
 }
 
 /// <summary>The host with the test handlers.</summary>
