@@ -20,7 +20,7 @@ public sealed class DatabaseOutageTests
     public async Task While_postgresql_is_down_requests_answer_503_with_retry_after_and_a_warning_and_serve_again_after_a_restart()
     {
         var folder = Path.Combine(Path.GetTempPath(), "wijkengids-outage-" + Guid.NewGuid().ToString("N"));
-        var cluster = await LocalPostgresCluster.StartAsync(folder);
+        var cluster = await LocalPostgresCluster.StartAsync(folder, durability: LocalPostgresDurability.FastUnsafe);
         try
         {
             await cluster.EnsureDatabaseAsync("outage");

@@ -32,7 +32,9 @@ internal static class Database
             Console.WriteLine($"[database] PostgreSQL draait al op 127.0.0.1:{running.Port} (de site); dit commando gebruikt die.");
             return running.ConnectionString(EmbeddedDatabaseName);
         }
-        var cluster = await LocalPostgresCluster.StartAsync(folder, message => Console.WriteLine($"[database] {message}"));
+        // PostgreSQL's durable defaults: what is acknowledged survives a crash (docs/adr/0005).
+        var cluster = await LocalPostgresCluster.StartAsync(folder, message => Console.WriteLine($"[database] {message}"),
+            durability: LocalPostgresDurability.Durable);
         await cluster.EnsureDatabaseAsync(EmbeddedDatabaseName);
         builder.Services.AddSingleton(cluster);
         builder.Services.AddHostedService<LocalClusterLifetime>();
