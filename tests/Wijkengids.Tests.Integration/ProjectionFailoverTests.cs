@@ -25,14 +25,14 @@ public sealed class ProjectionFailoverTests(ITestOutputHelper output)
         var dead = false;
         try
         {
-            var shards = survivor.Services.GetRequiredService<Marten.IDocumentStore>().Advanced.AllAsyncProjectionShardNames().Count;
+            var shards = ((JasperFx.Events.IEventStore)survivor.Services.GetRequiredService<Marten.IDocumentStore>()).RegisteredShardNames().Count;
             // Both hosts run a share of the projections, together all of them.
-            await Problem.EventuallyAsync(async () =>
+            await Explained(Problem.EventuallyAsync(async () =>
             {
                 await Task.CompletedTask;
                 var onDoomed = Subscriptions(doomed);
                 return onDoomed.Length > 0 && onDoomed.Union(Subscriptions(survivor)).Count() == shards ? onDoomed : null;
-            }, "projecties verdeeld over beide hosts", seconds: 90);
+            }, "projecties verdeeld over beide hosts", seconds: 90), () => $"{shards} verwacht; {Describe(survivor)} en {Describe(doomed)}");
 
             // Death, as closely as an in-process host can die: it stops without deregistering, so its node row and
             // assignments stay behind with its last heartbeat, as after a crash (a graceful stop would hand over at once).
@@ -43,12 +43,12 @@ public sealed class ProjectionFailoverTests(ITestOutputHelper output)
             dead = true;
             await ExecuteAsync(connection, ReleaseNodeRowsSql);
 
-            var all = await Problem.EventuallyAsync(async () =>
+            var all = await Explained(Problem.EventuallyAsync(async () =>
             {
                 await Task.CompletedTask;
                 var running = Subscriptions(survivor);
                 return running.Length == shards ? running : null;
-            }, "alle projecties op de overgebleven host", seconds: 30);
+            }, "alle projecties op de overgebleven host", seconds: 30), () => $"{shards} verwacht; {Describe(survivor)}");
             output.WriteLine($"Overname na {clock.Elapsed.TotalSeconds:N1} s: {string.Join(", ", all.Select(u => u.ToString()))}");
             Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"Overname duurde {clock.Elapsed.TotalSeconds:N1} s, meer dan 10 s.");
         }
@@ -57,6 +57,21 @@ public sealed class ProjectionFailoverTests(ITestOutputHelper output)
             if (!dead) await doomed.DisposeAsync();
         }
     }
+
+    private static async Task<T> Explained<T>(Task<T> waiting, Func<string> state)
+    {
+        try
+        {
+            return await waiting;
+        }
+        catch (TimeoutException e)
+        {
+            throw new TimeoutException($"{e.Message} ({state()})", e);
+        }
+    }
+
+    private static string Describe(IAlbaHost host) =>
+        string.Join(", ", host.Services.GetRequiredService<IWolverineRuntime>().Agents.AllRunningAgentUris().Select(u => u.ToString()));
 
     private static Uri[] Subscriptions(IAlbaHost host) =>
         host.Services.GetRequiredService<IWolverineRuntime>().Agents.AllRunningAgentUris()

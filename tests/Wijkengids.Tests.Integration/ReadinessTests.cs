@@ -1,7 +1,8 @@
-using JasperFx.Events.Daemon;
 using Marten;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Npgsql;
 using Wijkengids.Tests.Integration.Infrastructure;
 
 namespace Wijkengids.Tests.Integration;
@@ -20,12 +21,19 @@ public sealed class ReadinessTests(ReadinessFixture fixture) : IClassFixture<Rea
         var host = fixture.Host;
         await ReadinessBecomesAsync(HealthStatus.Healthy);
 
-        var store = host.Services.GetRequiredService<IDocumentStore>();
-        var shard = store.Advanced.AllAsyncProjectionShardNames().First().Identity;
-        var daemon = host.Services.GetRequiredService<IProjectionCoordinator>().DaemonForMainDatabase();
-        await daemon.StopAgentAsync(shard);
+        // A projection that cannot write its progress (as when it hangs): its progress row is locked.
+        var store = (JasperFx.Events.IEventStore)host.Services.GetRequiredService<IDocumentStore>();
+        var shard = store.RegisteredShardNames().First().Identity;
+        await using var db = new NpgsqlConnection(host.Services.GetRequiredService<IConfiguration>().GetConnectionString("Wijkengids"));
+        await db.OpenAsync();
+        await using var hold = await db.BeginTransactionAsync();
+        await using (var lockRow = new NpgsqlCommand("select name from events.mt_event_progression where name = @name for update", db, hold))
+        {
+            lockRow.Parameters.AddWithValue("name", shard);
+            Assert.Equal(shard, await lockRow.ExecuteScalarAsync());
+        }
 
-        // An event that the stopped projection does not process.
+        // An event that the held projection cannot process.
         var admin = await host.LoginAsRoleAsync("admin");
         await host.Scenario(s =>
         {
@@ -40,17 +48,27 @@ public sealed class ReadinessTests(ReadinessFixture fixture) : IClassFixture<Rea
         var page = await host.Scenario(s => { s.Get.Url("/health/ready"); s.StatusCodeShouldBe(200); });
         Assert.Equal("Degraded", page.ReadAsText());
 
-        await daemon.StartAgentAsync(shard, CancellationToken.None);
+        await hold.RollbackAsync();
         await ReadinessBecomesAsync(HealthStatus.Healthy);
         var ready = await host.Scenario(s => { s.Get.Url("/health/ready"); s.StatusCodeShouldBe(200); });
         Assert.Equal("Healthy", ready.ReadAsText());
     }
 
-    private Task<HealthReport> ReadinessBecomesAsync(HealthStatus status) =>
-        Problem.EventuallyAsync(async () =>
+    private async Task<HealthReport> ReadinessBecomesAsync(HealthStatus status)
+    {
+        HealthReport? last = null;
+        try
         {
-            var report = await fixture.Host.Services.GetRequiredService<HealthCheckService>()
-                .CheckHealthAsync(c => c.Tags.Contains("ready"));
-            return report.Status == status ? report : null;
-        }, $"gereedheid {status}", seconds: 30);
+            return await Problem.EventuallyAsync(async () =>
+            {
+                last = await fixture.Host.Services.GetRequiredService<HealthCheckService>().CheckHealthAsync(c => c.Tags.Contains("ready"));
+                return last.Status == status ? last : null;
+            }, $"gereedheid {status}", seconds: 30);
+        }
+        catch (TimeoutException e)
+        {
+            var seen = last?.Entries.Select(x => $"{x.Key}: {x.Value.Status} {x.Value.Description} {x.Value.Exception?.Message}");
+            throw new TimeoutException($"{e.Message}; laatst: {last?.Status} ({string.Join("; ", seen ?? [])})", e);
+        }
+    }
 }

@@ -57,11 +57,11 @@ internal sealed class ProjectionDaemonHealthCheck(IServiceProvider services, IDo
 
     /// <summary>
     /// The shards (and the high-water mark) whose first unprocessed event was stored longer than <paramref name="allowed"/>
-    /// ago. One index look-up per shard: the event just after its progress.
+    /// ago (projections and subscriptions alike). One index look-up per shard: the event just after its progress.
     /// </summary>
     private async Task<List<string>> LaggingProjectionsAsync(TimeSpan allowed, CancellationToken cancellationToken)
     {
-        string[] names = [HighWaterMark, .. store.Advanced.AllAsyncProjectionShardNames().Select(n => n.Identity)];
+        string[] names = [HighWaterMark, .. ((JasperFx.Events.IEventStore)store).RegisteredShardNames().Select(n => n.Identity)];
         await using var session = store.QuerySession();
         var lagging = await session.AdvancedSql.QueryAsync<string>(
             $"""
