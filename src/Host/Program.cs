@@ -74,10 +74,13 @@ builder.Host.UseWolverine(options =>
     // Modules keep their services internal; Wolverine may resolve those from the container (and says so in the log).
     options.ServiceLocationPolicy = ServiceLocationPolicy.AllowedButWarn;
     options.Durability.MessageStorageSchemaName = EventStore.MessagingSchema;
+    // Retries with backoff for transient database errors, dead letters after that, fast recovery from dead nodes (docs/adr/0081).
+    options.UseResilientMessaging();
     // A command is a short-lived node: it must not lead the cluster (and so decide where projections run).
     if (isCommand) options.Durability.LeadershipEligible = false;
     // Several hosts: a host that stops heartbeating is declared dead after Wolverine:NodeTimeoutSeconds (default 5)
-    // and its projections move to the others within seconds instead of a minute (docs/adr/0084).
+    // and its projections move to the others within seconds instead of a minute. Tighter than the messaging timings
+    // above, so it comes after them (docs/adr/0084).
     var nodeTimeout = TimeSpan.FromSeconds(Math.Max(2, builder.Configuration.GetValue("Wolverine:NodeTimeoutSeconds", 5)));
     options.Durability.StaleNodeTimeout = nodeTimeout;
     options.Durability.HealthCheckPollingTime = TimeSpan.FromSeconds(Math.Max(1, nodeTimeout.TotalSeconds / 5));
