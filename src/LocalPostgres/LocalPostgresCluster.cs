@@ -19,6 +19,8 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
     private readonly string _binDirectory;
     private readonly string? _runAsUser;
     private bool _started;
+    private string _serverOptions = "";
+    private string _logFile = "";
 
     private LocalPostgresCluster(string dataDirectory, string binDirectory, string? runAsUser, int port)
     {
@@ -96,59 +98,40 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
         {
             options += " -c fsync=off -c synchronous_commit=off -c full_page_writes=off";
         }
+        cluster._serverOptions = options;
+        cluster._logFile = Path.Combine(dataDirectory, "postgres.log");
         log($"PostgreSQL starten op 127.0.0.1:{port}");
-        await cluster.RunAsync("pg_ctl", ["-D", pgData, "-l", Path.Combine(dataDirectory, "postgres.log"),
-            "-o", options, "-w", "-t", "60", "start"], cancellationToken);
-        cluster._started = true;
+        await cluster.StartServerAsync(cancellationToken);
         return cluster;
     }
 
-    /// <summary>
-    /// For a command run beside the site: the server already running on this folder (its postmaster.pid names the port)
-    /// when there is one, and then this object never stops it; otherwise a cluster started as by <see cref="StartAsync"/>.
-    /// </summary>
-    public static async Task<LocalPostgresCluster> AttachOrStartAsync(string dataDirectory, Action<string>? log = null,
-        LocalPostgresDurability durability = LocalPostgresDurability.Durable, CancellationToken cancellationToken = default)
+    /// <summary>Starts a stopped cluster again, on the same port (e.g. to test what clients do while the database restarts).</summary>
+    public async Task StartAgainAsync(CancellationToken cancellationToken = default)
     {
-        log ??= _ => { };
-        var pgData = Path.Combine(Path.GetFullPath(dataDirectory), "pgdata");
-        if (await RunningPortAsync(pgData, cancellationToken) is not { } port)
-        {
-            return await StartAsync(dataDirectory, log, cancellationToken: cancellationToken, durability: durability);
-        }
-        log($"Verbonden met de PostgreSQL die al draait op 127.0.0.1:{port} (data in {pgData}); die blijft draaien");
-        return new LocalPostgresCluster(pgData, FindBinDirectory() ?? "", IsRoot() ? "postgres" : null, port);
+        if (_started) return;
+        await StartServerAsync(cancellationToken);
     }
 
-    /// <summary>The port of the server running on <paramref name="pgData"/>, if one answers there and serves that folder.</summary>
-    private static async Task<int?> RunningPortAsync(string pgData, CancellationToken cancellationToken)
+    private async Task StartServerAsync(CancellationToken cancellationToken)
     {
-        string[] lines;
-        try
-        {
-            lines = await File.ReadAllLinesAsync(Path.Combine(pgData, "postmaster.pid"), cancellationToken);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return null;
-        }
+        await RunAsync("pg_ctl", ["-D", _dataDirectory, "-l", _logFile, "-o", _serverOptions, "-w", "-t", "60", "start"], cancellationToken);
+        _started = true;
+    }
+
+    /// <summary>
+    /// The cluster in <paramref name="dataDirectory"/> when a server already runs on it (e.g. started by the site), else
+    /// null. The caller uses it but does not own it: <see cref="StopAsync"/> leaves it running. For commands beside a site.
+    /// </summary>
+    public static async Task<LocalPostgresCluster?> AttachToRunningAsync(string dataDirectory, CancellationToken cancellationToken = default)
+    {
+        var pgData = Path.Combine(Path.GetFullPath(dataDirectory), "pgdata");
+        var pidFile = Path.Combine(pgData, "postmaster.pid");
+        if (FindBinDirectory() is not { } bin || !File.Exists(pidFile)) return null;
         // postmaster.pid: pid, data directory, start time, port, ...
+        var lines = await File.ReadAllLinesAsync(pidFile, cancellationToken);
         if (lines.Length < 4 || !int.TryParse(lines[3], out var port)) return null;
-        try
-        {
-            await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder
-            {
-                Host = "127.0.0.1", Port = port, Username = Superuser, Database = "postgres", Pooling = false, Timeout = 5,
-            }.ConnectionString);
-            await connection.OpenAsync(cancellationToken);
-            await using var show = new NpgsqlCommand("show data_directory", connection);
-            var served = (string?)await show.ExecuteScalarAsync(cancellationToken);
-            return served is not null && Path.GetFullPath(served) == pgData ? port : null;
-        }
-        catch (Exception e) when (e is NpgsqlException or SocketException or TimeoutException)
-        {
-            return null;
-        }
+        var cluster = new LocalPostgresCluster(pgData, bin, IsRoot() ? "postgres" : null, port);
+        return await cluster.RunAsync("pg_ctl", ["-D", pgData, "status"], cancellationToken, ignoreFailure: true) == 0 ? cluster : null;
     }
 
     /// <summary>
@@ -186,7 +169,7 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
 
     public ValueTask DisposeAsync() => new(StopAsync());
 
-    private async Task RunAsync(string tool, IReadOnlyList<string> args, CancellationToken cancellationToken,
+    private async Task<int> RunAsync(string tool, IReadOnlyList<string> args, CancellationToken cancellationToken,
         bool ignoreFailure = false)
     {
         var executable = Path.Combine(_binDirectory, tool);
@@ -216,6 +199,7 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
             throw new LocalPostgresUnavailableException(
                 $"{tool} mislukte (exitcode {process.ExitCode}): {await stderr}{await stdout}");
         }
+        return process.ExitCode;
     }
 
     [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]

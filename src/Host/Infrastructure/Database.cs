@@ -42,10 +42,14 @@ internal static class Database
 
         var folder = configuration["LocalPostgres:DataDirectory"]
                      ?? Path.Combine(ProjectRoot(environment.ContentRootPath), ".local", "postgres");
+        if (forCommand && await LocalPostgresCluster.AttachToRunningAsync(folder) is { } running)
+        {
+            // Not ours to stop: no cluster is handed back, so nobody stops it when the command ends.
+            Log($"Verbonden met de PostgreSQL die al draait op 127.0.0.1:{running.Port} (de site); die blijft draaien.");
+            return (running.ConnectionString(EmbeddedDatabaseName), null);
+        }
         // PostgreSQL's durable defaults: what is acknowledged survives a crash (docs/adr/0005).
-        var cluster = forCommand
-            ? await LocalPostgresCluster.AttachOrStartAsync(folder, Log, LocalPostgresDurability.Durable)
-            : await LocalPostgresCluster.StartAsync(folder, Log, durability: LocalPostgresDurability.Durable);
+        var cluster = await LocalPostgresCluster.StartAsync(folder, Log, durability: LocalPostgresDurability.Durable);
         await cluster.EnsureDatabaseAsync(EmbeddedDatabaseName);
         return (cluster.ConnectionString(EmbeddedDatabaseName), cluster);
     }
