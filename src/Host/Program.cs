@@ -16,7 +16,8 @@ if (await Cli.TryRunOfflineAsync(modules, args)) return;
 
 var builder = WebApplication.CreateBuilder(args);
 
-var connectionString = await Database.ResolveConnectionStringAsync(builder);
+var isCommand = Cli.IsCommand(args);
+var connectionString = await Database.ResolveConnectionStringAsync(builder, isCommand);
 
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddSingleton(TimeProvider.System);
@@ -24,8 +25,21 @@ builder.Services.AddScoped<IRequestContext, HttpRequestContext>();
 builder.Services.AddPersonalDataVault();
 
 // Async projections: Marten's daemon in Solo mode by default; with Wolverine:ManageProjections=true Wolverine
-// distributes them over the nodes (for several hosts; docs/adr/0008).
-var managedProjections = builder.Configuration.GetValue("Wolverine:ManageProjections", false);
+// distributes them over the nodes (for several hosts; docs/adr/0008). An advisory lock refuses a second Solo host, or a
+// mix of modes, on one database; a command runs the daemon itself only when no host runs (docs/adr/0085).
+var daemonMode = builder.Configuration.GetValue("Marten:DaemonMode", DaemonMode.Solo);
+var managedProjections = !isCommand && builder.Configuration.GetValue("Wolverine:ManageProjections", false);
+var projectionLock = isCommand
+    ? await ProjectionHostLock.TryAcquireForCommandAsync(connectionString)
+    : managedProjections || daemonMode == DaemonMode.Solo
+        ? await ProjectionHostLock.AcquireForHostAsync(connectionString, managedProjections)
+        : null;
+if (isCommand) daemonMode = projectionLock is null ? DaemonMode.Disabled : DaemonMode.Solo;
+if (projectionLock is not null)
+{
+    builder.Services.AddSingleton(projectionLock);
+    builder.Services.AddHostedService<ProjectionHostLockKeeper>();
+}
 var marten = builder.Services.AddMarten(options =>
     {
         options.Connection(connectionString);
@@ -49,7 +63,7 @@ var marten = builder.Services.AddMarten(options =>
         integration.UseWolverineManagedEventSubscriptionDistribution = managedProjections;
     })
     .ApplyAllDatabaseChangesOnStartup();
-if (!managedProjections) marten.AddAsyncDaemon(builder.Configuration.GetValue("Marten:DaemonMode", DaemonMode.Solo));
+if (!managedProjections) marten.AddAsyncDaemon(daemonMode);
 
 builder.Host.UseWolverine(options =>
 {
@@ -62,6 +76,16 @@ builder.Host.UseWolverine(options =>
     options.Durability.MessageStorageSchemaName = EventStore.MessagingSchema;
     // Retries with backoff for transient database errors, dead letters after that, fast recovery from dead nodes (docs/adr/0081).
     options.UseResilientMessaging();
+    // A command is a short-lived node: it must not lead the cluster (and so decide where projections run).
+    if (isCommand) options.Durability.LeadershipEligible = false;
+    // Several hosts: a host that stops heartbeating is declared dead after Wolverine:NodeTimeoutSeconds (default 5)
+    // and its projections move to the others within seconds instead of a minute. Tighter than the messaging timings
+    // above, so it comes after them (docs/adr/0084).
+    var nodeTimeout = TimeSpan.FromSeconds(Math.Max(2, builder.Configuration.GetValue("Wolverine:NodeTimeoutSeconds", 5)));
+    options.Durability.StaleNodeTimeout = nodeTimeout;
+    options.Durability.HealthCheckPollingTime = TimeSpan.FromSeconds(Math.Max(1, nodeTimeout.TotalSeconds / 5));
+    options.Durability.FirstHealthCheckExecution = TimeSpan.FromSeconds(1);
+    options.Durability.CheckAssignmentPeriod = TimeSpan.FromSeconds(10);
     // Runtime compilation by default; "Static" uses code written by `codegen write` (docs/adr/0006).
     options.CodeGeneration.TypeLoadMode = builder.Configuration.GetValue("Wolverine:TypeLoadMode", TypeLoadMode.Dynamic);
     foreach (var module in modules) module.ConfigureWolverine(options);

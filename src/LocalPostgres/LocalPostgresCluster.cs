@@ -19,6 +19,8 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
     private readonly string _binDirectory;
     private readonly string? _runAsUser;
     private bool _started;
+    private string _serverOptions = "";
+    private string _logFile = "";
 
     private LocalPostgresCluster(string dataDirectory, string binDirectory, string? runAsUser, int port)
     {
@@ -96,11 +98,40 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
         {
             options += " -c fsync=off -c synchronous_commit=off -c full_page_writes=off";
         }
+        cluster._serverOptions = options;
+        cluster._logFile = Path.Combine(dataDirectory, "postgres.log");
         log($"PostgreSQL starten op 127.0.0.1:{port}");
-        await cluster.RunAsync("pg_ctl", ["-D", pgData, "-l", Path.Combine(dataDirectory, "postgres.log"),
-            "-o", options, "-w", "-t", "60", "start"], cancellationToken);
-        cluster._started = true;
+        await cluster.StartServerAsync(cancellationToken);
         return cluster;
+    }
+
+    /// <summary>Starts a stopped cluster again, on the same port (e.g. to test what clients do while the database restarts).</summary>
+    public async Task StartAgainAsync(CancellationToken cancellationToken = default)
+    {
+        if (_started) return;
+        await StartServerAsync(cancellationToken);
+    }
+
+    private async Task StartServerAsync(CancellationToken cancellationToken)
+    {
+        await RunAsync("pg_ctl", ["-D", _dataDirectory, "-l", _logFile, "-o", _serverOptions, "-w", "-t", "60", "start"], cancellationToken);
+        _started = true;
+    }
+
+    /// <summary>
+    /// The cluster in <paramref name="dataDirectory"/> when a server already runs on it (e.g. started by the site), else
+    /// null. The caller uses it but does not own it: <see cref="StopAsync"/> leaves it running. For commands beside a site.
+    /// </summary>
+    public static async Task<LocalPostgresCluster?> AttachToRunningAsync(string dataDirectory, CancellationToken cancellationToken = default)
+    {
+        var pgData = Path.Combine(Path.GetFullPath(dataDirectory), "pgdata");
+        var pidFile = Path.Combine(pgData, "postmaster.pid");
+        if (FindBinDirectory() is not { } bin || !File.Exists(pidFile)) return null;
+        // postmaster.pid: pid, data directory, start time, port, ...
+        var lines = await File.ReadAllLinesAsync(pidFile, cancellationToken);
+        if (lines.Length < 4 || !int.TryParse(lines[3], out var port)) return null;
+        var cluster = new LocalPostgresCluster(pgData, bin, IsRoot() ? "postgres" : null, port);
+        return await cluster.RunAsync("pg_ctl", ["-D", pgData, "status"], cancellationToken, ignoreFailure: true) == 0 ? cluster : null;
     }
 
     /// <summary>Creates a database when it does not exist yet.</summary>
@@ -125,7 +156,7 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
 
     public ValueTask DisposeAsync() => new(StopAsync());
 
-    private async Task RunAsync(string tool, IReadOnlyList<string> args, CancellationToken cancellationToken,
+    private async Task<int> RunAsync(string tool, IReadOnlyList<string> args, CancellationToken cancellationToken,
         bool ignoreFailure = false)
     {
         var executable = Path.Combine(_binDirectory, tool);
@@ -155,6 +186,7 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
             throw new LocalPostgresUnavailableException(
                 $"{tool} mislukte (exitcode {process.ExitCode}): {await stderr}{await stdout}");
         }
+        return process.ExitCode;
     }
 
     [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]

@@ -30,9 +30,15 @@ internal static class Cli
         return true;
     }
 
+    /// <summary>
+    /// True when the arguments name a command rather than host settings (`--key value`, `key=value`): such a process
+    /// neither runs the site nor takes part in running the projections beside a site (docs/adr/0085).
+    /// </summary>
+    public static bool IsCommand(string[] args) => args.Length > 0 && !args[0].StartsWith('-') && !args[0].Contains('=');
+
     public static async Task<bool> TryRunAsync(WebApplication app, string[] args)
     {
-        if (args.Length == 0 || args[0].StartsWith('-')) return false;
+        if (!IsCommand(args)) return false;
         if (CritterStackCommands.Contains(args[0]))
         {
             try
@@ -41,8 +47,7 @@ internal static class Cli
             }
             finally
             {
-                // Most of these commands never start the host, so its lifetime would not stop an embedded cluster.
-                if (app.Services.GetService<Wijkengids.LocalPostgres.LocalPostgresCluster>() is { } cluster) await cluster.StopAsync();
+                await StopEmbeddedClusterAsync(app);
             }
             return true;
         }
@@ -50,8 +55,11 @@ internal static class Cli
             .FirstOrDefault(c => c.Name == args[0]);
         if (command is null)
         {
-            // Arguments that are not ours (e.g. host settings) go to the web host.
-            return false;
+            var known = app.Services.GetServices<Wijkengids.SharedKernel.ICommandLineCommand>().Select(c => c.Name).Concat(CritterStackCommands).Order();
+            await Console.Error.WriteLineAsync($"Onbekend commando '{args[0]}'. Beschikbaar: {string.Join(", ", known)}.");
+            Environment.ExitCode = 2;
+            await StopEmbeddedClusterAsync(app);
+            return true;
         }
         await app.StartAsync();
         try
@@ -63,5 +71,11 @@ internal static class Cli
             await app.StopAsync();
         }
         return true;
+    }
+
+    /// <summary>A command that never starts the host must stop an embedded cluster itself: the host's lifetime would not.</summary>
+    private static async Task StopEmbeddedClusterAsync(WebApplication app)
+    {
+        if (app.Services.GetService<Wijkengids.LocalPostgres.LocalPostgresCluster>() is { } cluster) await cluster.StopAsync();
     }
 }

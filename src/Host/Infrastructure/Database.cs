@@ -12,7 +12,8 @@ internal static class Database
     public const string ConnectionName = "Wijkengids";
     public const string EmbeddedDatabaseName = "wijkengids";
 
-    public static async Task<string> ResolveConnectionStringAsync(WebApplicationBuilder builder)
+    /// <param name="command">A command beside a running site uses the site's embedded cluster instead of restarting it.</param>
+    public static async Task<string> ResolveConnectionStringAsync(WebApplicationBuilder builder, bool command = false)
     {
         var configured = builder.Configuration.GetConnectionString(ConnectionName);
         if (!string.IsNullOrWhiteSpace(configured)) return configured;
@@ -26,6 +27,11 @@ internal static class Database
 
         var folder = builder.Configuration["LocalPostgres:DataDirectory"]
                      ?? Path.Combine(ProjectRoot(builder.Environment.ContentRootPath), ".local", "postgres");
+        if (command && await LocalPostgresCluster.AttachToRunningAsync(folder) is { } running)
+        {
+            Console.WriteLine($"[database] PostgreSQL draait al op 127.0.0.1:{running.Port} (de site); dit commando gebruikt die.");
+            return running.ConnectionString(EmbeddedDatabaseName);
+        }
         // PostgreSQL's durable defaults: what is acknowledged survives a crash (docs/adr/0005).
         var cluster = await LocalPostgresCluster.StartAsync(folder, message => Console.WriteLine($"[database] {message}"),
             durability: LocalPostgresDurability.Durable);

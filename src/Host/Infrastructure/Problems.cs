@@ -16,10 +16,26 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken cancellationToken)
     {
         var problem = ToProblem(exception);
-        if (problem.Status >= 500) logger.LogError(exception, "Onverwachte fout bij {Path}", http.Request.Path);
+        // For pages the request has been re-pointed at /fout already; log the address that failed.
+        var path = http.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? http.Request.Path.Value;
+        if (problem.Status == StatusCodes.Status503ServiceUnavailable)
+        {
+            // PostgreSQL is down or restarting: not a fault in our code, and the client may simply try again (docs/adr/0083).
+            logger.LogWarning("Database niet bereikbaar bij {Path}: {Message}", path, exception.GetBaseException().Message);
+            http.Response.Headers.RetryAfter = DatabaseOutage.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+        else if (problem.Status >= 500) logger.LogError(exception, "Onverwachte fout bij {Path}", path);
         else logger.LogInformation("Verzoek afgewezen ({Status}): {Detail}", problem.Status, problem.Detail);
 
         // Pages get the friendly Dutch error page (re-executed at /fout with this status), the API problem details.
+        // Without a database the page is written here: re-executing would run authentication (and so the database) again.
+        if (!WebPlatform.IsApi(http) && problem.Status == StatusCodes.Status503ServiceUnavailable)
+        {
+            http.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            http.Response.ContentType = "text/html; charset=utf-8";
+            await http.Response.WriteAsync(ErrorPageHtml.Render(StatusCodes.Status503ServiceUnavailable), cancellationToken);
+            return true;
+        }
         if (!WebPlatform.IsApi(http)) return false;
 
         http.Response.StatusCode = problem.Status ?? 500;
@@ -35,6 +51,12 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
 
     internal static ProblemDetails ToProblem(Exception exception) => exception switch
     {
+        _ when DatabaseOutage.Is(exception) => new ProblemDetails
+        {
+            Status = StatusCodes.Status503ServiceUnavailable,
+            Title = WebPlatform.DutchTitle(StatusCodes.Status503ServiceUnavailable),
+            Detail = WebPlatform.DutchDetail(StatusCodes.Status503ServiceUnavailable),
+        },
         ValidationException validation => new ValidationProblemDetails(validation.Errors
             .GroupBy(e => ToCamelCase(e.PropertyName))
             .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).Distinct().ToArray()))

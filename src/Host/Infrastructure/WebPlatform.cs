@@ -219,6 +219,7 @@ internal static class WebPlatform
         415 => "Niet-ondersteund formaat",
         422 => "Niet toegestaan",
         429 => "Te veel verzoeken",
+        503 => "De database is tijdelijk niet bereikbaar",
         _ => "Er ging iets mis",
     };
 
@@ -232,6 +233,7 @@ internal static class WebPlatform
         409 => "Dit botst met de huidige stand van zaken.",
         415 => "Stuur de gegevens als JSON (Content-Type: application/json).",
         429 => "U hebt het te vaak geprobeerd. Wacht een minuut en probeer het opnieuw.",
+        503 => "De website kan de database even niet bereiken. Probeer het over een paar seconden opnieuw.",
         _ => "Er ging aan onze kant iets mis. Probeer het later opnieuw.",
     };
 

@@ -11,6 +11,13 @@ public static class AppFactory
         Action<IServiceCollection>? services = null)
     {
         var connection = await TestDatabase.CreateDatabaseAsync(databasePrefix);
+        return await StartOnAsync(connection, settings, services);
+    }
+
+    /// <summary>Starts the host on a given database (e.g. a second host beside one already running on it).</summary>
+    public static async Task<IAlbaHost> StartOnAsync(string connection, IDictionary<string, string?>? settings = null,
+        Action<IServiceCollection>? services = null)
+    {
         return await AlbaHost.For<Program>(builder =>
         {
             builder.UseEnvironment("Development");
