@@ -56,6 +56,7 @@ public sealed class CommunityModule : IModule
         options.Schema.For<OrganisationView>().DatabaseSchemaName(Name);
         options.Schema.For<AreaView>().DatabaseSchemaName(Name);
         options.Schema.For<MailDelivery>().DatabaseSchemaName(Name).Index(d => d.Mailing).Index(d => d.Recipient);
+        options.Schema.For<MailAttempt>().DatabaseSchemaName(Name);
         options.Schema.For<DevMail>().DatabaseSchemaName(Name);
         options.Schema.For<UsedToken>().DatabaseSchemaName(Name);
         options.Schema.For<SubscriptionView>().DatabaseSchemaName(Name).UniqueIndex(s => s.Email).Index(s => s.Status);

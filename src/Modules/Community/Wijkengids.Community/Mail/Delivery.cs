@@ -1,13 +1,15 @@
+using JasperFx;
 using Marten;
 using Microsoft.Extensions.Logging;
+using Wijkengids.SharedKernel;
 using Wolverine;
 
 namespace Wijkengids.Community.Mail;
 
 /// <summary>
 /// One mail to one person, stored before it is sent and sent by <see cref="DeliverMailHandler"/>. Its id is derived from
-/// what it is for ("editie-3/&lt;subscription&gt;"), so the same mail is never queued twice, and a delivery marked sent is
-/// never sent again, however often the message is retried.
+/// what it is for ("editie-3/&lt;subscription&gt;"), so the same mail is never queued twice; each attempt is recorded before
+/// the mail server is contacted, so a delivery is sent at most once, however often its message arrives (docs/adr/0082).
 /// </summary>
 public sealed class MailDelivery
 {
@@ -30,8 +32,33 @@ public sealed class MailDelivery
 public static class DeliveryStatus
 {
     public const string Pending = "wachtend";
+    /// <summary>An attempt is recorded and the mail is being handed to the mail server.</summary>
+    public const string Sending = "bezig";
     public const string Sent = "verzonden";
     public const string Failed = "mislukt";
+    /// <summary>An attempt was cut off before its outcome was recorded: the mail may or may not have left, and is not sent again.</summary>
+    public const string Uncertain = "onzeker";
+}
+
+/// <summary>
+/// The claim of one attempt ("&lt;delivery&gt;#&lt;number&gt;"), committed before the mail server is contacted. Its id is
+/// unique, so of two handlers that try the same attempt at the same moment only one sends.
+/// </summary>
+public sealed class MailAttempt
+{
+    public string Id { get; set; } = "";
+    public string DeliveryId { get; set; } = "";
+    public int Number { get; set; }
+    public DateTimeOffset StartedAt { get; set; }
+}
+
+/// <summary>
+/// An attempt to send a mail was cut off (a crash while it was with the mail server) and its outcome is unknown; it is not
+/// sent again. The stream is derived from the delivery id (<see cref="DeliverMailHandler.StreamOf"/>); no address in the event.
+/// </summary>
+public sealed record MailDeliveryUncertain(string DeliveryId, string Mailing, string MessageId, int Attempt) : IDescribedEvent
+{
+    public string Describe() => $"Verzending onzeker: mail {MessageId} ({Mailing}) wordt niet nog eens verstuurd";
 }
 
 /// <summary>Send the stored delivery with this id (at most once successfully).</summary>
@@ -41,14 +68,24 @@ public static class DeliverMailHandler
 {
     public const int MaxAttempts = 5;
 
-    public static async Task<OutgoingMessages> Handle(DeliverMail message, IDocumentSession session, IMailSender sender, TimeProvider clock,
-        ILogger<MailDelivery> logger, CancellationToken cancellationToken)
+    public static async Task<OutgoingMessages> Handle(DeliverMail message, IDocumentSession session, IDocumentStore store, IMailSender sender,
+        TimeProvider clock, ILogger<MailDelivery> logger, CancellationToken cancellationToken)
     {
         var outgoing = new OutgoingMessages();
         var delivery = await session.LoadAsync<MailDelivery>(message.DeliveryId, cancellationToken);
-        if (delivery is null || delivery.Status == DeliveryStatus.Sent || delivery.Attempts >= MaxAttempts) return outgoing;
+        if (delivery is null || delivery.Status is DeliveryStatus.Sent or DeliveryStatus.Uncertain || delivery.Attempts >= MaxAttempts) return outgoing;
+        if (delivery.Status == DeliveryStatus.Sending)
+        {
+            // The last attempt was recorded and never finished: it may have reached the mail server. Not again.
+            RecordUncertain(session, delivery, logger);
+            return outgoing;
+        }
+        if (!await ClaimAttemptAsync(store, delivery, clock, cancellationToken))
+        {
+            logger.LogInformation("Mail {Delivery}: poging {Attempt} wordt al door een andere verwerking gedaan", delivery.Id, delivery.Attempts + 1);
+            return outgoing;
+        }
 
-        delivery.Attempts++;
         try
         {
             await sender.SendAsync(new OutgoingMail(delivery.To, delivery.Subject, delivery.Text, delivery.Headers, MessageIdOf(delivery.Id)),
@@ -67,6 +104,43 @@ public static class DeliverMailHandler
         session.Store(delivery);
         return outgoing;
     }
+
+    /// <summary>
+    /// Records and commits "attempt n of this delivery has begun" before the mail server hears of it, in a session of its
+    /// own. False when another handler claimed the same attempt first.
+    /// </summary>
+    private static async Task<bool> ClaimAttemptAsync(IDocumentStore store, MailDelivery delivery, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var number = delivery.Attempts + 1;
+        await using var claim = store.LightweightSession();
+        claim.Insert(new MailAttempt { Id = $"{delivery.Id}#{number}", DeliveryId = delivery.Id, Number = number, StartedAt = clock.GetUtcNow() });
+        delivery.Attempts = number;
+        delivery.Status = DeliveryStatus.Sending;
+        claim.Store(delivery);
+        try
+        {
+            await claim.SaveChangesAsync(cancellationToken);
+            return true;
+        }
+        catch (DocumentAlreadyExistsException)
+        {
+            return false;
+        }
+    }
+
+    private static void RecordUncertain(IDocumentSession session, MailDelivery delivery, ILogger logger)
+    {
+        logger.LogWarning("Mail {Delivery}: poging {Attempt} werd afgebroken voordat de uitkomst vastlag; verzending onzeker, niet opnieuw verstuurd",
+            delivery.Id, delivery.Attempts);
+        delivery.Status = DeliveryStatus.Uncertain;
+        delivery.LastError = "Verzending onzeker: de poging werd afgebroken voordat de uitkomst was vastgelegd. De mail wordt niet nog eens verstuurd.";
+        session.Store(delivery);
+        session.Events.Append(StreamOf(delivery.Id), new MailDeliveryUncertain(delivery.Id, delivery.Mailing, MessageIdOf(delivery.Id), delivery.Attempts));
+    }
+
+    /// <summary>The event stream of a delivery: a GUID derived from its id.</summary>
+    internal static Guid StreamOf(string deliveryId) =>
+        new(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes("mail-delivery:" + deliveryId))[..16]);
 
     /// <summary>A stable Message-ID, so a receiver can recognise the same mail should it ever arrive twice.</summary>
     internal static string MessageIdOf(string deliveryId) =>
