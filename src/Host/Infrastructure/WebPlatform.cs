@@ -161,6 +161,8 @@ internal static class WebPlatform
             return Task.CompletedTask;
         });
         app.UseRateLimiter();
+        // Before anything reads or writes: text no field may hold is refused with a Dutch 400 (docs/adr/0086).
+        app.UseMiddleware<InputTextGuard>();
         app.UseAuthentication();
         app.UseMiddleware<RequestIntentMiddleware>();
         app.UseAuthorization();
