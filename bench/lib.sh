@@ -5,6 +5,9 @@
 log() { printf '[bench] %s\n' "$*" >&2; }
 die() { log "FOUT: $*"; exit 1; }
 
+# Hosts outside Development need a master key (docs/adr/0073); the benchmarks use a throwaway one.
+export Security__MasterKey="${Security__MasterKey:-$(head -c 32 /dev/urandom | base64)}"
+
 # ---------------------------------------------------------------- cleanup
 WORK=""
 PG_BIN=""

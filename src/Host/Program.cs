@@ -15,9 +15,12 @@ var modules = Modules.All;
 if (await Cli.TryRunOfflineAsync(modules, args)) return;
 
 var builder = WebApplication.CreateBuilder(args);
+if (await Cli.TryRunWithoutHostAsync(builder, args)) return;
 
 var isCommand = Cli.IsCommand(args);
 var connectionString = await Database.ResolveConnectionStringAsync(builder, isCommand);
+// Protects the keys kept in the database (data protection, the vault); required outside Development (docs/adr/0073).
+builder.Services.AddSingleton(MasterKeys.Resolve(builder.Configuration, builder.Environment));
 
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddSingleton(TimeProvider.System);
@@ -62,7 +65,8 @@ var marten = builder.Services.AddMarten(options =>
         integration.MessageStorageSchemaName = EventStore.MessagingSchema;
         integration.UseWolverineManagedEventSubscriptionDistribution = managedProjections;
     })
-    .ApplyAllDatabaseChangesOnStartup();
+    .ApplyAllDatabaseChangesOnStartup()
+    .InitializeWith<ProtectKeysAtRest>();
 if (!managedProjections) marten.AddAsyncDaemon(daemonMode);
 
 builder.Host.UseWolverine(options =>

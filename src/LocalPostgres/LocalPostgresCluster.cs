@@ -134,6 +134,19 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
         return await cluster.RunAsync("pg_ctl", ["-D", pgData, "status"], cancellationToken, ignoreFailure: true) == 0 ? cluster : null;
     }
 
+    /// <summary>
+    /// A PostgreSQL program such as pg_dump or pg_restore: beside initdb as found for the cluster, else on PATH.
+    /// </summary>
+    public static string FindTool(string tool)
+    {
+        var path = Environment.GetEnvironmentVariable("PATH") ?? "";
+        var candidates = new[] { FindBinDirectory() }.Concat(path.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries));
+        return candidates.OfType<string>().Select(dir => Path.Combine(dir, tool)).FirstOrDefault(File.Exists)
+               ?? throw new LocalPostgresUnavailableException(
+                   $"{tool} niet gevonden naast initdb of op PATH. Installeer de PostgreSQL-programma's " +
+                   "(Debian: 'apt-get install postgresql-client').");
+    }
+
     /// <summary>Creates a database when it does not exist yet.</summary>
     public async Task EnsureDatabaseAsync(string database, CancellationToken cancellationToken = default)
     {

@@ -13,11 +13,20 @@ namespace Wijkengids.SharedKernel;
 /// </summary>
 public sealed record Sealed(Guid Subject, string Cipher);
 
-/// <summary>The per-person key, kept in the "vault" schema. Erasure removes the key and keeps the fact.</summary>
+/// <summary>
+/// The per-person key, kept in the "vault" schema, encrypted with the master key (<see cref="Wrapped"/>). Erasure removes
+/// the key and keeps the fact.
+/// </summary>
 public sealed class SubjectKey
 {
     public Guid Id { get; set; }
+
+    /// <summary>The key in plain: only in databases from before the master key; wrapped at the next start.</summary>
     public byte[]? Key { get; set; }
+
+    /// <summary>The key encrypted with the master key (purpose "vault", the subject id bound in).</summary>
+    public string? Wrapped { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? ErasedAt { get; set; }
     public string? ErasedBy { get; set; }
@@ -41,8 +50,9 @@ public interface IPersonalDataVault
 /// AES-256-GCM with a random nonce; the subject id is bound in as associated data. Public so that Wolverine can build
 /// it in generated handler code (it does not allow service location).
 /// </summary>
-public sealed class PersonalDataVault(IDocumentStore store, TimeProvider clock) : IPersonalDataVault
+public sealed class PersonalDataVault(IDocumentStore store, TimeProvider clock, MasterKey masterKey) : IPersonalDataVault
 {
+    private const string Purpose = "vault";
     private const int NonceSize = 12;
     private const int TagSize = 16;
 
@@ -82,6 +92,7 @@ public sealed class PersonalDataVault(IDocumentStore store, TimeProvider clock) 
         var existing = await session.LoadAsync<SubjectKey>(subject, cancellationToken)
                        ?? new SubjectKey { Id = subject, CreatedAt = clock.GetUtcNow() };
         existing.Key = null;
+        existing.Wrapped = null;
         existing.ErasedAt ??= clock.GetUtcNow();
         existing.ErasedBy ??= erasedBy;
         session.Store(existing);
@@ -103,7 +114,8 @@ public sealed class PersonalDataVault(IDocumentStore store, TimeProvider clock) 
         var key = await session.LoadAsync<SubjectKey>(subject, cancellationToken);
         if (key is null && create)
         {
-            key = new SubjectKey { Id = subject, Key = RandomNumberGenerator.GetBytes(32), CreatedAt = clock.GetUtcNow() };
+            key = new SubjectKey { Id = subject, CreatedAt = clock.GetUtcNow() };
+            Wrap(key, RandomNumberGenerator.GetBytes(32), masterKey);
             session.Insert(key);
             try
             {
@@ -116,10 +128,41 @@ public sealed class PersonalDataVault(IDocumentStore store, TimeProvider clock) 
                 key = await again.LoadAsync<SubjectKey>(subject, cancellationToken);
             }
         }
-        var bytes = key?.ErasedAt is null ? key?.Key : null;
+        var bytes = key is null || key.ErasedAt is not null ? null : Unwrap(key, masterKey);
         _keys[subject] = bytes;
         return bytes;
     }
+
+    /// <summary>
+    /// Wraps every key still kept in plain (databases from before the master key) with the master key; returns how many.
+    /// Throws <see cref="MasterKeyMismatchException"/> when the keys already wrapped are not this master key's.
+    /// </summary>
+    public static async Task<int> ProtectStoredKeysAsync(IDocumentStore store, MasterKey masterKey, CancellationToken cancellationToken)
+    {
+        await using var session = store.LightweightSession();
+        if (await session.Query<SubjectKey>().Where(k => k.Wrapped != null).FirstOrDefaultAsync(cancellationToken) is { } sample)
+        {
+            Unwrap(sample, masterKey);
+        }
+        var plain = (await session.Query<SubjectKey>().Where(k => k.Wrapped == null && k.ErasedAt == null).ToListAsync(cancellationToken))
+            .Where(k => k.Key is not null).ToList();
+        foreach (var key in plain)
+        {
+            Wrap(key, key.Key!, masterKey);
+            session.Store(key);
+        }
+        await session.SaveChangesAsync(cancellationToken);
+        return plain.Count;
+    }
+
+    private static void Wrap(SubjectKey key, byte[] plain, MasterKey masterKey)
+    {
+        key.Wrapped = Convert.ToBase64String(masterKey.Protect(plain, Purpose, key.Id.ToByteArray()));
+        key.Key = null;
+    }
+
+    private static byte[]? Unwrap(SubjectKey key, MasterKey masterKey) =>
+        key.Wrapped is { } wrapped ? masterKey.Unprotect(Convert.FromBase64String(wrapped), Purpose, key.Id.ToByteArray()) : key.Key;
 }
 
 public static class PersonalDataRegistration

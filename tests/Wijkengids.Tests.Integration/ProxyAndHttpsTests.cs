@@ -14,7 +14,6 @@ public sealed class ProxyFixture : HostFixture
     protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
         ["environment"] = "Production",
-        ["Security:MasterKey"] = ProxyAndHttpsTests.MasterKey,
         ["ForwardedHeaders:KnownProxies"] = ProxyAndHttpsTests.Proxy,
         ["RateLimits:LoginPerMinute"] = "2",
     };
@@ -22,8 +21,6 @@ public sealed class ProxyFixture : HostFixture
 
 public sealed class ProxyAndHttpsTests(ProxyFixture fixture) : IClassFixture<ProxyFixture>
 {
-    /// <summary>Any base64 of 32 bytes: outside Development the host needs a master key (keys at rest).</summary>
-    public const string MasterKey = "d2lqa2VuZ2lkcy10ZXN0LW1hc3Rlci1rZXktMzItYnk=";
     public const string Proxy = "10.0.0.5";
     private const string Site = "wijkengids.example";
 

@@ -36,6 +36,24 @@ internal static class Cli
     /// </summary>
     public static bool IsCommand(string[] args) => args.Length > 0 && !args[0].StartsWith('-') && !args[0].Contains('=');
 
+    /// <summary>Commands of the host itself that need the configuration but not the host (e.g. `backup`, `restore`).</summary>
+    private static readonly Wijkengids.SharedKernel.ICommandLineCommand[] HostCommands = [new BackupCommand(), new RestoreCommand()];
+
+    /// <summary>
+    /// Runs a host command that works with the configuration only: no schemas applied, no projections, no messaging,
+    /// so `restore` finds an empty database empty. Its services are the configuration and the environment.
+    /// </summary>
+    public static async Task<bool> TryRunWithoutHostAsync(WebApplicationBuilder builder, string[] args)
+    {
+        if (!IsCommand(args) || HostCommands.FirstOrDefault(c => c.Name == args[0]) is not { } command) return false;
+        await using var services = new ServiceCollection()
+            .AddSingleton<IConfiguration>(builder.Configuration)
+            .AddSingleton<IHostEnvironment>(builder.Environment)
+            .BuildServiceProvider();
+        Environment.ExitCode = await command.RunAsync(args[1..], services, CancellationToken.None);
+        return true;
+    }
+
     public static async Task<bool> TryRunAsync(WebApplication app, string[] args)
     {
         if (!IsCommand(args)) return false;

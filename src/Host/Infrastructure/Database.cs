@@ -12,37 +12,52 @@ internal static class Database
     public const string ConnectionName = "Wijkengids";
     public const string EmbeddedDatabaseName = "wijkengids";
 
-    /// <param name="command">A command beside a running site uses the site's embedded cluster instead of restarting it.</param>
-    public static async Task<string> ResolveConnectionStringAsync(WebApplicationBuilder builder, bool command = false)
+    /// <param name="forCommand">
+    /// A command (not the site): it attaches to the embedded server the running site started, instead of stopping it.
+    /// </param>
+    public static async Task<string> ResolveConnectionStringAsync(WebApplicationBuilder builder, bool forCommand)
     {
-        var configured = builder.Configuration.GetConnectionString(ConnectionName);
-        if (!string.IsNullOrWhiteSpace(configured)) return configured;
+        var (connection, cluster) = await ResolveAsync(builder.Configuration, builder.Environment, forCommand);
+        if (cluster is not null)
+        {
+            builder.Services.AddSingleton(cluster);
+            builder.Services.AddHostedService<LocalClusterLifetime>();
+        }
+        return connection;
+    }
 
-        if (!builder.Environment.IsDevelopment())
+    /// <summary>The connection string, and the embedded cluster when there is no configured one (its caller stops it).</summary>
+    public static async Task<(string Connection, LocalPostgresCluster? Cluster)> ResolveAsync(IConfiguration configuration,
+        IHostEnvironment environment, bool forCommand)
+    {
+        var configured = configuration.GetConnectionString(ConnectionName);
+        if (!string.IsNullOrWhiteSpace(configured)) return (configured, null);
+
+        if (!environment.IsDevelopment())
         {
             throw new InvalidOperationException(
                 $"Geen database ingesteld. Geef buiten Development een verbindingsgegeven op met de instelling " +
                 $"ConnectionStrings:{ConnectionName} (omgevingsvariabele ConnectionStrings__{ConnectionName}).");
         }
 
-        var folder = builder.Configuration["LocalPostgres:DataDirectory"]
-                     ?? Path.Combine(ProjectRoot(builder.Environment.ContentRootPath), ".local", "postgres");
-        if (command && await LocalPostgresCluster.AttachToRunningAsync(folder) is { } running)
+        var folder = configuration["LocalPostgres:DataDirectory"]
+                     ?? Path.Combine(ProjectRoot(environment.ContentRootPath), ".local", "postgres");
+        if (forCommand && await LocalPostgresCluster.AttachToRunningAsync(folder) is { } running)
         {
-            Console.WriteLine($"[database] PostgreSQL draait al op 127.0.0.1:{running.Port} (de site); dit commando gebruikt die.");
-            return running.ConnectionString(EmbeddedDatabaseName);
+            // Not ours to stop: no cluster is handed back, so nobody stops it when the command ends.
+            Log($"Verbonden met de PostgreSQL die al draait op 127.0.0.1:{running.Port} (de site); die blijft draaien.");
+            return (running.ConnectionString(EmbeddedDatabaseName), null);
         }
         // PostgreSQL's durable defaults: what is acknowledged survives a crash (docs/adr/0005).
-        var cluster = await LocalPostgresCluster.StartAsync(folder, message => Console.WriteLine($"[database] {message}"),
-            durability: LocalPostgresDurability.Durable);
+        var cluster = await LocalPostgresCluster.StartAsync(folder, Log, durability: LocalPostgresDurability.Durable);
         await cluster.EnsureDatabaseAsync(EmbeddedDatabaseName);
-        builder.Services.AddSingleton(cluster);
-        builder.Services.AddHostedService<LocalClusterLifetime>();
-        return cluster.ConnectionString(EmbeddedDatabaseName);
+        return (cluster.ConnectionString(EmbeddedDatabaseName), cluster);
     }
 
+    private static void Log(string message) => Console.WriteLine($"[database] {message}");
+
     /// <summary>The repository root when run from source (the folder holding Wijkengids.sln), else the content root.</summary>
-    private static string ProjectRoot(string contentRoot)
+    internal static string ProjectRoot(string contentRoot)
     {
         for (var dir = new DirectoryInfo(contentRoot); dir is not null; dir = dir.Parent)
         {

@@ -77,7 +77,11 @@ internal static class WebPlatform
         services.AddDataProtection().SetApplicationName("Wijkengids");
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(provider =>
             new ConfigureOptions<KeyManagementOptions>(o =>
-                o.XmlRepository = new MartenXmlRepository(provider.GetRequiredService<IDocumentStore>())));
+            {
+                o.XmlRepository = new MartenXmlRepository(provider.GetRequiredService<IDocumentStore>());
+                // Never in plain in the database or its backups: encrypted with the master key (docs/adr/0073).
+                o.XmlEncryptor = new MasterKeyXmlEncryptor(provider.GetRequiredService<SharedKernel.MasterKey>());
+            }));
 
         var loginPerMinute = configuration.GetValue("RateLimits:LoginPerMinute", 10);
         var formsPerMinute = configuration.GetValue("RateLimits:FormsPerMinute", 20);
@@ -259,7 +263,10 @@ internal static class WebPlatform
     }
 }
 
-/// <summary>Data-protection keys in PostgreSQL, so cookies and signed links survive restarts and work on every host.</summary>
+/// <summary>
+/// Data-protection keys in PostgreSQL, so cookies and signed links survive restarts and work on every host. Their
+/// secrets are encrypted with the master key before they get here (<see cref="MasterKeyXmlEncryptor"/>).
+/// </summary>
 internal sealed class MartenXmlRepository(IDocumentStore store) : IXmlRepository
 {
     public IReadOnlyCollection<XElement> GetAllElements()

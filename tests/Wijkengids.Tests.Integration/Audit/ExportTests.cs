@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using Alba;
 using Wijkengids.Audit.Export;
@@ -181,17 +180,6 @@ public sealed class ExportTests(HostFixture fixture) : IClassFixture<HostFixture
     }
 
     /// <summary>Runs the built host as a separate process, in Production and without a connection string.</summary>
-    private static async Task<(int ExitCode, string Output)> RunHostAsync(params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = AppContext.BaseDirectory };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Wijkengids.Host.dll"));
-        foreach (var arg in args) start.ArgumentList.Add(arg);
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        start.Environment.Remove("ConnectionStrings__Wijkengids");
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync(new CancellationTokenSource(TimeSpan.FromSeconds(60)).Token);
-        return (process.ExitCode, await output + await error);
-    }
+    private static Task<(int ExitCode, string Output)> RunHostAsync(params string[] args) =>
+        HostProcess.RunAsync(new Dictionary<string, string?> { ["ASPNETCORE_ENVIRONMENT"] = "Production", ["ConnectionStrings__Wijkengids"] = null }, args);
 }

@@ -12,7 +12,6 @@ public sealed class ProductionFixture : HostFixture
         ["environment"] = "Production",
         // Plain HTTP in the tests (docs/adr/0078).
         ["Https:Required"] = "false",
-        ["Security:MasterKey"] = ProxyAndHttpsTests.MasterKey,
     };
 }
 
