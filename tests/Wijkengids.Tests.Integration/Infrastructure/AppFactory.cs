@@ -8,10 +8,13 @@ namespace Wijkengids.Tests;
 public static class AppFactory
 {
     public static async Task<IAlbaHost> StartAsync(string databasePrefix, IDictionary<string, string?>? settings = null,
-        Action<IServiceCollection>? services = null)
-    {
-        var connection = await TestDatabase.CreateDatabaseAsync(databasePrefix);
-        return await AlbaHost.For<Program>(builder =>
+        Action<IServiceCollection>? services = null) =>
+        await StartOnAsync(await TestDatabase.CreateDatabaseAsync(databasePrefix), settings, services);
+
+    /// <summary>Starts the host on an existing database, e.g. to restart it in another environment (setting "environment").</summary>
+    public static Task<IAlbaHost> StartOnAsync(string connection, IDictionary<string, string?>? settings = null,
+        Action<IServiceCollection>? services = null) =>
+        AlbaHost.For<Program>(builder =>
         {
             builder.UseEnvironment("Development");
             builder.UseSetting("ConnectionStrings:Wijkengids", connection);
@@ -20,5 +23,4 @@ public static class AppFactory
             foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) builder.UseSetting(key, value);
             if (services is not null) builder.ConfigureServices(services);
         });
-    }
 }

@@ -59,3 +59,9 @@ public sealed record AccountRenamed(Guid AccountId, Sealed DisplayName) : IDescr
 {
     public string Describe() => "Naam van account gewijzigd";
 }
+
+/// <summary>The platform itself switched the account off (e.g. a development account outside Development, docs/adr/0079).</summary>
+public sealed record AccountDisabled(Guid AccountId, string Reason) : IDescribedEvent
+{
+    public string Describe() => $"Account uitgeschakeld: {Reason}";
+}

@@ -8,7 +8,9 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Hosting;
 using Wijkengids.Community.Accounts;
+using Wijkengids.Community.Contracts;
 
 namespace Wijkengids.Community.SignIn;
 
@@ -24,15 +26,19 @@ internal sealed class CheckCredentialsValidator : AbstractValidator<CheckCredent
     }
 }
 
-internal sealed class CheckCredentialsHandler(IQuerySession session) : IRequestHandler<CheckCredentials, ClaimsPrincipal?>
+internal sealed class CheckCredentialsHandler(IQuerySession session, IHostEnvironment environment) : IRequestHandler<CheckCredentials, ClaimsPrincipal?>
 {
     public async Task<ClaimsPrincipal?> Handle(CheckCredentials request, CancellationToken cancellationToken)
     {
         var email = AccountEmail.Normalize(request.Email);
         var account = await session.Query<AccountView>().FirstOrDefaultAsync(a => a.Email == email, cancellationToken);
         if (account is null || !account.Active || account.PendingConfirmation || !OpenAccountHandler.Verify(account, request.Password)) return null;
-        return PrincipalOf(account);
+        return IsDevelopmentCredential(email, request.Password) ? null : PrincipalOf(account);
     }
+
+    /// <summary>Outside Development the published development addresses and password never sign in (docs/adr/0079).</summary>
+    private bool IsDevelopmentCredential(string email, string password) =>
+        !environment.IsDevelopment() && (DevAccounts.IsDevelopmentAddress(email) || password == DevAccounts.Password);
 
     internal static ClaimsPrincipal PrincipalOf(AccountView account)
     {
