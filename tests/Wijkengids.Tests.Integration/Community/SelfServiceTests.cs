@@ -58,13 +58,13 @@ public sealed class SelfServiceTests(HostFixture fixture) : IClassFixture<HostFi
             s.StatusCodeShouldBe(200);
         });
         await Host.LoginAsync("piet@example.nl", "het-nieuwe-wachtwoord");
-        // Used once, and the password it was issued for has changed: the link is dead.
+        // Used once: the link is dead, and says so.
         var reused = await Host.Scenario(s =>
         {
             s.Post.Json(new { token, newPassword = "weer-een-ander-wachtwoord" }).ToUrl("/api/community/password-resets/complete");
-            s.StatusCodeShouldBe(422);
+            s.StatusCodeShouldBe(409);
         });
-        Assert.Contains("verlopen of ongeldig", reused.ShouldBeProblem(422).GetProperty("detail").GetString());
+        Assert.Contains("al gebruikt", reused.ShouldBeProblem(409).GetProperty("detail").GetString());
         await Host.LoginAsync("piet@example.nl", "het-nieuwe-wachtwoord");
     }
 

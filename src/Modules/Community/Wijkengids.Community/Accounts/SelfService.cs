@@ -142,8 +142,9 @@ internal sealed class SelfServiceHandler(
         var (nonce, payload) = tokens.Read(AccountMails.ResetPurpose, request.Token) ?? throw new RuleViolationException(SignedTokens.InvalidMessage);
         var parts = payload.Split('|');
         var account = await UsableAsync(parts[0], cancellationToken);
-        if (parts.Length != 2 || parts[1] != AccountMails.PasswordStamp(account)) throw new RuleViolationException(SignedTokens.InvalidMessage);
+        // A used link says so (409), before the check that the password it was issued for is still the current one.
         await SignedTokens.ConsumeAsync(session, AccountMails.ResetPurpose, nonce, clock, cancellationToken);
+        if (parts.Length != 2 || parts[1] != AccountMails.PasswordStamp(account)) throw new RuleViolationException(SignedTokens.InvalidMessage);
         account.PasswordHash = OpenAccountHandler.HashPassword(account, request.NewPassword);
         // Following a mailed link proves the address too.
         account.PendingConfirmation = false;
