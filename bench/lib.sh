@@ -133,6 +133,12 @@ build() {
 }
 
 
+# Server settings of the throwaway cluster: fast by default; bench/faults.sh sets PG_SETTINGS="" for PostgreSQL's
+# durable defaults (fsync, synchronous_commit and full_page_writes on).
+PG_SETTINGS=${PG_SETTINGS-"-c fsync=off -c synchronous_commit=off -c full_page_writes=off"}
+
+pg_options() { echo "-p $PG_PORT -h 127.0.0.1 -k $WORK/socket $PG_SETTINGS -c max_connections=300"; }
+
 start_postgres() { # a throwaway cluster in $WORK/pgdata on a free port; sets PG_PORT
   if is_root; then chown postgres:postgres "$WORK"; fi
   PG_PORT=$(free_port)
@@ -142,7 +148,7 @@ start_postgres() { # a throwaway cluster in $WORK/pgdata on a free port; sets PG
   as_pg mkdir -p "$WORK/socket"
   log "PostgreSQL starten op 127.0.0.1:$PG_PORT"
   as_pg "$PG_BIN/pg_ctl" -D "$WORK/pgdata" -l "$WORK/postgres.log" -w -t 60 \
-    -o "-p $PG_PORT -h 127.0.0.1 -k $WORK/socket -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300" \
+    -o "$(pg_options)" \
     start >/dev/null || die "PostgreSQL starten mislukt"
 }
 

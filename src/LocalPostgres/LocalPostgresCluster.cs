@@ -49,8 +49,14 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
     /// Throws <see cref="LocalPostgresUnavailableException"/> with a clear message when
     /// the server binaries cannot be found.
     /// </summary>
+    /// <param name="durability">
+    /// <see cref="LocalPostgresDurability.Durable"/> (the default) keeps PostgreSQL's own durable settings;
+    /// <see cref="LocalPostgresDurability.FastUnsafe"/> turns fsync, synchronous_commit and full_page_writes off, for
+    /// throwaway test clusters only.
+    /// </param>
     public static async Task<LocalPostgresCluster> StartAsync(string dataDirectory, Action<string>? log = null,
-        IReadOnlyList<string>? searchDirectories = null, CancellationToken cancellationToken = default)
+        IReadOnlyList<string>? searchDirectories = null, CancellationToken cancellationToken = default,
+        LocalPostgresDurability durability = LocalPostgresDurability.Durable)
     {
         log ??= _ => { };
         var bin = FindBinDirectory(searchDirectories) ?? throw new LocalPostgresUnavailableException(
@@ -70,8 +76,9 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
         if (!File.Exists(Path.Combine(pgData, "PG_VERSION")))
         {
             log($"Nieuwe PostgreSQL-cluster aanmaken in {pgData}");
-            await cluster.RunAsync("initdb", ["-D", pgData, "-U", Superuser, "--auth=trust", "-E", "UTF8",
-                "--locale=C.UTF-8", "--no-sync"], cancellationToken);
+            string[] initdb = ["-D", pgData, "-U", Superuser, "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8"];
+            await cluster.RunAsync("initdb", durability == LocalPostgresDurability.FastUnsafe ? [.. initdb, "--no-sync"] : initdb,
+                cancellationToken);
         }
 
         // A previous run that was killed may have left a server running on this folder: stop it.
@@ -84,8 +91,11 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
         var socketDir = Path.Combine(dataDirectory, "socket");
         Directory.CreateDirectory(socketDir);
         if (runAs is not null && !OperatingSystem.IsWindows()) await ChownAsync(socketDir, runAs, cancellationToken);
-        var options = $"-p {port} -h 127.0.0.1 -k {socketDir} -c fsync=off -c synchronous_commit=off " +
-                      "-c full_page_writes=off -c max_connections=300 -c shared_buffers=128MB";
+        var options = $"-p {port} -h 127.0.0.1 -k {socketDir} -c max_connections=300 -c shared_buffers=128MB";
+        if (durability == LocalPostgresDurability.FastUnsafe)
+        {
+            options += " -c fsync=off -c synchronous_commit=off -c full_page_writes=off";
+        }
         log($"PostgreSQL starten op 127.0.0.1:{port}");
         await cluster.RunAsync("pg_ctl", ["-D", pgData, "-l", Path.Combine(dataDirectory, "postgres.log"),
             "-o", options, "-w", "-t", "60", "start"], cancellationToken);
@@ -205,6 +215,16 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
+}
+
+/// <summary>How the cluster treats a crash or a power cut.</summary>
+public enum LocalPostgresDurability
+{
+    /// <summary>PostgreSQL's defaults (fsync, synchronous_commit and full_page_writes on): acknowledged writes survive a crash.</summary>
+    Durable,
+
+    /// <summary>fsync, synchronous_commit and full_page_writes off: fast, but a crash loses writes and may corrupt the cluster. Tests only.</summary>
+    FastUnsafe,
 }
 
 public sealed class LocalPostgresUnavailableException(string message) : Exception(message);

@@ -42,7 +42,8 @@ public static class TestDatabase
                 return given;
             }
             _clusterFolder = Path.Combine(Path.GetTempPath(), "wijkengids-tests", Guid.NewGuid().ToString("N"));
-            _cluster = await LocalPostgresCluster.StartAsync(_clusterFolder);
+            // A throwaway cluster: speed over durability (the host's embedded cluster stays durable).
+            _cluster = await LocalPostgresCluster.StartAsync(_clusterFolder, durability: LocalPostgresDurability.FastUnsafe);
             AppDomain.CurrentDomain.ProcessExit += (_, _) => StopCluster();
             _serverConnection = _cluster.ConnectionString();
             return _serverConnection;

@@ -68,7 +68,7 @@ public sealed class AuthTests(HostFixture fixture) : IClassFixture<HostFixture>
         var cookie = await Host.LoginAsRoleAsync("contributor");
         var logout = await Host.Scenario(s =>
         {
-            s.Post.Url("/api/auth/logout"); s.As(cookie);
+            s.Post.Json(new { }).ToUrl("/api/auth/logout"); s.As(cookie);
             s.StatusCodeShouldBe(204);
         });
         // The cookie is expired on the client; the browser would drop it.

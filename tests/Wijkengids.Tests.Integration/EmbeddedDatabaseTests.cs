@@ -1,6 +1,8 @@
 using System.Text.Json;
 using Alba;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 using Wijkengids.LocalPostgres;
 
 namespace Wijkengids.Tests.Integration;
@@ -25,6 +27,28 @@ public sealed class EmbeddedDatabaseTests
             {
                 // Same data: the seeded admin is the same account, not a new one.
                 Assert.Equal(adminId, await AdminIdAsync(second));
+            }
+        }
+        finally
+        {
+            if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task The_hosts_embedded_cluster_keeps_postgresqls_durable_settings()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "wijkengids-embedded-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            await using var host = await StartAsync(folder);
+            var cluster = host.Services.GetRequiredService<LocalPostgresCluster>();
+            await using var connection = new NpgsqlConnection(cluster.ConnectionString());
+            await connection.OpenAsync();
+            foreach (var setting in new[] { "fsync", "synchronous_commit", "full_page_writes" })
+            {
+                await using var show = new NpgsqlCommand($"show {setting}", connection);
+                Assert.Equal((setting, "on"), (setting, (string?)await show.ExecuteScalarAsync()));
             }
         }
         finally

@@ -26,7 +26,9 @@ internal static class Database
 
         var folder = builder.Configuration["LocalPostgres:DataDirectory"]
                      ?? Path.Combine(ProjectRoot(builder.Environment.ContentRootPath), ".local", "postgres");
-        var cluster = await LocalPostgresCluster.StartAsync(folder, message => Console.WriteLine($"[database] {message}"));
+        // PostgreSQL's durable defaults: what is acknowledged survives a crash (docs/adr/0005).
+        var cluster = await LocalPostgresCluster.StartAsync(folder, message => Console.WriteLine($"[database] {message}"),
+            durability: LocalPostgresDurability.Durable);
         await cluster.EnsureDatabaseAsync(EmbeddedDatabaseName);
         builder.Services.AddSingleton(cluster);
         builder.Services.AddHostedService<LocalClusterLifetime>();

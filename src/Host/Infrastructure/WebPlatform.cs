@@ -69,6 +69,7 @@ internal static class WebPlatform
         {
             options.Cookie.Name = "wijkengids.af";
             options.FormFieldName = "__RequestVerificationToken";
+            options.HeaderName = RequestIntentMiddleware.TokenHeader;
         });
 
         services.AddDataProtection().SetApplicationName("Wijkengids");
@@ -153,6 +154,7 @@ internal static class WebPlatform
         });
         app.UseRateLimiter();
         app.UseAuthentication();
+        app.UseMiddleware<RequestIntentMiddleware>();
         app.UseAuthorization();
         app.UseAntiforgery();
         return app;

@@ -47,10 +47,10 @@ public sealed class AuditAuthorizationTests(HostFixture fixture) : IClassFixture
         switch (method)
         {
             case "GET": s.Get.Url(url); break;
-            case "POST": s.Post.Url(url); break;
-            case "PUT": s.Put.Url(url); break;
-            case "DELETE": s.Delete.Url(url); break;
-            default: s.Patch.Url(url); break;
+            case "POST": s.Post.Json(new { }).ToUrl(url); break;
+            case "PUT": s.Put.Json(new { }).ToUrl(url); break;
+            case "DELETE": s.Delete.Json(new { }).ToUrl(url); break;
+            default: s.Patch.Json(new { }).ToUrl(url); break;
         }
     }
 

@@ -15,7 +15,7 @@ public sealed class PrivacyTests(HostFixture fixture) : IClassFixture<HostFixtur
     [Fact]
     public async Task The_export_holds_the_account_the_subscription_and_the_audit_name_from_every_module()
     {
-        var (id, cookie) = await OpenAccountAsync("Ina Inzage", "ina@example.nl");
+        var (id, cookie) = await Host.OpenContributorAsync("Ina Inzage", "ina@example.nl");
         await Host.SubscribeAndConfirmAsync("ina@example.nl");
         await Problem.EventuallyAsync(async () =>
         {
@@ -43,14 +43,14 @@ public sealed class PrivacyTests(HostFixture fixture) : IClassFixture<HostFixtur
     [Fact]
     public async Task After_erasure_name_and_address_appear_in_no_read_and_the_history_shows_the_erasure()
     {
-        var (id, cookie) = await OpenAccountAsync("Erik Erasmus", "erik@example.nl");
+        var (id, cookie) = await Host.OpenContributorAsync("Erik Erasmus", "erik@example.nl");
         await Host.SubscribeAndConfirmAsync("erik@example.nl");
         var auditor = await Host.LoginAsRoleAsync("auditor");
         await Problem.EventuallyAsync(async () =>
             (await Host.Scenario(s => { s.Get.Url($"/api/audit/actors/{id}"); s.As(auditor); s.IgnoreStatusCode(); })).ReadAsText() is var t &&
             t.Contains("Erik Erasmus") ? t : null, "de naam bij Audit");
 
-        var erased = await Host.Scenario(s => { s.Post.Url("/api/community/me/erase"); s.As(cookie); s.StatusCodeShouldBe(200); });
+        var erased = await Host.Scenario(s => { s.Post.Json(new { }).ToUrl("/api/community/me/erase"); s.As(cookie); s.StatusCodeShouldBe(200); });
         Assert.Equal("account", erased.ReadAsJson<JsonElement>().GetProperty("kind").GetString());
 
         // The session ends and the account cannot sign in.
@@ -154,17 +154,5 @@ public sealed class PrivacyTests(HostFixture fixture) : IClassFixture<HostFixtur
         }, "de wissing in de tijdlijn");
         Assert.Contains(adminId!, erasure);
         Assert.Contains("verzoek van betrokkene per brief", erasure);
-    }
-
-    private async Task<(string Id, string Cookie)> OpenAccountAsync(string name, string email)
-    {
-        var admin = await Host.LoginAsRoleAsync("admin");
-        var created = (await Host.Scenario(s =>
-        {
-            s.Post.Json(new { email, displayName = name, password = "een-lang-wachtwoord", roles = new[] { "contributor" } })
-                .ToUrl("/api/community/accounts"); s.As(admin);
-            s.StatusCodeShouldBe(201);
-        })).ReadAsJson<JsonElement>();
-        return (created.GetProperty("id").GetString()!, await Host.LoginAsync(email, "een-lang-wachtwoord"));
     }
 }

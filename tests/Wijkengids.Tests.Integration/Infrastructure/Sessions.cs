@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 using Alba;
 using Wijkengids.Community.Contracts;
 
@@ -21,6 +22,20 @@ public static class Sessions
 
     public static Task<string> LoginAsRoleAsync(this IAlbaHost host, string role) =>
         host.LoginAsync(DevAccounts.All.Single(a => a.Role == role).Email);
+
+    /// <summary>The admin opens a contributor account; returns its id and a sign-in cookie of it.</summary>
+    public static async Task<(string Id, string Cookie)> OpenContributorAsync(this IAlbaHost host, string name, string email,
+        string password = "een-lang-wachtwoord")
+    {
+        var admin = await host.LoginAsRoleAsync("admin");
+        var created = (await host.Scenario(s =>
+        {
+            s.Post.Json(new { email, displayName = name, password, roles = new[] { "contributor" } })
+                .ToUrl("/api/community/accounts"); s.As(admin);
+            s.StatusCodeShouldBe(HttpStatusCode.Created);
+        })).ReadAsJson<JsonElement>();
+        return (created.GetProperty("id").GetString()!, await host.LoginAsync(email, password));
+    }
 
     public static Scenario As(this Scenario scenario, string cookie)
     {
