@@ -163,4 +163,58 @@ public sealed class CoFinancingTests(HostFixture fixture) : IClassFixture<HostFi
             s.StatusCodeShouldBe(404);
         })).ShouldBeProblem(404);
     }
+
+    [Fact]
+    public async Task A_cancelled_request_leaves_the_queue_and_the_totals_cannot_be_decided_and_keeps_its_decision_in_history()
+    {
+        var funder = await Host.LoginAsRoleAsync("funder");
+        var organiser = await Host.LoginAsRoleAsync("organiser");
+        var before = await OverviewAsync(funder);
+        var undecided = await RequestAsync(700m);
+        var granted = await RequestAsync(900m);
+        await DecideAsync(funder, granted, new { grant = true, amount = 600m }, 200);
+        foreach (var booking in new[] { undecided, granted })
+        {
+            await Host.Scenario(s =>
+            {
+                s.Post.Json(new { reason = "Het gebied ziet af van het werkatelier." }).ToUrl($"/api/workshops/bookings/{booking.GetProperty("id").GetString()}/cancel");
+                s.As(organiser);
+                s.StatusCodeShouldBe(200);
+            });
+        }
+
+        var problem = (await DecideAsync(funder, undecided, new { grant = true, amount = 100m }, 409)).ShouldBeProblem(409);
+        Assert.Equal("Deze aanvraag is geannuleerd; over de cofinanciering wordt niet meer besloten.", problem.GetProperty("detail").GetString());
+        (await DecideAsync(funder, undecided, new { grant = false, reason = "te laat" }, 409)).ShouldBeProblem(409);
+        Assert.Equal(JsonValueKind.Null, (await StatusAsync(undecided)).GetProperty("coFinancingDecision").ValueKind);
+        await using (var session = Host.Services.GetRequiredService<IDocumentStore>().QuerySession())
+        {
+            var undecidedEvents = await session.Events.FetchStreamAsync(Guid.Parse(undecided.GetProperty("id").GetString()!));
+            Assert.DoesNotContain(undecidedEvents, e => e.EventType.Name.StartsWith("CoFinancing", StringComparison.Ordinal));
+            // The grant stays in the history, followed by the cancellation.
+            var grantedEvents = await session.Events.FetchStreamAsync(Guid.Parse(granted.GetProperty("id").GetString()!));
+            Assert.Equal(["CoFinancingGranted", "BookingCancelled"],
+                grantedEvents.Select(e => e.EventType.Name).Where(n => n is "CoFinancingGranted" or "BookingCancelled"));
+        }
+
+        var after = await OverviewAsync(funder);
+        Assert.Equal((0m, 0m, 0, 0, 0), Delta(before, after, "perYear", "2027"));
+        Assert.Equal((0m, 0m, 0, 0, 0), Delta(before, after, "perArea", undecided.GetProperty("areaName").GetString()!));
+        (int, decimal) Cancelled(JsonElement overview) => overview.GetProperty("perYear").EnumerateArray()
+            .Where(t => t.GetProperty("key").GetString() == "2027")
+            .Select(t => (t.GetProperty("cancelledCount").GetInt32(), t.GetProperty("lapsed").GetDecimal())).SingleOrDefault();
+        Assert.Equal((Cancelled(before).Item1 + 2, Cancelled(before).Item2 + 600m), Cancelled(after));
+
+        var queue = after.GetProperty("queue").EnumerateArray().Select(b => b.GetProperty("id").GetString()).ToList();
+        Assert.DoesNotContain(undecided.GetProperty("id").GetString(), queue);
+        var kept = Assert.Single(after.GetProperty("requests").EnumerateArray(), b => b.GetProperty("id").GetString() == granted.GetProperty("id").GetString());
+        Assert.Equal("toegekend", kept.GetProperty("coFinancingDecision").GetString());
+        Assert.Equal("geannuleerd", kept.GetProperty("status").GetString());
+
+        var page = (await Host.Scenario(s => { s.Get.Url("/werkateliers/financiering"); s.As(funder); })).ReadAsText();
+        Assert.DoesNotContain($"cofi-{undecided.GetProperty("id").GetString()}", page);
+        Assert.Contains("toegekend € 600,00 (vervallen)", page);
+        var statusPage = (await Host.Scenario(s => s.Get.Url(granted.GetProperty("statusUrl").GetString()!))).ReadAsText();
+        Assert.Contains("(vervallen: de aanvraag is geannuleerd)", statusPage);
+    }
 }

@@ -88,4 +88,39 @@ public sealed class WorkshopExportTests(HostFixture fixture) : IClassFixture<Hos
             (await Host.Scenario(s => { s.Get.Url("/api/workshops/bookings/export.csv"); s.As(cookie); s.StatusCodeShouldBe(403); })).ShouldBeProblem(403);
         }
     }
+
+    [Fact]
+    public async Task Cells_a_spreadsheet_would_run_as_a_formula_are_exported_as_text()
+    {
+        var organiser = await Host.LoginAsRoleAsync("organiser");
+        var slug = (await Host.DefineFormatAsync(organiser, "Formule " + Guid.NewGuid().ToString("N")[..6])).GetProperty("slug").GetString()!;
+        var sessionId = Guid.Parse((await Host.ScheduleAsync(organiser, slug, "2027-09-01T09:30")).GetProperty("id").GetString()!);
+        var area = (await Host.WorkshopDirectoryAsync()).Areas.First();
+        var hostile = new[] { "=HYPERLINK(\"http://evil.example\",\"klik\")", "@SUM(1+1)", "+31 10 123", "-2+3" };
+        // (Leading tabs and returns cannot reach a cell: names are trimmed when a request is received.)
+        foreach (var (organisation, i) in hostile.Select((h, i) => (h, i)))
+        {
+            await Host.Scenario(s =>
+            {
+                s.Post.Json(new
+                {
+                    formatSlug = slug, sessionId, areaId = area.Id, organisation, contactName = i == 0 ? "@SUM(A1:A9)" : "Carla Contact",
+                    contactEmail = $"formule{i}@example.nl", participants = 1, goals = "=1+1", coFinancing = false,
+                }).ToUrl("/api/workshops/bookings");
+                s.StatusCodeShouldBe(201);
+            });
+        }
+
+        var text = (await Host.Scenario(s => { s.Get.Url($"/api/workshops/bookings/export.csv?sessionId={sessionId}"); s.As(organiser); })).ReadAsText();
+        using var csv = new CsvReader(new StringReader(text.TrimStart('\uFEFF')), new CsvConfiguration(CultureInfo.GetCultureInfo("nl-NL")) { Delimiter = ";" });
+        var rows = csv.GetRecords<dynamic>().Cast<IDictionary<string, object>>().ToList();
+        // Each cell starts with the spreadsheet's text mark, followed by the value exactly as entered.
+        Assert.Equal(hostile.Select(h => "'" + h), rows.Select(r => (string)r["Organisatie"]));
+        Assert.Equal("'@SUM(A1:A9)", rows[0]["Contactpersoon"]);
+        Assert.Equal("Carla Contact", rows[1]["Contactpersoon"]);
+        foreach (var cell in text.Split([';', '\n']))
+        {
+            Assert.False(cell.TrimStart('"').Length > 0 && "=+-@\t".Contains(cell.TrimStart('"')[0]), $"Cel begint met een formuleteken: {cell}");
+        }
+    }
 }

@@ -66,6 +66,29 @@ public sealed class ExportTests(HostFixture fixture) : IClassFixture<HostFixture
     }
 
     [Fact]
+    public async Task Csv_cells_a_spreadsheet_would_run_are_text_and_the_export_still_verifies()
+    {
+        var admin = await Host.LoginAsRoleAsync("admin");
+        var auditor = await Host.LoginAsRoleAsync("auditor");
+        // The correlation id is hashed, so the verifier must read it back exactly as it was before the text mark.
+        var correlation = "-formule-" + Guid.NewGuid().ToString("N");
+        var account = await Host.OpenAccountAsync(admin, "Formule Femke", ["editor"], "=HYPERLINK(\"http://evil.example\",\"klik\")", correlation);
+        await Host.TimelineWhenAsync(auditor, $"item={account}", t => t.Entries.Length == 2);
+        await Host.VerifiedThroughAsync(auditor, (await Host.SequencesOfAsync(account)).Max());
+
+        var (path, text) = await ExportAsync(auditor, $"format=csv&item={account}", "csv");
+        Assert.Contains("\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"klik\"\")\"", text);
+        Assert.Contains(",'" + correlation + ",", text);
+        Assert.DoesNotContain(",=", text);
+        Assert.DoesNotContain(",\"=", text);
+        Assert.DoesNotContain("," + correlation, text);
+
+        var verification = await OfflineVerifier.VerifyAsync(path, CancellationToken.None);
+        Assert.Equal(2, verification.Rows);
+        Assert.True(verification.Passed(complete: false), string.Join("\n", OfflineVerifier.Describe(path, verification, false)));
+    }
+
+    [Fact]
     public async Task A_full_json_lines_export_verifies_offline_as_one_unbroken_chain()
     {
         var (_, _, auditor) = await HistoryAsync("Volledig Frits");

@@ -34,9 +34,22 @@ internal static class ExportFormats
         : Csv;
 }
 
-/// <summary>RFC 4180: a header line, comma-separated, CRLF; null is an empty unquoted field, "" an empty quoted one.</summary>
+/// <summary>
+/// RFC 4180: a header line, comma-separated, CRLF; null is an empty unquoted field, "" an empty quoted one.
+/// A value that a spreadsheet would run as a formula (starting with =, +, -, @, tab or CR) is written with a leading
+/// apostrophe, the spreadsheet's own "this is text" mark; so is a value that starts with an apostrophe, so reading
+/// drops exactly one leading apostrophe and gives every value back as exported (docs/adr/0087).
+/// </summary>
 internal sealed class CsvFormat : IExportFormat
 {
+    private const char TextMark = '\'';
+    private static readonly char[] FormulaStarts = ['=', '+', '-', '@', '\t', '\r', TextMark];
+
+    internal static string Neutralise(string value) =>
+        value.Length > 0 && Array.IndexOf(FormulaStarts, value[0]) >= 0 ? TextMark + value : value;
+
+    internal static string? Restore(string? value) => value is [TextMark, ..] ? value[1..] : value;
+
     public string Name => "csv";
     public string ContentType => "text/csv; charset=utf-8";
     public string Extension => "csv";
@@ -53,8 +66,9 @@ internal sealed class CsvFormat : IExportFormat
             if (!first) line.Append(',');
             first = false;
             if (value is null) continue;
-            if (value.Length > 0 && value.IndexOfAny([',', '"', '\r', '\n']) < 0) line.Append(value);
-            else line.Append('"').Append(value.Replace("\"", "\"\"")).Append('"');
+            var cell = Neutralise(value);
+            if (cell.Length > 0 && cell.IndexOfAny([',', '"', '\r', '\n']) < 0) line.Append(cell);
+            else line.Append('"').Append(cell.Replace("\"", "\"\"")).Append('"');
         }
         line.Append("\r\n");
         return output.WriteAsync(Encoding.UTF8.GetBytes(line.ToString()), cancellationToken).AsTask();
@@ -75,7 +89,7 @@ internal sealed class CsvFormat : IExportFormat
                 if (!values.SequenceEqual(ExportRow.Columns)) throw new FormatException("De kopregel is niet die van een audit-export.");
                 continue;
             }
-            yield return (record, values);
+            yield return (record, values.Select(Restore).ToList());
         }
     }
 

@@ -13,6 +13,8 @@ namespace Wijkengids.Workshops.Bookings;
 /// <summary>
 /// CSV export of the bookings for organisers (CsvHelper), in Dutch spreadsheet conventions: semicolons, decimal
 /// commas, Amsterdam times, UTF-8 with a byte order mark so that spreadsheet programs read the accents right.
+/// A cell that starts with =, +, -, @, tab or CR gets a leading ' so a spreadsheet shows it as text instead of
+/// running it as a formula (docs/adr/0087).
 /// </summary>
 internal static class BookingExport
 {
@@ -23,7 +25,7 @@ internal static class BookingExport
     public static byte[] Write(IEnumerable<BookingDetails> bookings)
     {
         using var text = new StringWriter(CultureInfo.InvariantCulture);
-        using (var csv = new CsvWriter(text, new CsvConfiguration(DutchTime.Culture) { Delimiter = ";" }))
+        using (var csv = new CsvWriter(text, new CsvConfiguration(DutchTime.Culture) { Delimiter = ";", InjectionOptions = InjectionOptions.Escape }))
         {
             csv.WriteRecords(bookings.Select(b => new Row(
                 DutchTime.ToLocal(b.RequestedAt).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture), b.FormatTitle,

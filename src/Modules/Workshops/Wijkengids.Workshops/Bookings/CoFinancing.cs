@@ -33,10 +33,22 @@ public sealed record DecideCoFinancing(Guid BookingId, bool Grant, decimal? Amou
 /// <summary>The funder's overview: every request for co-financing and the totals per year and per area.</summary>
 public sealed record GetCoFinancingOverview : IRequest<CoFinancingOverview>;
 
-public sealed record CoFinancingOverview(IReadOnlyList<BookingDetails> Requests, IReadOnlyList<CoFinancingTotal> PerYear, IReadOnlyList<CoFinancingTotal> PerArea);
+/// <summary>
+/// Every request for co-financing (cancelled ones too, with their decision, for the record); the queue is what still
+/// waits for a decision: undecided and not cancelled (docs/adr/0087).
+/// </summary>
+public sealed record CoFinancingOverview(IReadOnlyList<BookingDetails> Requests, IReadOnlyList<CoFinancingTotal> PerYear, IReadOnlyList<CoFinancingTotal> PerArea)
+{
+    public IReadOnlyList<BookingDetails> Queue => Requests.Where(b => b.CoFinancingDecision is null && b.Status != BookingStatus.Cancelled).ToList();
+}
 
-/// <summary>Totals for one year or area: requested (all requests), granted (the amounts given), and how many are open, granted and refused.</summary>
-public sealed record CoFinancingTotal(string Key, decimal Requested, decimal Granted, int Open, int GrantedCount, int RefusedCount);
+/// <summary>
+/// Totals for one year or area over the requests that are not cancelled: requested, granted (the amounts given), and how
+/// many are open, granted and refused. Cancelled requests count apart: how many, and the amount granted to them before
+/// they were cancelled (lapsed: money that will not be spent).
+/// </summary>
+public sealed record CoFinancingTotal(string Key, decimal Requested, decimal Granted, int Open, int GrantedCount, int RefusedCount,
+    int CancelledCount, decimal Lapsed);
 
 internal sealed class DecideCoFinancingValidator : AbstractValidator<DecideCoFinancing>
 {
@@ -56,6 +68,10 @@ internal sealed class CoFinancingHandler(IDocumentSession session, IMartenOutbox
     {
         var booking = await planner.LoadForChangeAsync(request.BookingId, request.ExpectedVersion, cancellationToken);
         var requested = booking.CoFinancingRequested ?? throw new RuleViolationException("Voor deze aanvraag is geen cofinanciering gevraagd.");
+        if (booking.Status == BookingStatus.Cancelled)
+        {
+            throw new ConflictException("Deze aanvraag is geannuleerd; over de cofinanciering wordt niet meer besloten.");
+        }
         if (booking.CoFinancingDecision is not null)
         {
             throw new ConflictException($"Over deze cofinanciering is al besloten: {booking.CoFinancingDecision}.");
@@ -91,12 +107,17 @@ internal sealed class CoFinancingHandler(IDocumentSession session, IMartenOutbox
             Totals(bookings, b => b.AreaName));
     }
 
-    /// <summary>A booking counts in the year of its session (or of its request while it has none).</summary>
+    /// <summary>A booking counts in the year of its session (or of its request while it has none); a cancelled one only apart.</summary>
     private static List<CoFinancingTotal> Totals(IEnumerable<Booking> bookings, Func<Booking, string> key) =>
-        bookings.GroupBy(key).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => new CoFinancingTotal(g.Key,
-            g.Sum(b => b.CoFinancingRequested ?? 0), g.Sum(b => b.CoFinancingGranted ?? 0),
-            g.Count(b => b.CoFinancingDecision is null), g.Count(b => b.CoFinancingDecision == CoFinancingStatus.Granted),
-            g.Count(b => b.CoFinancingDecision == CoFinancingStatus.Refused))).ToList();
+        bookings.GroupBy(key).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g =>
+        {
+            var live = g.Where(b => b.Status != BookingStatus.Cancelled).ToList();
+            var cancelled = g.Where(b => b.Status == BookingStatus.Cancelled).ToList();
+            return new CoFinancingTotal(g.Key,
+                live.Sum(b => b.CoFinancingRequested ?? 0), live.Sum(b => b.CoFinancingGranted ?? 0),
+                live.Count(b => b.CoFinancingDecision is null), live.Count(b => b.CoFinancingDecision == CoFinancingStatus.Granted),
+                live.Count(b => b.CoFinancingDecision == CoFinancingStatus.Refused), cancelled.Count, cancelled.Sum(b => b.CoFinancingGranted ?? 0));
+        }).ToList();
 
     internal static void MapEndpoints(RouteGroupBuilder funders)
     {
