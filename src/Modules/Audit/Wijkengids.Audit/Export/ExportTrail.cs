@@ -58,7 +58,8 @@ internal sealed class ExportTrailHandler(IDocumentStore store, AuditAccessLog ac
             join {AuditSchema.HashChain} c on c.seq = t.seq
             """);
         filter.AppendWhere(sql, command, "t");
-        sql.Append(newestFirst ? " order by t.seq desc" : " order by t.seq asc");
+        // In the chain's order (docs/adr/0070), so consecutive rows of a full export link up even around a late arrival.
+        sql.Append(newestFirst ? " order by c.link desc" : " order by c.link asc");
         command.CommandText = sql.ToString();
 
         await format.WriteHeaderAsync(output, cancellationToken);

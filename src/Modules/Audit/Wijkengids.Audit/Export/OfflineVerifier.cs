@@ -14,7 +14,8 @@ public sealed record OfflineVerification(
     long? FirstGapAfter,
     bool StartsAtGenesis,
     long? LastPosition,
-    string? LastHash)
+    string? LastHash,
+    long LateArrivals = 0)
 {
     /// <summary>Every row's hash follows from its fields; with <paramref name="complete"/>, also one unbroken chain from the start.</summary>
     public bool Passed(bool complete) => Invalid == 0 && (!complete || (Gaps == 0 && StartsAtGenesis && Rows > 0));
@@ -31,7 +32,7 @@ public static class OfflineVerifier
         using var input = new StreamReader(path, detectEncodingFromByteOrderMarks: true);
         var first = (char)Math.Max(0, input.Peek());
         var format = ExportFormats.Detect(path, first);
-        long rows = 0, invalid = 0, gaps = 0;
+        long rows = 0, invalid = 0, gaps = 0, late = 0;
         long? firstInvalidLine = null, firstInvalidPosition = null, firstGapAfter = null;
         string? firstInvalidReason = null;
         ExportRow? previous = null;
@@ -63,20 +64,24 @@ public static class OfflineVerifier
             if (previous is null) startsAtGenesis = row.PreviousHash == ChainHash.Genesis;
             else
             {
-                var ascending = row.Record.Sequence > previous.Record.Sequence;
-                var linked = ascending ? row.PreviousHash == previous.ChainHash : previous.PreviousHash == row.ChainHash;
-                if (!linked)
+                // In the chain's order (oldest first) or the other way round (newest first); positions need not rise along
+                // the chain, since a late arrival is chained after higher positions (docs/adr/0070).
+                var (older, newer) = row.PreviousHash == previous.ChainHash ? (previous, row)
+                    : previous.PreviousHash == row.ChainHash ? (row, previous)
+                    : (null, null);
+                if (older is null || newer is null)
                 {
                     gaps++;
                     firstGapAfter ??= previous.Record.Sequence;
                 }
-                if (!ascending && row.PreviousHash == ChainHash.Genesis) startsAtGenesis = true;
+                else if (newer.Record.Sequence < older.Record.Sequence) late++;
+                if (row.PreviousHash == ChainHash.Genesis) startsAtGenesis = true;
             }
             previous = row;
         }
         var lastAscending = previous;
         return new OfflineVerification(format.Name, rows, invalid, firstInvalidLine, firstInvalidPosition, firstInvalidReason, gaps,
-            firstGapAfter, startsAtGenesis, lastAscending?.Record.Sequence, lastAscending?.ChainHash);
+            firstGapAfter, startsAtGenesis, lastAscending?.Record.Sequence, lastAscending?.ChainHash, late);
     }
 
     /// <summary>The report in Dutch, as the command prints it.</summary>
@@ -92,6 +97,11 @@ public static class OfflineVerifier
             ? "Aaneengesloten: elke regel sluit aan op de vorige."
             : $"Onderbrekingen: {result.Gaps} (eerste na positie {result.FirstGapAfter}). Bij een gefilterde export is dat normaal; " +
               "bij een volledige export ontbreken er gebeurtenissen.";
+        if (result.LateArrivals > 0)
+        {
+            yield return $"Laat opgenomen: {result.LateArrivals} gebeurtenis(sen) met een lagere positie dan de schakel ervoor " +
+                         "(bijvoorbeeld een tombstone na een crash van de database); dat is geen breuk.";
+        }
         yield return result.StartsAtGenesis ? "De export begint bij het begin van de keten." : "De export begint niet bij het begin van de keten.";
         if (result.LastHash is not null)
         {

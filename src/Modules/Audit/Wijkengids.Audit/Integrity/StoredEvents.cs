@@ -19,15 +19,40 @@ internal static class StoredEvents
 
     public const int ColumnCount = 11;
 
-    public static async IAsyncEnumerable<StoredEvent> ReadRangeAsync(NpgsqlConnection connection, long afterSequence,
-        long upToSequence, [EnumeratorCancellation] CancellationToken cancellationToken)
+    /// <summary>
+    /// The rows of <paramref name="afterSequence"/>..<paramref name="upToSequence"/> in sequence order, each with whether
+    /// the chain already holds a link for it (a replayed range).
+    /// </summary>
+    public static IAsyncEnumerable<(bool Chained, StoredEvent Event)> ReadRangeAsync(NpgsqlConnection connection, long afterSequence,
+        long upToSequence, CancellationToken cancellationToken) =>
+        ReadAsync(connection,
+            $"""
+            select exists (select 1 from {AuditSchema.HashChain} c where c.seq = e.seq_id), {Columns}
+            from {AuditSchema.Events} e where e.seq_id > $1 and e.seq_id <= $2 order by e.seq_id
+            """, [afterSequence, upToSequence], cancellationToken);
+
+    /// <summary>
+    /// Late arrivals: rows not yet chained at positions the chain passed while they were empty and still watches
+    /// (docs/adr/0070), up to <paramref name="upToSequence"/>, in sequence order.
+    /// </summary>
+    public static IAsyncEnumerable<(bool Chained, StoredEvent Event)> ReadLateAsync(NpgsqlConnection connection, long upToSequence,
+        CancellationToken cancellationToken) =>
+        ReadAsync(connection,
+            $"""
+            select false, {Columns}
+            from {AuditSchema.ChainGaps} g join {AuditSchema.Events} e on e.seq_id between g.first_seq and g.last_seq
+            where {ChainGaps.Watched("g")} and e.seq_id <= $1
+              and not exists (select 1 from {AuditSchema.HashChain} c where c.seq = e.seq_id)
+            order by e.seq_id
+            """, [upToSequence], cancellationToken);
+
+    private static async IAsyncEnumerable<(bool Chained, StoredEvent Event)> ReadAsync(NpgsqlConnection connection, string sql, object[] values,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        await using var command = new NpgsqlCommand(
-            $"select {Columns} from {AuditSchema.Events} e where e.seq_id > $1 and e.seq_id <= $2 order by e.seq_id", connection);
-        command.Parameters.AddWithValue(afterSequence);
-        command.Parameters.AddWithValue(upToSequence);
+        await using var command = new NpgsqlCommand(sql, connection);
+        foreach (var value in values) command.Parameters.AddWithValue(value);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken)) yield return Read(reader, 0);
+        while (await reader.ReadAsync(cancellationToken)) yield return (reader.GetBoolean(0), Read(reader, 1));
     }
 
     /// <summary>Reads the <see cref="Columns"/> starting at <paramref name="offset"/>.</summary>
