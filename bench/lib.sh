@@ -165,6 +165,8 @@ start_host() { # start_host DB ENVIRONMENT [NAME=VALUE ...] -> HOST_PID, HOST_UR
   (
     cd "$HOST_DIR"
     export ASPNETCORE_ENVIRONMENT="$environment" ConnectionStrings__Wijkengids="$(connection "$db")" Logging__LogLevel__Default=Warning
+    # The benchmarks talk plain HTTP on 127.0.0.1: no redirect to HTTPS in Production (docs/adr/0078).
+    [[ "$environment" == Production ]] && export Https__Required=false
     for setting in "$@"; do export "${setting?}"; done
     exec dotnet "$HOST_DLL" --contentRoot "$HOST_DIR" --urls "$HOST_URL"
   ) >"$WORK/host-$db.log" 2>&1 &

@@ -73,6 +73,8 @@ public sealed class EmbeddedDatabaseTests
         {
             builder.UseEnvironment("Production");
             builder.UseSetting("ConnectionStrings:Wijkengids", connection);
+            builder.UseSetting("Https:Required", "false");
+            builder.UseSetting("Security:MasterKey", ProxyAndHttpsTests.MasterKey);
         });
         await host.Scenario(s =>
         {

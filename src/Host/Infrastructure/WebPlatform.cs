@@ -39,6 +39,7 @@ internal static class WebPlatform
             context.ProblemDetails.Detail ??= DutchDetail(context.ProblemDetails.Status);
         });
         services.AddExceptionHandler<ProblemExceptionHandler>();
+        services.AddProxyAndHttps(configuration);
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.Configure<ApiBehaviorOptions>(o => o.SuppressMapClientErrors = false);
 
@@ -48,7 +49,7 @@ internal static class WebPlatform
                 options.Cookie.Name = "wijkengids.auth";
                 options.Cookie.HttpOnly = true;
                 options.Cookie.SameSite = SameSiteMode.Lax;
-                options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                options.Cookie.SecurePolicy = Https.CookiePolicy(configuration, environment);
                 options.LoginPath = "/inloggen";
                 options.LogoutPath = "/uitloggen";
                 options.AccessDeniedPath = "/geen-toegang";
@@ -68,6 +69,7 @@ internal static class WebPlatform
         services.AddAntiforgery(options =>
         {
             options.Cookie.Name = "wijkengids.af";
+            options.Cookie.SecurePolicy = Https.CookiePolicy(configuration, environment);
             options.FormFieldName = "__RequestVerificationToken";
             options.HeaderName = RequestIntentMiddleware.TokenHeader;
         });
@@ -129,6 +131,8 @@ internal static class WebPlatform
 
     public static WebApplication UseWebPlatform(this WebApplication app)
     {
+        // The real client address (for rate limits and logs) and scheme first; then HSTS and the redirect to HTTPS.
+        app.UseProxyAndHttps();
         // The API answers with problem details; pages re-execute at /fout with the status of the failure.
         app.UseWhen(IsApi, api => api.UseExceptionHandler());
         app.UseWhen(http => !IsApi(http), site => site.UseExceptionHandler(new ExceptionHandlerOptions
@@ -185,7 +189,10 @@ internal static class WebPlatform
         return Task.CompletedTask;
     }
 
-    /// <summary>Reading is never limited; posts are, per client address, in a fixed one-minute window.</summary>
+    /// <summary>
+    /// Reading is never limited; posts are, per client address, in a fixed one-minute window. Behind a configured proxy
+    /// the address is the forwarded client's (see <see cref="Https.ConfigureForwardedHeaders"/>), not the proxy's.
+    /// </summary>
     private static RateLimitPartition<string> PostsPerClientPerMinute(HttpContext http, int limit) =>
         HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method)
             ? RateLimitPartition.GetNoLimiter("read")

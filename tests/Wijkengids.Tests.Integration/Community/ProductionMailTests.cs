@@ -7,7 +7,13 @@ namespace Wijkengids.Tests.Integration.Community;
 /// <summary>The host as in Production without SMTP settings: no development mailbox, and mail that cannot go is recorded as failed.</summary>
 public sealed class ProductionFixture : HostFixture
 {
-    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["environment"] = "Production" };
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["environment"] = "Production",
+        // Plain HTTP in the tests (docs/adr/0078).
+        ["Https:Required"] = "false",
+        ["Security:MasterKey"] = ProxyAndHttpsTests.MasterKey,
+    };
 }
 
 public sealed class ProductionMailTests(ProductionFixture fixture) : IClassFixture<ProductionFixture>

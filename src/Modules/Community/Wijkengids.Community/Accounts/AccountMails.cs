@@ -4,7 +4,7 @@ using Wijkengids.Community.Shared;
 
 namespace Wijkengids.Community.Accounts;
 
-/// <summary>Mails about one's own account: confirm the address, reset the password, "you already have an account".</summary>
+/// <summary>Mails about one's own account: confirm the address, reset the password, "you already have an account", "there is no account".</summary>
 public sealed class AccountMails(SignedTokens tokens, IOptions<MailOptions> options)
 {
     public const string ConfirmPurpose = "account-confirm";
@@ -64,15 +64,30 @@ public sealed class AccountMails(SignedTokens tokens, IOptions<MailOptions> opti
     internal string PasswordLink(AccountView account, TimeSpan lifetime) =>
         Link("/wachtwoord-herstellen", tokens.Issue(ResetPurpose, $"{account.Id:N}|{PasswordStamp(account)}", lifetime));
 
+    /// <summary>To an address without a (usable) account that asked for a new password: sent so that asking costs the same either way.</summary>
+    internal MailDelivery NoAccount(string email) =>
+        Delivery(Guid.NewGuid(), email, "geen-account", "Geen account bij de Wijkengids",
+            $"""
+            Beste lezer,
+
+            Iemand (waarschijnlijk u) vroeg een nieuw wachtwoord aan voor dit e-mailadres, maar er is geen (actief) account met dit adres.
+            Wilt u een account? Maak het aan via {BaseUrl}/registreren
+
+            Hebt u dit niet gedaan? Dan hoeft u niets te doen.
+            """);
+
     /// <summary>Changes with every new password, so a reset link stops working once the password has changed.</summary>
     internal static string PasswordStamp(AccountView account) =>
         Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(account.PasswordHash)))[..16];
 
     private string Link(string path, string token) => $"{BaseUrl}{path}?token={Uri.EscapeDataString(token)}";
 
-    private static MailDelivery Delivery(AccountView account, string mailing, string subject, string body) => new()
+    private static MailDelivery Delivery(AccountView account, string mailing, string subject, string body) =>
+        Delivery(account.Id, account.Email, mailing, subject, body);
+
+    private static MailDelivery Delivery(Guid recipient, string to, string mailing, string subject, string body) => new()
     {
-        Id = $"{mailing}/{account.Id:N}/{Guid.NewGuid():N}", Mailing = mailing, Recipient = account.Id, To = account.Email, Subject = subject,
+        Id = $"{mailing}/{recipient:N}/{Guid.NewGuid():N}", Mailing = mailing, Recipient = recipient, To = to, Subject = subject,
         Text = $"{body}\n\nMet vriendelijke groet,\nDe redactie van de Wijkengids",
     };
 }

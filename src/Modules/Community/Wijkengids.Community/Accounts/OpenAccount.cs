@@ -3,7 +3,6 @@ using Marten;
 using MediatR;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Routing;
 using Wijkengids.SharedKernel;
 using Wolverine.Marten;
@@ -24,9 +23,7 @@ internal sealed class OpenAccountValidator : AbstractValidator<OpenAccount>
             .EmailAddress().WithMessage("Vul een geldig e-mailadres in.");
         RuleFor(x => x.DisplayName).NotEmpty().WithMessage("Vul een naam in.")
             .MaximumLength(100).WithMessage("De naam mag hoogstens 100 tekens hebben.");
-        RuleFor(x => x.Password).NotEmpty().WithMessage("Vul een wachtwoord in.")
-            .MinimumLength(12).WithMessage("Het wachtwoord moet minstens 12 tekens hebben.")
-            .MaximumLength(200).WithMessage("Het wachtwoord is te lang.");
+        RuleFor(x => x.Password).StrongPassword(x => x.Email);
         RuleFor(x => x.Roles).NotNull().WithMessage("Geef de rollen op (mag een lege lijst zijn).");
         RuleForEach(x => x.Roles).Must(r => SharedKernel.Roles.All.Contains(r))
             .WithMessage(r => $"Onbekende rol. Kies uit: {string.Join(", ", SharedKernel.Roles.All)}.");
@@ -41,8 +38,6 @@ internal sealed class OpenAccountHandler(
     IPersonalDataVault vault,
     TimeProvider clock) : IRequestHandler<OpenAccount, AccountSummary>
 {
-    private static readonly PasswordHasher<AccountView> Hasher = new();
-
     public async Task<AccountSummary> Handle(OpenAccount request, CancellationToken cancellationToken)
     {
         var email = AccountEmail.Normalize(request.Email);
@@ -79,17 +74,16 @@ internal sealed class OpenAccountHandler(
             OpenedAt = now,
             Version = 2,
         };
-        view.PasswordHash = Hasher.HashPassword(view, password);
+        view.PasswordHash = Passwords.Hash(view, password);
         session.Insert(view);
 
         await outbox.EnrollWith(session, context).PublishAsync(new Contract.AccountOpened(id, name, roles, now));
         return view;
     }
 
-    internal static string HashPassword(AccountView account, string password) => Hasher.HashPassword(account, password);
+    internal static string HashPassword(AccountView account, string password) => Passwords.Hash(account, password);
 
-    internal static bool Verify(AccountView account, string password) =>
-        Hasher.VerifyHashedPassword(account, account.PasswordHash, password) != PasswordVerificationResult.Failed;
+    internal static bool Verify(AccountView account, string password) => Passwords.Verify(account, password);
 
     internal static void MapEndpoint(RouteGroupBuilder accounts) =>
         accounts.MapPost("/", async (OpenAccount command, IMediator mediator, CancellationToken ct) =>

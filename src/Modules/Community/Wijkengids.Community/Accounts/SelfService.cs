@@ -18,7 +18,7 @@ public sealed record RegisterAccount(string Email, string DisplayName, string Pa
 
 public sealed record ConfirmAccountEmail(string Token) : IRequest<SelfServiceAnswer>;
 
-/// <summary>Asks for a password-reset link (mailed only when an active account has the address; the answer is the same).</summary>
+/// <summary>Asks for a password-reset link: mailed when an active account has the address, otherwise a mail saying there is none; the answer is the same.</summary>
 public sealed record RequestPasswordReset(string Email) : IRequest<SelfServiceAnswer>;
 
 public sealed record ResetPassword(string Token, string NewPassword) : IRequest<SelfServiceAnswer>;
@@ -30,10 +30,19 @@ public sealed record SelfServiceAnswer(string Message);
 
 internal static class PasswordRules
 {
-    public static IRuleBuilderOptions<T, string?> StrongPassword<T>(this IRuleBuilder<T, string?> rule) =>
+    /// <summary>12 to 200 characters and not refused by <see cref="Passwords.Refusal"/> (common, or made of the address or the site's name).</summary>
+    public static IRuleBuilderOptions<T, string?> StrongPassword<T>(this IRuleBuilder<T, string?> rule, Func<T, string?>? email = null) =>
         rule.NotEmpty().WithMessage("Vul een wachtwoord in.")
-            .MinimumLength(12).WithMessage("Het wachtwoord moet minstens 12 tekens hebben.")
-            .MaximumLength(200).WithMessage("Het wachtwoord is te lang.");
+            .MinimumLength(Passwords.MinimumLength).WithMessage($"Het wachtwoord moet minstens {Passwords.MinimumLength} tekens hebben.")
+            .MaximumLength(Passwords.MaximumLength).WithMessage("Het wachtwoord is te lang.")
+            .Must((x, password) => Passwords.Refusal(password, email?.Invoke(x)) is null)
+            .WithMessage((x, password) => Passwords.Refusal(password, email?.Invoke(x)) ?? "");
+
+    /// <summary>The address rule for commands that name the account, not the address (reset, change): checked once the account is loaded.</summary>
+    public static void EnsureAllowed(string password, string email, string property)
+    {
+        if (Passwords.Refusal(password, email) is { } refusal) throw new ValidationException([new FluentValidation.Results.ValidationFailure(property, refusal)]);
+    }
 }
 
 internal sealed class RegisterAccountValidator : AbstractValidator<RegisterAccount>
@@ -43,8 +52,15 @@ internal sealed class RegisterAccountValidator : AbstractValidator<RegisterAccou
         RuleFor(x => x.Email).NotEmpty().WithMessage("Vul een e-mailadres in.").MaximumLength(254).WithMessage("Het e-mailadres is te lang.")
             .EmailAddress().WithMessage("Vul een geldig e-mailadres in.");
         RuleFor(x => x.DisplayName).NotEmpty().WithMessage("Vul een naam in.").MaximumLength(100).WithMessage("De naam mag hoogstens 100 tekens hebben.");
-        RuleFor(x => x.Password).StrongPassword();
+        RuleFor(x => x.Password).StrongPassword(x => x.Email);
     }
+}
+
+internal sealed class RequestPasswordResetValidator : AbstractValidator<RequestPasswordReset>
+{
+    public RequestPasswordResetValidator() =>
+        RuleFor(x => x.Email).NotEmpty().WithMessage("Vul een e-mailadres in.").MaximumLength(254).WithMessage("Het e-mailadres is te lang.")
+            .EmailAddress().WithMessage("Vul een geldig e-mailadres in.");
 }
 
 internal sealed class ResetPasswordValidator : AbstractValidator<ResetPassword>
@@ -87,6 +103,8 @@ internal sealed class SelfServiceHandler(
         var existing = await session.Query<AccountView>().FirstOrDefaultAsync(a => a.Email == email, cancellationToken);
         if (existing is not null)
         {
+            // The same hashing work as a new account, so the answer takes as long either way (docs/adr/0077).
+            _ = Passwords.Hash(existing, request.Password);
             await QueueAsync(existing.PendingConfirmation ? mails.Confirmation(existing) : mails.AlreadyRegistered(existing), cancellationToken);
             await session.SaveChangesAsync(cancellationToken);
             return new SelfServiceAnswer(RegisteredAnswer);
@@ -129,11 +147,10 @@ internal sealed class SelfServiceHandler(
     {
         var email = AccountEmail.Normalize(request.Email ?? "");
         var account = await session.Query<AccountView>().FirstOrDefaultAsync(a => a.Email == email, cancellationToken);
-        if (account is { Active: true, Erased: false })
-        {
-            await QueueAsync(mails.PasswordReset(account), cancellationToken);
-            await session.SaveChangesAsync(cancellationToken);
-        }
+        // A mail either way: the link to the account's owner, or "there is no account" to the address given, so both paths
+        // do the same work and take the same time (docs/adr/0077).
+        await QueueAsync(account is { Active: true, Erased: false } ? mails.PasswordReset(account) : mails.NoAccount(email), cancellationToken);
+        await session.SaveChangesAsync(cancellationToken);
         return new SelfServiceAnswer(ResetAnswer);
     }
 
@@ -145,6 +162,7 @@ internal sealed class SelfServiceHandler(
         // A used link says so (409), before the check that the password it was issued for is still the current one.
         await SignedTokens.ConsumeAsync(session, AccountMails.ResetPurpose, nonce, clock, cancellationToken);
         if (parts.Length != 2 || parts[1] != AccountMails.PasswordStamp(account)) throw new RuleViolationException(SignedTokens.InvalidMessage);
+        PasswordRules.EnsureAllowed(request.NewPassword, account.Email, nameof(request.NewPassword));
         account.PasswordHash = OpenAccountHandler.HashPassword(account, request.NewPassword);
         // Following a mailed link proves the address too.
         account.PendingConfirmation = false;
@@ -167,6 +185,7 @@ internal sealed class SelfServiceHandler(
         if (!string.IsNullOrEmpty(request.NewPassword))
         {
             if (!OpenAccountHandler.Verify(account, request.CurrentPassword ?? "")) throw new RuleViolationException("Uw huidige wachtwoord klopt niet.");
+            PasswordRules.EnsureAllowed(request.NewPassword, account.Email, nameof(request.NewPassword));
             account.PasswordHash = OpenAccountHandler.HashPassword(account, request.NewPassword);
             events.Add(new AccountPasswordSet(account.Id));
         }
