@@ -149,7 +149,15 @@ public sealed class FirstAdminCommandLineTests
             s.StatusCodeShouldBe(200);
         });
         var cookie = await host.LoginAsync("cli@example.nl", "carla-kiest-een-wachtwoord");
-        await host.Scenario(s => { s.Get.Url("/beheer/accounts"); s.As(cookie); s.StatusCodeShouldBe(200); });
+        await host.Scenario(s => { s.Get.Url("/api/community/accounts"); s.As(cookie); s.StatusCodeShouldBe(200); });
+        // Pages with forms need HTTPS in Production (Secure antiforgery cookie): as behind the TLS proxy.
+        await host.Scenario(s =>
+        {
+            s.ConfigureHttpContext(c => c.Request.Scheme = "https");
+            s.Get.Url("/beheer/accounts");
+            s.As(cookie);
+            s.StatusCodeShouldBe(200);
+        });
     }
 
     /// <summary>Runs the built host (next to the tests) as a process, with the settings as environment variables.</summary>
