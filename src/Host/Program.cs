@@ -60,6 +60,8 @@ builder.Host.UseWolverine(options =>
     // Modules keep their services internal; Wolverine may resolve those from the container (and says so in the log).
     options.ServiceLocationPolicy = ServiceLocationPolicy.AllowedButWarn;
     options.Durability.MessageStorageSchemaName = EventStore.MessagingSchema;
+    // Retries with backoff for transient database errors, dead letters after that, fast recovery from dead nodes (docs/adr/0081).
+    options.UseResilientMessaging();
     // Runtime compilation by default; "Static" uses code written by `codegen write` (docs/adr/0006).
     options.CodeGeneration.TypeLoadMode = builder.Configuration.GetValue("Wolverine:TypeLoadMode", TypeLoadMode.Dynamic);
     foreach (var module in modules) module.ConfigureWolverine(options);

@@ -87,6 +87,27 @@ public sealed class CommunityTests(BrowserFixture fixture) : IClassFixture<Brows
     }
 
     [Fact]
+    public async Task Signing_out_everywhere_from_the_profile_ends_the_session_in_another_browser_too()
+    {
+        var admin = await fixture.SignedInAsync("admin@wijkengids.test");
+        await admin.SendAsync("POST", "/api/community/accounts",
+            new { email = "overal-browser@example.nl", displayName = "Overal Browser", password = "een-lang-wachtwoord", roles = new[] { "contributor" } });
+        var elsewhere = await fixture.SignedInAsync("overal-browser@example.nl", "een-lang-wachtwoord");
+        var page = await fixture.NewPageAsync();
+        await BrowserSteps.SignInAsync(page, "overal-browser@example.nl", "een-lang-wachtwoord");
+
+        await page.GotoAsync("/profiel");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Overal uitloggen" }).ClickAsync();
+
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/inloggen$"));
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("U bent overal uitgelogd");
+        await BrowserSteps.AssertNoAxeViolationsAsync(page);
+        Assert.Equal(401, (await elsewhere.GetAsync("/api/auth/me")).Status);
+        await page.GotoAsync("/profiel");
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/inloggen\\?ReturnUrl="));
+    }
+
+    [Fact]
     public async Task Subscribing_works_without_javascript()
     {
         var context = await fixture.Browser.NewContextAsync(new() { BaseURL = fixture.BaseUrl, JavaScriptEnabled = false });

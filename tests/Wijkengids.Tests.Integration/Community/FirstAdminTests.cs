@@ -59,7 +59,7 @@ public sealed class FirstAdminTests(FirstAdminFixture fixture) : IClassFixture<F
     {
         var first = MailHelpers.TokenOf(MailHelpers.LinkTo((await RunAsync("create", "--email", "bestaand@example.nl")).Output, "/wachtwoord-herstellen"));
         await CompleteAsync(first, "het-oude-beheerderswachtwoord", 200);
-        await Host.LoginAsync("bestaand@example.nl", "het-oude-beheerderswachtwoord");
+        var session = await Host.LoginAsync("bestaand@example.nl", "het-oude-beheerderswachtwoord");
 
         var (exit, output) = await RunAsync("create", "--email", "bestaand@example.nl");
         Assert.Equal(3, exit);
@@ -68,6 +68,8 @@ public sealed class FirstAdminTests(FirstAdminFixture fixture) : IClassFixture<F
 
         (exit, output) = await RunAsync("create", "--email", "bestaand@example.nl", "--reset");
         Assert.Equal(0, exit);
+        // The old password and the sessions signed in with it end.
+        await Host.Scenario(s => { s.Get.Url("/api/auth/me"); s.As(session); s.StatusCodeShouldBe(401); });
         await Host.Scenario(s =>
         {
             s.Post.Json(new { email = "bestaand@example.nl", password = "het-oude-beheerderswachtwoord" }).ToUrl("/api/auth/login");

@@ -40,7 +40,7 @@ public sealed class SelfServiceTests(HostFixture fixture) : IClassFixture<HostFi
     [Fact]
     public async Task A_password_reset_link_works_once_and_the_answer_never_tells_whether_the_address_exists()
     {
-        await RegisterAndConfirmAsync("Piet Paswoord", "piet@example.nl", "het-oude-wachtwoord");
+        var before = await RegisterAndConfirmAsync("Piet Paswoord", "piet@example.nl", "het-oude-wachtwoord");
         var known = await RequestResetAsync("piet@example.nl");
         var unknown = await RequestResetAsync("niemand-bekend@example.nl");
         Assert.Equal(known, unknown);
@@ -57,6 +57,8 @@ public sealed class SelfServiceTests(HostFixture fixture) : IClassFixture<HostFi
             s.Post.Json(new { token, newPassword = "het-nieuwe-wachtwoord" }).ToUrl("/api/community/password-resets/complete");
             s.StatusCodeShouldBe(200);
         });
+        // Whoever knew the old password is signed out everywhere (ADR 76).
+        await Host.Scenario(s => { s.Get.Url("/api/auth/me"); s.As(before); s.StatusCodeShouldBe(401); });
         await Host.LoginAsync("piet@example.nl", "het-nieuwe-wachtwoord");
         // Used once: the link is dead, and says so.
         var reused = await Host.Scenario(s =>

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Alba;
 using Wijkengids.Community.Contracts;
 
@@ -35,6 +36,17 @@ public static class Sessions
             s.StatusCodeShouldBe(HttpStatusCode.Created);
         })).ReadAsJson<JsonElement>();
         return (created.GetProperty("id").GetString()!, await host.LoginAsync(email, password));
+    }
+
+    /// <summary>A page signed in with the cookie: its HTML, the antiforgery token its forms carry and the cookie that goes with it.</summary>
+    public static async Task<(string Html, string Token, string AntiforgeryCookie)> FormTokenAsync(this IAlbaHost host, string url, string cookie)
+    {
+        var page = await host.Scenario(s => { s.Get.Url(url); s.As(cookie); });
+        var html = page.ReadAsText();
+        var token = Regex.Match(html, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        Assert.NotEmpty(token);
+        return (html, token, page.Context.Response.Headers.SetCookie.Select(c => c!.Split(';')[0])
+            .Single(c => c.StartsWith("wijkengids.af=", StringComparison.Ordinal)));
     }
 
     public static Scenario As(this Scenario scenario, string cookie)

@@ -77,6 +77,7 @@ public sealed class CommunityModule : IModule
         ManageOrganisationsHandler.MapEndpoints(organisations);
         AreasHandler.MapEndpoints(endpoints);
         ListMailingsHandler.MapEndpoints(endpoints);
+        DeadLettersHandler.MapEndpoints(endpoints);
 
         var subscriptions = endpoints.MapGroup("/api/community/subscriptions").WithTags("Community");
         SubscribeHandler.MapEndpoint(subscriptions);

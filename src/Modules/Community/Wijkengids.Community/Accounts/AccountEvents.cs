@@ -65,3 +65,15 @@ public sealed record AccountDisabled(Guid AccountId, string Reason) : IDescribed
 {
     public string Describe() => $"Account uitgeschakeld: {Reason}";
 }
+
+/// <summary>One sign-in session ended (logout); its cookie no longer works anywhere (docs/adr/0076).</summary>
+public sealed record AccountSignedOut(Guid AccountId, Guid SessionId) : IDescribedEvent
+{
+    public string Describe() => "Uitgelogd";
+}
+
+/// <summary>Every sign-in session of the account ended: "overal uitloggen" or a new password (docs/adr/0076).</summary>
+public sealed record AccountSessionsRevoked(Guid AccountId) : IDescribedEvent
+{
+    public string Describe() => "Overal uitgelogd";
+}

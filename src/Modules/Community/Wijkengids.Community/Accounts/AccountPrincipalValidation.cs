@@ -10,6 +10,7 @@ namespace Wijkengids.Community.Accounts;
 
 /// <summary>
 /// On every request with a sign-in cookie: a deactivated or removed account is signed out at once,
+/// a session that ended (logout, "overal uitloggen", a new password: docs/adr/0076) no longer counts,
 /// and changed roles or name take effect without signing in again.
 /// </summary>
 internal sealed class AccountPrincipalValidation : IPostConfigureOptions<CookieAuthenticationOptions>
@@ -27,13 +28,13 @@ internal sealed class AccountPrincipalValidation : IPostConfigureOptions<CookieA
             }
             var session = context.HttpContext.RequestServices.GetRequiredService<IQuerySession>();
             var account = await session.LoadAsync<AccountView>(accountId, context.HttpContext.RequestAborted);
-            if (account is null || !account.Active)
+            if (account is null || !account.Active || !SignInSessions.IsOpen(account, context.Principal))
             {
                 context.RejectPrincipal();
                 await context.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
                 return;
             }
-            var current = CheckCredentialsHandler.PrincipalOf(account);
+            var current = CheckCredentialsHandler.PrincipalOf(account, SignInSessions.SessionOf(context.Principal)!.Value);
             var before = context.Principal.Claims.Select(c => c.Type + "=" + c.Value).Order();
             var after = current.Claims.Select(c => c.Type + "=" + c.Value).Order();
             if (!before.SequenceEqual(after))

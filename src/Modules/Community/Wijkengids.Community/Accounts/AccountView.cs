@@ -17,9 +17,15 @@ public sealed class AccountView : Shared.IStreamView
     public bool PendingConfirmation { get; set; }
     public string PasswordHash { get; set; } = "";
     public DateTimeOffset OpenedAt { get; set; }
+    /// <summary>Raised when every session ends (AccountSessionsRevoked); a cookie of an earlier generation no longer works.</summary>
+    public int SessionGeneration { get; set; }
+    /// <summary>Sessions ended one by one (AccountSignedOut), kept while a cookie of them could still be unexpired.</summary>
+    public List<EndedSession> EndedSessions { get; set; } = [];
     /// <summary>The version of the account's event stream; the expected version for the next change.</summary>
     public long Version { get; set; }
 }
+
+public sealed record EndedSession(Guid Id, DateTimeOffset At);
 
 public sealed record AccountSummary(Guid Id, string Email, string DisplayName, IReadOnlyList<string> Roles, bool Active,
     DateTimeOffset OpenedAt, long Version)

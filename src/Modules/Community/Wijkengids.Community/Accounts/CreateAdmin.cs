@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Wijkengids.Community.Contracts;
 using Wijkengids.Community.Mail;
 using Wijkengids.Community.Shared;
+using Wijkengids.Community.SignIn;
 using Wijkengids.SharedKernel;
 using Wolverine.Marten;
 
@@ -96,9 +97,10 @@ internal sealed class CreateAdminHandler(
             events.Add(new AccountReactivated(account.Id));
             account.Active = true;
         }
-        // The old password (and every link issued for it) stops working; the new link chooses the next one.
+        // The old password (and every link issued for it) and every open session stop working; the new link chooses the next one.
         account.PasswordHash = OpenAccountHandler.HashPassword(account, UnknownPassword());
         events.Add(new AccountPasswordSet(account.Id));
+        events.Add(SignInSessions.RevokeAll(account));
         session.AppendWithView(context, Reason, account, events);
     }
 

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using FluentValidation;
 using Marten;
 using MediatR;
@@ -7,6 +6,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Wijkengids.Community.Mail;
 using Wijkengids.Community.Shared;
+using Wijkengids.Community.SignIn;
 using Wijkengids.SharedKernel;
 using Wolverine.Marten;
 using Contract = Wijkengids.Community.Contracts;
@@ -166,7 +166,8 @@ internal sealed class SelfServiceHandler(
         account.PasswordHash = OpenAccountHandler.HashPassword(account, request.NewPassword);
         // Following a mailed link proves the address too.
         account.PendingConfirmation = false;
-        session.AppendWithView(context, null, account, [new AccountPasswordReset(account.Id)]);
+        // Whoever knew the old password is signed out everywhere (docs/adr/0076).
+        session.AppendWithView(context, null, account, [new AccountPasswordReset(account.Id), SignInSessions.RevokeAll(account)]);
         await SignedTokens.SaveConsumingAsync(session, cancellationToken);
         return new SelfServiceAnswer("Uw nieuwe wachtwoord is ingesteld. U kunt nu inloggen.");
     }
@@ -188,6 +189,8 @@ internal sealed class SelfServiceHandler(
             PasswordRules.EnsureAllowed(request.NewPassword, account.Email, nameof(request.NewPassword));
             account.PasswordHash = OpenAccountHandler.HashPassword(account, request.NewPassword);
             events.Add(new AccountPasswordSet(account.Id));
+            // Every session ends; the endpoint or page that made the change starts a new one for this person (docs/adr/0076).
+            events.Add(SignInSessions.RevokeAll(account));
         }
         if (events.Count == 0) return AccountSummary.From(account);
         session.AppendWithView(context, null, account, events);
@@ -229,9 +232,13 @@ internal sealed class SelfServiceHandler(
                 TypedResults.Ok(await mediator.Send(new ResetPassword(body.Token ?? "", body.NewPassword ?? ""), ct)))
             .WithName("ResetPassword").WithSummary("Nieuw wachtwoord instellen met de link uit de mail (eenmalig, 2 uur)")
             .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
-        community.MapPut("/me/profile", async (ProfileBody body, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
-                TypedResults.Ok(await mediator.Send(new ChangeProfile(Privacy.PersonalDataHandler.AccountIdOf(user), body.DisplayName ?? "",
-                    body.CurrentPassword, body.NewPassword), ct)))
+        community.MapPut("/me/profile", async (ProfileBody body, HttpContext http, IMediator mediator, CancellationToken ct) =>
+            {
+                var account = Privacy.PersonalDataHandler.AccountIdOf(http.User);
+                var changed = await mediator.Send(new ChangeProfile(account, body.DisplayName ?? "", body.CurrentPassword, body.NewPassword), ct);
+                if (!string.IsNullOrEmpty(body.NewPassword)) await SignInSessions.RenewAsync(http, mediator, account, ct);
+                return TypedResults.Ok(changed);
+            })
             .RequireAuthorization()
             .WithName("ChangeMyProfile").WithSummary("Eigen naam en/of wachtwoord wijzigen")
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);

@@ -16,6 +16,8 @@ public sealed class InloggenModel(IMediator mediator) : PageModel
     [BindProperty] public string? Email { get; set; }
     [BindProperty] public string? Password { get; set; }
     public string? Error { get; private set; }
+    /// <summary>What a page that signed the person out has to say (e.g. "overal uitgelogd").</summary>
+    [TempData] public string? Message { get; set; }
 
     public void OnGet()
     {

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Wijkengids.Community.Accounts;
 using Wijkengids.Community.Privacy;
+using Wijkengids.Community.SignIn;
 
 namespace Wijkengids.Community.Pages;
 
@@ -19,7 +20,17 @@ public sealed class ProfielModel(IMediator mediator) : FormPageModel
     public Task<IActionResult> OnPostAsync(string? displayName, string? currentPassword, string? newPassword, CancellationToken cancellationToken) =>
         Attempt(async () =>
         {
-            await mediator.Send(new ChangeProfile(PersonalDataHandler.AccountIdOf(User), displayName ?? "", currentPassword, newPassword), cancellationToken);
-            return "Uw profiel is opgeslagen.";
+            var account = PersonalDataHandler.AccountIdOf(User);
+            await mediator.Send(new ChangeProfile(account, displayName ?? "", currentPassword, newPassword), cancellationToken);
+            if (string.IsNullOrEmpty(newPassword)) return "Uw profiel is opgeslagen.";
+            await SignInSessions.RenewAsync(HttpContext, mediator, account, cancellationToken);
+            return "Uw profiel en nieuwe wachtwoord zijn opgeslagen. Op andere apparaten en in andere browsers bent u uitgelogd.";
         }, cancellationToken);
+
+    public async Task<IActionResult> OnPostEverywhereAsync(CancellationToken cancellationToken)
+    {
+        await SignInSessions.SignOutEverywhereAsync(HttpContext, mediator, PersonalDataHandler.AccountIdOf(User), cancellationToken);
+        Message = "U bent overal uitgelogd: op elk apparaat en in elke browser. Log opnieuw in om verder te gaan.";
+        return LocalRedirect("/inloggen");
+    }
 }

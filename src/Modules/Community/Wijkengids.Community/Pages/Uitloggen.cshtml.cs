@@ -1,19 +1,19 @@
-using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Authentication.Cookies;
+using MediatR;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Wijkengids.Community.SignIn;
 
 namespace Wijkengids.Community.Pages;
 
-public sealed class UitloggenModel : PageModel
+public sealed class UitloggenModel(IMediator mediator) : PageModel
 {
     public void OnGet()
     {
     }
 
-    public async Task<IActionResult> OnPostAsync()
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        await HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+        await SignInSessions.SignOutAsync(HttpContext, mediator, cancellationToken);
         return LocalRedirect("/");
     }
 }

@@ -36,14 +36,15 @@ internal sealed class CheckCredentialsHandler(IQuerySession session, IHostEnviro
         // for an unknown address as for a known one (docs/adr/0077).
         var verified = Passwords.Verify(account, request.Password);
         if (account is null || !account.Active || account.PendingConfirmation || !verified) return null;
-        return IsDevelopmentCredential(email, request.Password) ? null : PrincipalOf(account);
+        return IsDevelopmentCredential(email, request.Password) ? null : PrincipalOf(account, Guid.NewGuid());
     }
 
     /// <summary>Outside Development the published development addresses and password never sign in (docs/adr/0079).</summary>
     private bool IsDevelopmentCredential(string email, string password) =>
         !environment.IsDevelopment() && (DevAccounts.IsDevelopmentAddress(email) || password == DevAccounts.Password);
 
-    internal static ClaimsPrincipal PrincipalOf(AccountView account)
+    /// <summary>The principal of a sign-in session of the account (docs/adr/0076).</summary>
+    internal static ClaimsPrincipal PrincipalOf(AccountView account, Guid session)
     {
         var claims = new List<Claim>
         {
@@ -52,6 +53,7 @@ internal sealed class CheckCredentialsHandler(IQuerySession session, IHostEnviro
             new(ClaimTypes.Email, account.Email),
         };
         claims.AddRange(account.Roles.Select(r => new Claim(ClaimTypes.Role, r)));
+        SignInSessions.AddClaims(claims, account, session);
         return new ClaimsPrincipal(new ClaimsIdentity(claims, CookieAuthenticationDefaults.AuthenticationScheme));
     }
 }
@@ -82,12 +84,21 @@ internal static class SignInEndpoints
             .WithName("Login").WithSummary("Inloggen met e-mail en wachtwoord; zet het sessiecookie")
             .Produces(204).ProducesProblem(400).ProducesProblem(401).ProducesProblem(429);
 
-        auth.MapPost("/logout", async (HttpContext http) =>
+        auth.MapPost("/logout", async (HttpContext http, IMediator mediator, CancellationToken ct) =>
             {
-                await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+                await SignInSessions.SignOutAsync(http, mediator, ct);
                 return TypedResults.NoContent();
             })
-            .WithName("Logout").WithSummary("Uitloggen").Produces(204);
+            .WithName("Logout").WithSummary("Uitloggen: deze sessie eindigt, ook voor kopieën van het cookie").Produces(204);
+
+        auth.MapPost("/logout-everywhere", async (HttpContext http, IMediator mediator, CancellationToken ct) =>
+            {
+                await SignInSessions.SignOutEverywhereAsync(http, mediator, Privacy.PersonalDataHandler.AccountIdOf(http.User), ct);
+                return TypedResults.NoContent();
+            })
+            .RequireAuthorization()
+            .WithName("LogoutEverywhere").WithSummary("Overal uitloggen: elke sessie van mijn account eindigt, deze ook")
+            .Produces(204).ProducesProblem(401);
 
         auth.MapGet("/me", Results<Ok<Me>, ProblemHttpResult> (HttpContext http) =>
             {
