@@ -31,6 +31,13 @@ public static partial class MailHelpers
         Problem.EventuallyAsync(async () => (await host.MailsToAsync(address)).FirstOrDefault(m => m.Subject.StartsWith(subjectStart, StringComparison.Ordinal)),
             $"een mail aan {address} met onderwerp \u201c{subjectStart}…\u201d");
 
+    /// <summary>The request comes from this machine (the development mailbox answers nothing else).</summary>
+    public static Scenario FromThisMachine(this Scenario scenario)
+    {
+        scenario.ConfigureHttpContext(c => c.Connection.RemoteIpAddress = System.Net.IPAddress.Loopback);
+        return scenario;
+    }
+
     public static string LinkTo(string text, string path)
     {
         var match = Regex.Match(text, @"https?://[^\s]+" + Regex.Escape(path) + @"[^\s]*");

@@ -71,7 +71,7 @@ public sealed class PrivacyTests(HostFixture fixture) : IClassFixture<HostFixtur
             (await Host.Scenario(s => { s.Get.Url("/beheer/accounts"); s.As(admin); })).ReadAsText(),
             (await Host.Scenario(s => { s.Get.Url("/api/community/mailings"); s.As(admin); })).ReadAsText(),
             (await Host.Scenario(s => { s.Get.Url("/beheer/wissen"); s.As(admin); })).ReadAsText(),
-            (await Host.Scenario(s => s.Get.Url("/dev/mail"))).ReadAsText(),
+            (await Host.Scenario(s => s.FromThisMachine().Get.Url("/dev/mail"))).ReadAsText(),
             (await Host.Scenario(s => { s.Get.Url($"/api/audit/actors/{id}"); s.As(auditor); })).ReadAsText(),
             (await Host.Scenario(s => { s.Get.Url($"/api/audit/timeline?limit=500"); s.As(auditor); })).ReadAsText(),
         };

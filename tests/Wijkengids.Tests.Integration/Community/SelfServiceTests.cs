@@ -60,13 +60,13 @@ public sealed class SelfServiceTests(HostFixture fixture) : IClassFixture<HostFi
         // Whoever knew the old password is signed out everywhere (ADR 76).
         await Host.Scenario(s => { s.Get.Url("/api/auth/me"); s.As(before); s.StatusCodeShouldBe(401); });
         await Host.LoginAsync("piet@example.nl", "het-nieuwe-wachtwoord");
-        // Used once, and the password it was issued for has changed: the link is dead.
+        // Used once: the link is dead, and says so.
         var reused = await Host.Scenario(s =>
         {
             s.Post.Json(new { token, newPassword = "weer-een-ander-wachtwoord" }).ToUrl("/api/community/password-resets/complete");
-            s.StatusCodeShouldBe(422);
+            s.StatusCodeShouldBe(409);
         });
-        Assert.Contains("verlopen of ongeldig", reused.ShouldBeProblem(422).GetProperty("detail").GetString());
+        Assert.Contains("al gebruikt", reused.ShouldBeProblem(409).GetProperty("detail").GetString());
         await Host.LoginAsync("piet@example.nl", "het-nieuwe-wachtwoord");
     }
 

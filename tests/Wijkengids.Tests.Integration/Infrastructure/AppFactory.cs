@@ -14,7 +14,7 @@ public static class AppFactory
         Action<IServiceCollection>? services = null) =>
         await StartOnAsync(await TestDatabase.CreateDatabaseAsync(databasePrefix), settings, services);
 
-    /// <summary>Starts the host on an existing database (e.g. a second start, or a restored backup).</summary>
+    /// <summary>Starts the host on an existing database: a second start, a restored backup, or a restart in another environment (setting "environment").</summary>
     public static Task<IAlbaHost> StartOnAsync(string connection, IDictionary<string, string?>? settings = null,
         Action<IServiceCollection>? services = null) =>
         AlbaHost.For<Program>(builder =>

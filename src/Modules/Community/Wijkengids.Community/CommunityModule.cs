@@ -30,6 +30,7 @@ public sealed class CommunityModule : IModule
         services.AddRequestHandlersFrom(typeof(CommunityModule).Assembly);
         services.AddSingleton<IPostConfigureOptions<CookieAuthenticationOptions>, AccountPrincipalValidation>();
         services.AddHostedService<DevAccountSeeder>();
+        services.AddSingleton<ICommandLineCommand, AdminCommand>();
         services.AddHostedService<CommunitySeedImport>();
         services.AddScoped<ICommunityDirectory, CommunityDirectory>();
         services.AddScoped<IPersonalDataSource, CommunityPersonalData>();

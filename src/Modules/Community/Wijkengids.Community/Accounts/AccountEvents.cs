@@ -60,6 +60,12 @@ public sealed record AccountRenamed(Guid AccountId, Sealed DisplayName) : IDescr
     public string Describe() => "Naam van account gewijzigd";
 }
 
+/// <summary>The platform itself switched the account off (e.g. a development account outside Development, docs/adr/0079).</summary>
+public sealed record AccountDisabled(Guid AccountId, string Reason) : IDescribedEvent
+{
+    public string Describe() => $"Account uitgeschakeld: {Reason}";
+}
+
 /// <summary>One sign-in session ended (logout); its cookie no longer works anywhere (docs/adr/0076).</summary>
 public sealed record AccountSignedOut(Guid AccountId, Guid SessionId) : IDescribedEvent
 {

@@ -11,6 +11,8 @@ public sealed class AccountMails(SignedTokens tokens, IOptions<MailOptions> opti
     public const string ResetPurpose = "password-reset";
     public static readonly TimeSpan ConfirmLifetime = TimeSpan.FromHours(48);
     public static readonly TimeSpan ResetLifetime = TimeSpan.FromHours(2);
+    /// <summary>The link `admin create` prints (and mails) to choose the first password (docs/adr/0080).</summary>
+    public static readonly TimeSpan AdminSetupLifetime = TimeSpan.FromHours(24);
 
     private string BaseUrl => options.Value.BaseUrl;
 
@@ -42,10 +44,25 @@ public sealed class AccountMails(SignedTokens tokens, IOptions<MailOptions> opti
             Beste {account.DisplayName},
 
             U vroeg een nieuw wachtwoord aan. Kies het met deze link:
-            {Link("/wachtwoord-herstellen", tokens.Issue(ResetPurpose, $"{account.Id:N}|{PasswordStamp(account)}", ResetLifetime))}
+            {PasswordLink(account, ResetLifetime)}
 
             De link is 2 uur geldig en werkt één keer. Hebt u dit niet aangevraagd? Dan blijft uw wachtwoord wat het was.
             """);
+
+    internal MailDelivery AdminInvitation(AccountView account, string link) =>
+        Delivery(account, "beheerder-uitnodiging", "Kies uw wachtwoord als beheerder van de Wijkengids",
+            $"""
+            Beste {account.DisplayName},
+
+            U bent beheerder van de Wijkengids. Kies uw wachtwoord met deze link; daarna kunt u inloggen op {BaseUrl}/inloggen:
+            {link}
+
+            De link is 24 uur geldig en werkt één keer. Verwachtte u dit niet? Neem dan contact op met wie de site beheert.
+            """);
+
+    /// <summary>A single-use link to choose a new password; it dies as soon as the password changes (<see cref="PasswordStamp"/>).</summary>
+    internal string PasswordLink(AccountView account, TimeSpan lifetime) =>
+        Link("/wachtwoord-herstellen", tokens.Issue(ResetPurpose, $"{account.Id:N}|{PasswordStamp(account)}", lifetime));
 
     /// <summary>To an address without a (usable) account that asked for a new password: sent so that asking costs the same either way.</summary>
     internal MailDelivery NoAccount(string email) =>

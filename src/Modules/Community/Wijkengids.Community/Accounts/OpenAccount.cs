@@ -45,13 +45,23 @@ internal sealed class OpenAccountHandler(
         {
             throw new ConflictException("Er bestaat al een account met dit e-mailadres.");
         }
+        var view = await StageAsync(session, outbox, context, vault, clock, email, request.DisplayName, request.Password, request.Roles,
+            request.Reason, cancellationToken);
+        await AccountEmail.SaveGuardingUniqueness(session, cancellationToken);
+        return AccountSummary.From(view);
+    }
 
+    /// <summary>Stages a new account's events, its view and the contract message in the session (the caller saves).</summary>
+    internal static async Task<AccountView> StageAsync(IDocumentSession session, IMartenOutbox outbox, IRequestContext context,
+        IPersonalDataVault vault, TimeProvider clock, string email, string displayName, string password, IEnumerable<string> requestedRoles,
+        string? reason, CancellationToken cancellationToken)
+    {
         var id = Guid.NewGuid();
-        var roles = request.Roles.Distinct().Order().ToArray();
-        var name = request.DisplayName.Trim();
+        var roles = requestedRoles.Distinct().Order().ToArray();
+        var name = displayName.Trim();
         var now = clock.GetUtcNow();
 
-        session.Stamp(context, request.Reason);
+        session.Stamp(context, reason);
         session.Events.StartStream<AccountView>(id,
             new AccountOpened(id, await vault.SealAsync(id, email, cancellationToken), await vault.SealAsync(id, name, cancellationToken), roles),
             new AccountPasswordSet(id));
@@ -64,12 +74,11 @@ internal sealed class OpenAccountHandler(
             OpenedAt = now,
             Version = 2,
         };
-        view.PasswordHash = Passwords.Hash(view, request.Password);
+        view.PasswordHash = Passwords.Hash(view, password);
         session.Insert(view);
 
         await outbox.EnrollWith(session, context).PublishAsync(new Contract.AccountOpened(id, name, roles, now));
-        await AccountEmail.SaveGuardingUniqueness(session, cancellationToken);
-        return AccountSummary.From(view);
+        return view;
     }
 
     internal static string HashPassword(AccountView account, string password) => Passwords.Hash(account, password);

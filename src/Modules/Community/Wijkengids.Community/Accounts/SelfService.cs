@@ -159,9 +159,10 @@ internal sealed class SelfServiceHandler(
         var (nonce, payload) = tokens.Read(AccountMails.ResetPurpose, request.Token) ?? throw new RuleViolationException(SignedTokens.InvalidMessage);
         var parts = payload.Split('|');
         var account = await UsableAsync(parts[0], cancellationToken);
+        // A used link says so (409), before the check that the password it was issued for is still the current one.
+        await SignedTokens.ConsumeAsync(session, AccountMails.ResetPurpose, nonce, clock, cancellationToken);
         if (parts.Length != 2 || parts[1] != AccountMails.PasswordStamp(account)) throw new RuleViolationException(SignedTokens.InvalidMessage);
         PasswordRules.EnsureAllowed(request.NewPassword, account.Email, nameof(request.NewPassword));
-        await SignedTokens.ConsumeAsync(session, AccountMails.ResetPurpose, nonce, clock, cancellationToken);
         account.PasswordHash = OpenAccountHandler.HashPassword(account, request.NewPassword);
         // Following a mailed link proves the address too.
         account.PendingConfirmation = false;

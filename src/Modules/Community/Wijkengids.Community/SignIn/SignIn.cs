@@ -8,7 +8,9 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Hosting;
 using Wijkengids.Community.Accounts;
+using Wijkengids.Community.Contracts;
 
 namespace Wijkengids.Community.SignIn;
 
@@ -24,7 +26,7 @@ internal sealed class CheckCredentialsValidator : AbstractValidator<CheckCredent
     }
 }
 
-internal sealed class CheckCredentialsHandler(IQuerySession session) : IRequestHandler<CheckCredentials, ClaimsPrincipal?>
+internal sealed class CheckCredentialsHandler(IQuerySession session, IHostEnvironment environment) : IRequestHandler<CheckCredentials, ClaimsPrincipal?>
 {
     public async Task<ClaimsPrincipal?> Handle(CheckCredentials request, CancellationToken cancellationToken)
     {
@@ -34,8 +36,12 @@ internal sealed class CheckCredentialsHandler(IQuerySession session) : IRequestH
         // for an unknown address as for a known one (docs/adr/0077).
         var verified = Passwords.Verify(account, request.Password);
         if (account is null || !account.Active || account.PendingConfirmation || !verified) return null;
-        return PrincipalOf(account, Guid.NewGuid());
+        return IsDevelopmentCredential(email, request.Password) ? null : PrincipalOf(account, Guid.NewGuid());
     }
+
+    /// <summary>Outside Development the published development addresses and password never sign in (docs/adr/0079).</summary>
+    private bool IsDevelopmentCredential(string email, string password) =>
+        !environment.IsDevelopment() && (DevAccounts.IsDevelopmentAddress(email) || password == DevAccounts.Password);
 
     /// <summary>The principal of a sign-in session of the account (docs/adr/0076).</summary>
     internal static ClaimsPrincipal PrincipalOf(AccountView account, Guid session)
