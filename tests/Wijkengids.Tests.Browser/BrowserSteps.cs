@@ -1,5 +1,5 @@
+using System.Text.Json;
 using Deque.AxeCore.Commons;
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using Wijkengids.Community.Contracts;
 
@@ -26,10 +26,25 @@ public static class BrowserSteps
         return page;
     }
 
+    private static readonly Lazy<string> AxeSource = new(() => new BundledAxeScriptProvider().GetScript());
+
+    /// <summary>
+    /// Runs axe-core (the bundled version, its default rules) in the page itself and fails with every violation.
+    /// One <c>axe.run</c> in the page, asking only for violations: a fraction of the time of the partial run with a
+    /// separate finishing page that the Playwright binding does, with the same rules.
+    /// </summary>
     public static async Task AssertNoAxeViolationsAsync(IPage page)
     {
-        AxeResult result = await page.RunAxe();
-        Assert.True(result.Violations.Length == 0,
-            page.Url + "\n" + string.Join("\n", result.Violations.Select(v => $"{v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Select(n => n.Html))})")));
+        await page.EvaluateAsync(AxeSource.Value);
+        var json = await page.EvaluateAsync<string>(
+            """
+            async () => JSON.stringify((await axe.run(document, { resultTypes: ['violations'] })).violations
+                .map(v => ({ id: v.id, help: v.help, nodes: v.nodes.map(n => n.html) })))
+            """);
+        var violations = JsonSerializer.Deserialize<AxeViolation[]>(json, new JsonSerializerOptions(JsonSerializerDefaults.Web))!;
+        Assert.True(violations.Length == 0,
+            page.Url + "\n" + string.Join("\n", violations.Select(v => $"{v.Id}: {v.Help} ({string.Join(", ", v.Nodes)})")));
     }
+
+    private sealed record AxeViolation(string Id, string Help, string[] Nodes);
 }

@@ -69,6 +69,17 @@ public sealed class SignInAndAccessibilityTests(BrowserFixture fixture) : IClass
     }
 
     [Fact]
+    public async Task The_axe_check_fails_on_a_page_with_a_known_violation()
+    {
+        var page = await fixture.NewPageAsync();
+        await page.GotoAsync("/");
+        await page.EvaluateAsync("() => { const img = document.createElement('img'); img.src = '/favicon.ico'; document.querySelector('main').append(img); }");
+
+        var failure = await Assert.ThrowsAnyAsync<Xunit.Sdk.XunitException>(() => BrowserSteps.AssertNoAxeViolationsAsync(page));
+        Assert.Contains("image-alt", failure.Message);
+    }
+
+    [Fact]
     public async Task Pages_work_without_javascript()
     {
         var page = await BrowserSteps.SignedInWithoutJavaScriptAsync(fixture, "auditor@wijkengids.test");

@@ -14,9 +14,6 @@ public static class DevAccounts
     /// <summary>The development domain (.test is reserved, RFC 2606: no real mailbox has it).</summary>
     public const string Domain = "wijkengids.test";
 
-    public static bool IsDevelopmentAddress(string? email) =>
-        email is not null && email.Trim().EndsWith("@" + Domain, StringComparison.OrdinalIgnoreCase);
-
     public static readonly IReadOnlyList<(string Email, string Role, string DisplayName)> All =
     [
         ("editor@wijkengids.test", "editor", "Eva Redacteur"),

@@ -29,7 +29,7 @@ internal sealed class CreateAdminValidator : AbstractValidator<CreateAdmin>
         RuleFor(x => x.Email).NotEmpty().WithMessage("Geef een e-mailadres op met --email.")
             .MaximumLength(254).WithMessage("Het e-mailadres is te lang.")
             .EmailAddress().WithMessage("Geef een geldig e-mailadres op.")
-            .Must(e => !DevAccounts.IsDevelopmentAddress(e))
+            .Must(e => !DevelopmentAddresses.IsDevelopmentAddress(e))
             .WithMessage($"Adressen op {DevAccounts.Domain} zijn ontwikkeladressen; die kunnen buiten Development niet inloggen. Kies een echt adres.");
         RuleFor(x => x.DisplayName).MaximumLength(100).WithMessage("De naam mag hoogstens 100 tekens hebben.");
     }

@@ -41,7 +41,7 @@ internal sealed class CheckCredentialsHandler(IQuerySession session, IHostEnviro
 
     /// <summary>Outside Development the published development addresses and password never sign in (docs/adr/0079).</summary>
     private bool IsDevelopmentCredential(string email, string password) =>
-        !environment.IsDevelopment() && (DevAccounts.IsDevelopmentAddress(email) || password == DevAccounts.Password);
+        !environment.IsDevelopment() && (DevelopmentAddresses.IsDevelopmentAddress(email) || password == DevAccounts.Password);
 
     /// <summary>The principal of a sign-in session of the account (docs/adr/0076).</summary>
     internal static ClaimsPrincipal PrincipalOf(AccountView account, Guid session)
