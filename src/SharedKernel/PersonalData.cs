@@ -77,7 +77,24 @@ public sealed class PersonalDataVault(IDocumentStore store, TimeProvider clock, 
     {
         if (value is null) return null;
         var key = await KeyAsync(value.Subject, create: false, cancellationToken);
-        if (key is null) return null;
+        return key is null ? null : Decrypt(key, value);
+    }
+
+    /// <summary>
+    /// Reveals a sealed value inside a projection, with the projection's own session (the vault's keys are read in the
+    /// same transaction): the clear text, or null when the subject was erased. A rebuild after an erasure therefore
+    /// finds nothing to show, as the erasure intended.
+    /// </summary>
+    public static async Task<string?> RevealInProjectionAsync(IQuerySession session, MasterKey masterKey, Sealed? value,
+        CancellationToken cancellationToken)
+    {
+        if (value is null) return null;
+        var key = await session.LoadAsync<SubjectKey>(value.Subject, cancellationToken);
+        return key is null || key.ErasedAt is not null || Unwrap(key, masterKey) is not { } bytes ? null : Decrypt(bytes, value);
+    }
+
+    private static string Decrypt(byte[] key, Sealed value)
+    {
         var input = Convert.FromBase64String(value.Cipher);
         var plain = new byte[input.Length - NonceSize - TagSize];
         using var aes = new AesGcm(key, TagSize);

@@ -9,7 +9,7 @@ namespace Wijkengids.SharedKernel;
 /// <summary>
 /// MediatR 5.1.0 wired by hand (no DI extension package restores here; docs/adr/0004):
 /// handlers and validators of a module's assembly are registered, and every request first
-/// passes <see cref="ValidationBehavior{TRequest,TResponse}"/>.
+/// passes <see cref="ValidationBehavior{TRequest,TResponse}"/>, then, for a command, <see cref="UnitOfWorkBehavior{TRequest,TResponse}"/>.
 /// </summary>
 public static class Requests
 {
@@ -17,7 +17,9 @@ public static class Requests
     {
         services.TryAddScoped<ServiceFactory>(provider => provider.GetService!);
         services.TryAddScoped<IMediator, Mediator>();
+        // Validation first (outermost), then the unit of work that saves what a command did.
         services.TryAddEnumerable(ServiceDescriptor.Transient(typeof(IPipelineBehavior<,>), typeof(ValidationBehavior<,>)));
+        services.TryAddEnumerable(ServiceDescriptor.Transient(typeof(IPipelineBehavior<,>), typeof(UnitOfWorkBehavior<,>)));
 
         foreach (var type in assembly.GetTypes().Where(t => t is { IsAbstract: false, IsInterface: false, IsGenericTypeDefinition: false }))
         {

@@ -238,4 +238,49 @@ public sealed class ReactionTests(HostFixture fixture) : IClassFixture<HostFixtu
         Assert.Contains("paragraaf 1.4", form);
         Assert.Contains("name=\"About\" value=\"sectie:1.4\"", form);
     }
+
+    [Fact]
+    public async Task The_reaction_read_model_is_rebuilt_from_the_events_alone()
+    {
+        var editor = await Host.LoginAsRoleAsync("editor");
+        async Task StepAsync(string id, string step, object body) =>
+            await Host.Scenario(s => { s.Post.Json(body).ToUrl($"/api/contributions/moderation/reactions/{id}/{step}"); s.As(editor); });
+        string Id(JsonElement sent) => sent.GetProperty("id").GetString()!;
+
+        var published = Id(await SendAsync(Reaction("Wordt gepubliceerd en openbaar beantwoord " + Guid.NewGuid(), email: "a@example.nl", about: "sectie:3.1")));
+        await StepAsync(published, "publish", new { });
+        await StepAsync(published, "answer", new { answer = "Dank u, opgenomen.", @public = true });
+        var mailed = Id(await SendAsync(Reaction("Krijgt een antwoord per mail " + Guid.NewGuid(), email: "b@example.nl", about: "sectie:3.1")));
+        await StepAsync(mailed, "answer", new { answer = "Wij nemen contact op.", @public = false });
+        await StepAsync(mailed, "handle", new { reason = "beantwoord per mail" });
+        var spam = Id(await SendAsync(Reaction("Koop nu goedkope horloges " + Guid.NewGuid(), email: "c@example.nl", about: "sectie:3.1", showName: false)));
+        await StepAsync(spam, "publish", new { });
+        await StepAsync(spam, "spam", new { reason = "reclame voor horloges" });
+        var ids = new[] { Guid.Parse(published), Guid.Parse(mailed), Guid.Parse(spam) };
+
+        var store = Host.Services.GetRequiredService<IDocumentStore>();
+        async Task<string[]> ViewsAsync()
+        {
+            await using var session = store.QuerySession();
+            var views = new List<string>();
+            foreach (var id in ids)
+            {
+                if (await session.Json.FindByIdAsync<Wijkengids.Contributions.Reactions.ReactionView>(id) is { } json) views.Add(json);
+            }
+            return views.ToArray();
+        }
+        var before = await ViewsAsync();
+        Assert.Equal(3, before.Length);
+        Assert.Contains("reclame voor horloges", string.Join("", before));
+
+        // Throw the read model away and let the projection build it again from the events alone.
+        await store.Advanced.Clean.DeleteDocumentsByTypeAsync(typeof(Wijkengids.Contributions.Reactions.ReactionView));
+        Assert.Empty(await ViewsAsync());
+        using (var daemon = await store.BuildProjectionDaemonAsync())
+        {
+            await daemon.RebuildProjectionAsync("ReactionView", CancellationToken.None);
+        }
+
+        Assert.Equal(before, await ViewsAsync());
+    }
 }

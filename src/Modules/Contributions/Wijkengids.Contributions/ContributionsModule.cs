@@ -1,3 +1,4 @@
+using JasperFx.Events.Projections;
 using Marten;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -21,6 +22,10 @@ public sealed class ContributionsModule : IModule
         services.AddRequestHandlersFrom(typeof(ContributionsModule).Assembly);
         services.AddScoped<IPersonalDataSource, ReactionPersonalData>();
         services.AddScoped<Contracts.IPublishedReactions, PublishedReactions>();
+        services.AddScoped<ReactionSteps>();
+        // Read models built from the events inline; the reaction's needs the master key to reveal sealed values.
+        services.ConfigureMarten((provider, options) =>
+            options.Projections.Add(new ReactionViewProjection(provider.GetRequiredService<MasterKey>()), ProjectionLifecycle.Inline));
     }
 
     public void ConfigureMarten(StoreOptions options)
@@ -35,7 +40,8 @@ public sealed class ContributionsModule : IModule
     {
         var open = endpoints.MapGroup("/api/contributions").WithTags("Contributions");
         SendReactionHandler.MapEndpoint(open);
-        ReadReactionsHandler.MapPublicEndpoints(open);
+        ListPublishedReactionsHandler.MapEndpoint(open);
+        ListMyReactionsHandler.MapEndpoint(open);
 
         var contributors = endpoints.MapGroup("/api/contributions").WithTags("Contributions")
             .RequireAuthorization(Policies.Contributors)
@@ -56,8 +62,12 @@ public sealed class ContributionsModule : IModule
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
-        ReadReactionsHandler.MapModerationEndpoints(moderation);
-        ModerateReactionHandler.MapEndpoints(moderation);
+        ListReactionsForModerationHandler.MapEndpoint(moderation);
+        GetReactionHandler.MapEndpoint(moderation);
+        PublishReactionHandler.MapEndpoints(moderation);
+        AnswerReactionHandler.MapEndpoint(moderation);
+        HandleReactionHandler.MapEndpoint(moderation);
+        MarkReactionAsSpamHandler.MapEndpoint(moderation);
         ReadProposalsHandler.MapModerationEndpoints(moderation);
         ModerateProposalHandler.MapEndpoints(moderation);
     }

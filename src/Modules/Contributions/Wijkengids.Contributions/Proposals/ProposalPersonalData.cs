@@ -19,10 +19,10 @@ public static class ProposalErasureHandler
         await vault.EraseAsync(message.SubjectId, message.RequestedBy, cancellationToken);
         foreach (var proposal in proposals)
         {
-            proposal.ProposerName = ReactionErasureHandler.Erased;
-            proposal.Motivation = ReactionErasureHandler.Erased;
+            proposal.ProposerName = Erased.Text;
+            proposal.Motivation = Erased.Text;
             proposal.Conversation = proposal.Conversation
-                .Select(n => n.From == ProposalNote.Proposer ? n with { Text = ReactionErasureHandler.Erased } : n).ToList();
+                .Select(n => n.From == ProposalNote.Proposer ? n with { Text = Erased.Text } : n).ToList();
             session.Store(proposal);
         }
     }

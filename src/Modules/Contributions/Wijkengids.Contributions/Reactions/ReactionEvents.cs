@@ -2,8 +2,10 @@ using Wijkengids.SharedKernel;
 
 namespace Wijkengids.Contributions.Reactions;
 
-// Events of a reaction's stream. What the sender wrote about themselves and their message is personal data,
-// sealed with the sender's key (docs/adr/0007): the account's id when signed in, else the reaction's own subject.
+// Events of a reaction's stream: the truth from which the Reaction aggregate and the ReactionView read model are
+// rebuilt. What the sender wrote about themselves and their message is personal data, sealed with the sender's key
+// (docs/adr/0007): the account's id when signed in, else the reaction's own subject. Fields added later are nullable:
+// events stored before them load with null, and the projection falls back to what was recorded then.
 
 public sealed record ReactionReceived(
     Guid ReactionId,
@@ -14,7 +16,8 @@ public sealed record ReactionReceived(
     Sealed Email,
     Sealed? Organisation,
     Sealed Message,
-    bool ShowName) : IDescribedEvent
+    bool ShowName,
+    DateTimeOffset? ReceivedAt = null) : IDescribedEvent
 {
     public string Describe() => $"Reactie ontvangen over {ReactionAbout.Describe(About)}";
 }
@@ -30,7 +33,7 @@ public sealed record ReactionUnpublished(Guid ReactionId) : IDescribedEvent
 }
 
 /// <summary>An editor's answer (written in their role, so not sealed): shown under the reaction or sent by mail.</summary>
-public sealed record ReactionAnswered(Guid ReactionId, string Answer, bool Public) : IDescribedEvent
+public sealed record ReactionAnswered(Guid ReactionId, string Answer, bool Public, DateTimeOffset? AnsweredAt = null) : IDescribedEvent
 {
     public string Describe() => Public ? "Reactie openbaar beantwoord" : "Reactie per e-mail beantwoord";
 }
@@ -40,9 +43,19 @@ public sealed record ReactionHandled(Guid ReactionId) : IDescribedEvent
     public string Describe() => "Reactie afgehandeld";
 }
 
-public sealed record ReactionMarkedAsSpam(Guid ReactionId) : IDescribedEvent
+/// <summary>Hidden as spam, with the editor's reason (events stored before the reason was part of the data keep it in their "reason" header).</summary>
+public sealed record ReactionMarkedAsSpam(Guid ReactionId, string? Reason = null) : IDescribedEvent
 {
     public string Describe() => "Reactie als spam verborgen";
+}
+
+/// <summary>
+/// The sender's personal data was erased (AVG): their key is gone, so the sealed name, address and message can no longer
+/// be read, and the reaction is offline for good.
+/// </summary>
+public sealed record ReactionErased(Guid ReactionId, DateTimeOffset ErasedAt) : IDescribedEvent
+{
+    public string Describe() => "Reactie gewist op verzoek van de afzender (AVG)";
 }
 
 /// <summary>What a reaction is about: "algemeen", "sectie:1.4" or "les:&lt;slug&gt;".</summary>

@@ -1,8 +1,9 @@
 namespace Wijkengids.Contributions.Reactions;
 
 /// <summary>
-/// A reaction as editors and the sender see it, written together with its events. Holds clear text for
-/// display; an erasure masks it. Plain text only: pages encode it, nothing is trusted as HTML.
+/// A reaction as editors and the sender see it: the inline projection of its stream (<see cref="ReactionViewProjection"/>),
+/// so it can be rebuilt from the events at any time. Holds the clear text revealed from the sealed values; after an
+/// erasure those can no longer be read and the view shows "[gewist]". Plain text only: pages encode it.
 /// </summary>
 public sealed class ReactionView
 {

@@ -16,7 +16,7 @@ namespace Wijkengids.Contributions.Reactions;
 /// is the honeypot: people leave it empty, bots fill it in; such a reaction is accepted silently and not stored.
 /// </summary>
 public sealed record SendReaction(string About, string Name, string Email, string? Organisation, string Message, bool Consent,
-    bool ShowName, string? Website = null) : IRequest<ReactionReceipt>;
+    bool ShowName, string? Website = null) : ICommand<ReactionReceipt>;
 
 /// <summary>Merged: the same sender sent the same message about the same item a few minutes ago; nothing new was stored.</summary>
 public sealed record ReactionReceipt(Guid Id, bool Merged);
@@ -75,31 +75,14 @@ internal sealed class SendReactionHandler(
         var organisation = string.IsNullOrWhiteSpace(request.Organisation) ? null : request.Organisation.Trim();
         var message = request.Message.Trim();
 
-        session.Stamp(context);
-        session.Events.StartStream<ReactionView>(id, new ReactionReceived(id, request.About, subject, account,
+        session.Events.StartStream<Reaction>(id, new ReactionReceived(id, request.About, subject, account,
             await vault.SealAsync(subject, name, cancellationToken),
             await vault.SealAsync(subject, email, cancellationToken),
             organisation is null ? null : await vault.SealAsync(subject, organisation, cancellationToken),
             await vault.SealAsync(subject, message, cancellationToken),
-            request.ShowName));
-        session.Insert(new ReactionView
-        {
-            Id = id,
-            About = request.About,
-            Subject = subject,
-            AccountId = account,
-            Name = name,
-            Email = email,
-            Organisation = organisation,
-            Message = message,
-            Fingerprint = fingerprint,
-            ShowName = request.ShowName,
-            ReceivedAt = now,
-            Version = 1,
-        });
-        await outbox.EnrollWith(session, context).PublishAsync(new ContributionStatusChanged(id, "reactie", account, "ontvangen",
-            null, ReactionAbout.Url(request.About), now));
-        await session.SaveChangesAsync(cancellationToken);
+            request.ShowName,
+            now));
+        await outbox.PublishAsync(new ContributionStatusChanged(id, "reactie", account, "ontvangen", null, ReactionAbout.Url(request.About), now));
         return new ReactionReceipt(id, Merged: false);
     }
 

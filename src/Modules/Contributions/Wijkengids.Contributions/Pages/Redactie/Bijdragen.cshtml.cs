@@ -47,7 +47,7 @@ public sealed class BijdragenModel(IMediator mediator, IGuideCatalog catalog) : 
     public Task<IActionResult> OnPostSpamAsync(Guid id, long expectedVersion, string? reason, CancellationToken ct) =>
         Done(() => mediator.Send(new MarkReactionAsSpam(id, reason ?? "", expectedVersion), ct), "Reactie als spam verborgen.", ct);
 
-    private Task<IActionResult> Done(Func<Task<ReactionDetails>> change, string done, CancellationToken cancellationToken) =>
+    private Task<IActionResult> Done(Func<Task> change, string done, CancellationToken cancellationToken) =>
         Attempt(async () =>
         {
             await change();

@@ -1,0 +1,30 @@
+using Marten;
+using MediatR;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Wijkengids.SharedKernel;
+
+namespace Wijkengids.Contributions.Reactions;
+
+/// <summary>The moderation queue: reactions by status ("ontvangen", "gepubliceerd", "beantwoord", "afgehandeld", "spam" or all), newest first.</summary>
+public sealed record ListReactionsForModeration(string? Status, string? About, int? OlderThanDays) : IRequest<IReadOnlyList<ReactionDetails>>;
+
+internal sealed class ListReactionsForModerationHandler(IQuerySession session, TimeProvider clock)
+    : IRequestHandler<ListReactionsForModeration, IReadOnlyList<ReactionDetails>>
+{
+    public async Task<IReadOnlyList<ReactionDetails>> Handle(ListReactionsForModeration request, CancellationToken cancellationToken)
+    {
+        var all = await session.Query<ReactionView>().OrderByDescending(r => r.ReceivedAt).Take(1000).ToListAsync(cancellationToken);
+        IEnumerable<ReactionView> filtered = all;
+        if (!string.IsNullOrWhiteSpace(request.Status) && request.Status != "alle") filtered = filtered.Where(r => r.Status == request.Status);
+        if (!string.IsNullOrWhiteSpace(request.About)) filtered = filtered.Where(r => r.About == request.About);
+        if (request.OlderThanDays is { } days) filtered = filtered.Where(r => r.ReceivedAt <= clock.GetUtcNow().AddDays(-days));
+        return filtered.Select(ReactionDetails.From).ToList();
+    }
+
+    internal static void MapEndpoint(RouteGroupBuilder moderation) =>
+        moderation.MapGet("/reactions", async (string? status, string? about, int? olderThanDays, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new ListReactionsForModeration(status, about, olderThanDays), ct)))
+            .WithName("ListReactionsForModeration").WithSummary("Reacties in de moderatiewachtrij (redacteur)");
+}
