@@ -158,7 +158,7 @@ public sealed class ScenarioTests
         Assert.True(changed.GetProperty("active").GetBoolean());
         Assert.Equal(["contributor", "organiser"], changed.GetProperty("roles").EnumerateArray().Select(r => r.GetString()!).Order().ToArray());
         Assert.Equal("Rita R.", accounts[community.RegisteredAccountId].Str("displayName"));
-        Assert.DoesNotContain(accounts.Values, a => a.Str("email") == community.ErasableEmail);
+        Assert.DoesNotContain(accounts.Values, a => a.Str("email") == community.ErasedEmail);
         await host.LoginAsync(community.RegisteredEmail, community.RegisteredPassword);
 
         Assert.Contains((await host.Scenario(s => s.Get.Url("/api/community/people"))).ReadAsJson<JsonElement[]>(),

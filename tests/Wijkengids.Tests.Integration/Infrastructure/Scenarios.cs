@@ -39,10 +39,10 @@ public static class Scenarios
         var content = await ContentAsync(host, community);
         var contributions = await ContributionsAsync(host, community, content);
         var workshops = await WorkshopsAsync(host, clock, community, content);
-        var erased = await ErasureAsync(host, community);
+        await ErasureAsync(host, community);
         var secondEdition = await SecondEditionAsync(host, community, content);
         var audit = await AuditAsync(host, content);
-        return new ScenarioOutcome(before, await host.LastSequenceAsync(), community with { ErasedAccountId = erased },
+        return new ScenarioOutcome(before, await host.LastSequenceAsync(), community,
             content with { SecondEdition = secondEdition }, contributions, workshops, audit);
     }
 
@@ -159,7 +159,7 @@ public static class Scenarios
         });
 
         return new CommunityScenario(ruud.Id(), "ruud.revisor@example.nl", "Ruud Revisor", olga.Id(), "olga.overstap@example.nl", wim.Id(),
-            "wim.wisser@example.nl", Guid.Empty, ritaAccount.Id(), ritaEmail, "het-tweede-wachtwoord", ritaAccount.Str("displayName"), subscriber,
+            "wim.wisser@example.nl", ritaAccount.Id(), ritaEmail, "het-tweede-wachtwoord", ritaAccount.Str("displayName"), subscriber,
             person.Id(), person.Str("name"), organisation.Id(), organisation.Str("name"), region.Id(), region.Str("name"), neighbourhood.Id(),
             neighbourhood.Str("name"), schiedam.Id());
     }
@@ -285,8 +285,8 @@ public static class Scenarios
     private static async Task<ContributionsScenario> ContributionsAsync(IAlbaHost host, CommunityScenario community, ContentScenario content)
     {
         var eva = await host.LoginAsRoleAsync("editor");
-        var carla = await host.LoginAsRoleAsync("contributor");
-        var wim = await host.LoginAsync(community.ErasableEmail, OpenedPassword);
+        var bram = await host.LoginAsRoleAsync("contributor");
+        var wim = await host.LoginAsync(community.ErasedEmail, OpenedPassword);
 
         Task<JsonElement> ReactAsync(string? cookie, string about, string name, string email, string message, bool showName = true) =>
             Settled(host, async () => (await host.Scenario(s =>
@@ -306,7 +306,7 @@ public static class Scenarios
         const string publishedMessage = "Mooie paragraaf; noem ook de buurtconciërge.";
         var published = await ReactAsync(null, "sectie:7.1", "Lia Lezer", "lia.lezer@example.nl", publishedMessage);
         await Moderate(published.Id(), "publish", new { });
-        var answered = await ReactAsync(carla, $"les:{content.LessonSlug}", "Carla Contribuant", "contributor@wijkengids.test",
+        var answered = await ReactAsync(bram, $"les:{content.LessonSlug}", "Bram Bijdrager", "contributor@wijkengids.test",
             "Werkt dit ook in een dorp?");
         await Moderate(answered.Id(), "answer", new { answer = "Ja, de les geldt ook voor kleine kernen.", @public = true });
         var spam = await ReactAsync(null, "sectie:7.1", "Koop Nu", "aanbieding@example.nl", "Goedkope horloges, klik hier.", showName: false);
@@ -314,12 +314,12 @@ public static class Scenarios
         var handled = await ReactAsync(null, $"les:{content.RevertedLessonSlug}", "Henk Hulp", "henk.hulp@example.nl",
             "Er staat een typfout in de tweede zin.");
         await Moderate(handled.Id(), "handle", new { reason = "typfout verbeterd" });
-        var byWim = await ReactAsync(wim, "sectie:7.1", "Wim Wisser", community.ErasableEmail, "Mijn eigen ervaring in de wijk.");
+        var byWim = await ReactAsync(wim, "sectie:7.1", "Wim Wisser", community.ErasedEmail, "Mijn eigen ervaring in de wijk.");
 
         // A proposal to change the lesson: information requested, answered with a revised text, accepted (Content makes a draft).
-        var options = (await host.Scenario(s => { s.Get.Url("/api/contributions/proposals/options"); s.As(carla); })).ReadAsJson<JsonElement>();
+        var options = (await host.Scenario(s => { s.Get.Url("/api/contributions/proposals/options"); s.As(bram); })).ReadAsJson<JsonElement>();
         var baseRevision = options.GetProperty("lessons").EnumerateArray().Single(l => l.Str("slug") == content.LessonSlug).GetProperty("revision").GetInt32();
-        var change = await SubmitAsync(host, carla, new
+        var change = await SubmitAsync(host, bram, new
         {
             kind = "wijziging", lesson = content.LessonSlug, title = "Bewoners aan zet", statement = "Laat bewoners beslissen.",
             body = "Bewoners beslissen mee over de plannen voor hun wijk, zoals in Groenoord met het wijkbudget van de gemeente.",
@@ -334,7 +334,7 @@ public static class Scenarios
                 answer = "Schiedam.", expectedVersion = asked.Version(),
                 body = "Bewoners beslissen mee over de plannen voor hun wijk, zoals in Groenoord met het wijkbudget van de gemeente Schiedam.",
             }).ToUrl($"/api/contributions/proposals/{change.Id()}/answer");
-            s.As(carla);
+            s.As(bram);
         }));
         var revisionBefore = (await ItemAsync(host, eva, content.LessonId)).GetProperty("revision").GetInt32();
         await ModerateProposalAsync(host, eva, change.Id(), "accept", new { reason = "mooie aanvulling" });
@@ -343,7 +343,7 @@ public static class Scenarios
             "het concept uit het geaccepteerde voorstel");
 
         // A proposal for a new lesson, accepted: a new draft lesson in the section.
-        var newLesson = await SubmitAsync(host, carla, new
+        var newLesson = await SubmitAsync(host, bram, new
         {
             kind = "nieuwe-les", section = content.SectionNumber, themes = new[] { content.ThemeSlug }, title = "Jongeren in Groenoord",
             statement = "Jongeren weten wat er speelt.", body = "Betrek jongeren vroeg bij de plannen.", motivation = "Ontbreekt nog in de gids.",
@@ -351,7 +351,7 @@ public static class Scenarios
         await ModerateProposalAsync(host, eva, newLesson.Id(), "accept", new { reason = "goede nieuwe les" });
         var newLessonDraft = await Problem.EventuallyAsync(async () =>
         {
-            var mine = (await host.Scenario(s => { s.Get.Url("/api/contributions/mine/proposals"); s.As(carla); })).ReadAsJson<JsonElement[]>()
+            var mine = (await host.Scenario(s => { s.Get.Url("/api/contributions/mine/proposals"); s.As(bram); })).ReadAsJson<JsonElement[]>()
                 .Single(p => p.Id() == newLesson.Id());
             return mine.GetProperty("outcome").ValueKind == JsonValueKind.Object ? mine.GetProperty("outcome").Str("lessonId") : null;
         }, "de nieuwe les uit het voorstel");
@@ -393,7 +393,7 @@ public static class Scenarios
     {
         var organiser = await host.LoginAsRoleAsync("organiser");
         var funder = await host.LoginAsRoleAsync("funder");
-        var carla = await host.LoginAsRoleAsync("contributor");
+        var bram = await host.LoginAsRoleAsync("contributor");
         var (trainers, _) = await host.WorkshopDirectoryAsync();
         var trainerIds = new[] { community.PersonId, trainers.First(t => t.Id != community.PersonId).Id };
 
@@ -447,10 +447,10 @@ public static class Scenarios
         // Requests for the held session: the first (signed in, with co-financing) and second confirmed, the third on the wait list.
         var planned = await RequestAsync(new
         {
-            formatSlug = slug, sessionId = held.Id(), areaId = area, organisation = "Gemeente Schiedam", contactName = "Carla Contribuant",
+            formatSlug = slug, sessionId = held.Id(), areaId = area, organisation = "Gemeente Schiedam", contactName = "Bram Bijdrager",
             contactEmail = "contributor@wijkengids.test", participants = 1, goals = "Een plan van aanpak voor Groenoord.", coFinancing = true,
             coFinancingAmount = 1000m, coFinancingMotivation = "De wijk heeft geen eigen budget voor begeleiding.",
-        }, carla);
+        }, bram);
         var second = await RequestAsync(WorkshopSteps.Request(slug, held.Id(), area, "tweede.aanvraag@example.nl"));
         var waiting = await RequestAsync(WorkshopSteps.Request(slug, held.Id(), area, "wachtlijst@example.nl"));
         // A request without a session, assigned to the moved session by the organiser.
@@ -557,16 +557,15 @@ public static class Scenarios
     // ------------------------------------------------------------------ Erasure, a second edition, the auditors
 
     /// <summary>The admin erases a contributor on their request (AVG): their reaction and proposal stay, without name or text.</summary>
-    private static async Task<Guid> ErasureAsync(IAlbaHost host, CommunityScenario community)
+    private static async Task ErasureAsync(IAlbaHost host, CommunityScenario community)
     {
         var admin = await host.LoginAsRoleAsync("admin");
         await Settled(host, () => host.Scenario(s =>
         {
-            s.Post.Json(new { subjectId = community.ErasableAccountId, reason = "verzoek van betrokkene per e-mail" }).ToUrl("/api/community/erasures");
+            s.Post.Json(new { subjectId = community.ErasedAccountId, reason = "verzoek van betrokkene per e-mail" }).ToUrl("/api/community/erasures");
             s.As(admin);
             s.StatusCodeShouldBe(200);
         }));
-        return community.ErasableAccountId;
     }
 
     /// <summary>The draft that came from the accepted proposal is reviewed and published, and a second edition lists it.</summary>
@@ -614,7 +613,7 @@ public sealed record ScenarioOutcome(long SequenceBefore, long SequenceAfter, Co
     ContributionsScenario Contributions, WorkshopsScenario Workshops, AuditScenario Audit);
 
 public sealed record CommunityScenario(Guid SecondEditorId, string SecondEditorEmail, string SecondEditorName, Guid ChangedAccountId,
-    string ChangedAccountEmail, Guid ErasableAccountId, string ErasableEmail, Guid ErasedAccountId, Guid RegisteredAccountId, string RegisteredEmail,
+    string ChangedAccountEmail, Guid ErasedAccountId, string ErasedEmail, Guid RegisteredAccountId, string RegisteredEmail,
     string RegisteredPassword, string RegisteredName, string SubscriberEmail, Guid PersonId, string PersonName, Guid OrganisationId,
     string OrganisationName, Guid RegionId, string RegionName, Guid NeighbourhoodId, string NeighbourhoodName, Guid MovedMunicipalityId);
 
@@ -717,11 +716,11 @@ public static class UpgradeFixtures
         };
         await File.WriteAllTextAsync(ManifestPathOf(path),
             JsonSerializer.Serialize(manifest, new JsonSerializerOptions(JsonSerializerDefaults.Web) { WriteIndented = true }) + "\n");
-        await File.WriteAllTextAsync(path[..^".sql.gz".Length] + ".md", Describe(name, commit, made, new FileInfo(path).Length, events, streams,
-            maxSequence, modules, result));
+        await File.WriteAllTextAsync(path[..^".sql.gz".Length] + ".md", Describe(name, commit, made, manifest.pgDump, new FileInfo(path).Length,
+            events, streams, maxSequence, modules, result));
     }
 
-    private static string Describe(string name, string commit, DateTimeOffset made, long bytes, long events, long streams, long maxSequence,
+    private static string Describe(string name, string commit, DateTimeOffset made, string pgDump, long bytes, long events, long streams, long maxSequence,
         SortedDictionary<string, (long Streams, long Events)> modules, ScenarioOutcome result)
     {
         var text = new StringBuilder();
@@ -733,7 +732,7 @@ public static class UpgradeFixtures
         text.AppendLine();
         text.AppendLine(CultureInfo.InvariantCulture, $"- made from commit `{commit}` on {made:yyyy-MM-dd HH:mm} UTC by `make-upgrade-fixture.sh`");
         text.AppendLine("  (the test `ScenarioTests` with `WIJKENGIDS_UPGRADE_FIXTURE`, a host started by `AppFactory`: Development, `AppFactory.MasterKey`)");
-        text.AppendLine(CultureInfo.InvariantCulture, $"- `{name}.sql.gz`: `pg_dump --format=plain --no-owner --no-privileges`, gzipped, {bytes:N0} bytes");
+        text.AppendLine(CultureInfo.InvariantCulture, $"- `{name}.sql.gz`: `pg_dump --format=plain --no-owner --no-privileges` ({pgDump}), gzipped, {bytes:N0} bytes");
         text.AppendLine(CultureInfo.InvariantCulture, $"- `{name}.json`: the manifest the tests read (counts, and the ids, slugs and tokens the scenarios made)");
         text.AppendLine("- personal data in it is sealed with keys that open with `AppFactory.MasterKey` only; all of it is made up");
         text.AppendLine();
