@@ -1,0 +1,318 @@
+using System.Text.Json;
+using Alba;
+using JasperFx.Events;
+using Marten;
+using Marten.Services;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using Wijkengids.Community.Contracts;
+using Wijkengids.Tests.Integration.Audit;
+using Wijkengids.Tests.Integration.Content;
+using Wijkengids.Tests.Integration.Infrastructure;
+
+namespace Wijkengids.Tests.Integration;
+
+/// <summary>
+/// The database today's code made (Fixtures/upgrade-2026-12.sql.gz, docs/adr/0088), restored into a new database with psql and
+/// opened by the current host: the restore itself is checked before the host starts.
+/// </summary>
+public sealed class UpgradeFixture2026 : IAsyncLifetime
+{
+    public const string Name = "upgrade-2026-12";
+
+    public IAlbaHost Host { get; private set; } = null!;
+
+    public string Connection { get; private set; } = "";
+
+    /// <summary>The manifest written with the fixture: counts, and the ids, slugs and tokens of the scenarios.</summary>
+    public JsonElement Manifest { get; private set; }
+
+    /// <summary>Events, streams and the last position as restored, before the host started.</summary>
+    public (long Events, long Streams, long MaxSequence) Restored { get; private set; }
+
+    public long MaxSequence => Manifest.GetProperty("maxSequence").GetInt64();
+
+    public JsonElement Scenario(string module) => Manifest.GetProperty("scenario").GetProperty(module);
+
+    public async Task InitializeAsync()
+    {
+        var path = UpgradeFixtures.PathOf(Name);
+        Assert.True(File.Exists(path), $"De fixture ontbreekt: {path}");
+        Manifest = JsonDocument.Parse(await File.ReadAllTextAsync(UpgradeFixtures.ManifestPathOf(path))).RootElement;
+        Connection = await TestDatabase.CreateDatabaseAsync("upgrade");
+        await UpgradeFixtures.RestoreAsync(Connection, path);
+        Restored = await UpgradeFixtures.TotalsAsync(Connection);
+        Host = await AppFactory.StartOnAsync(Connection);
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Host is not null) await Host.DisposeAsync();
+    }
+}
+
+/// <summary>Today's code opens a database made by the code of December 2026: old history readable, the site working.</summary>
+public sealed class UpgradeTests(UpgradeFixture2026 fixture) : IClassFixture<UpgradeFixture2026>
+{
+    private IAlbaHost Host => fixture.Host;
+
+    [Fact]
+    public async Task The_fixture_restores_with_every_event_and_stream_its_manifest_counts()
+    {
+        Assert.Equal(fixture.Manifest.GetProperty("events").GetInt64(), fixture.Restored.Events);
+        Assert.Equal(fixture.Manifest.GetProperty("streams").GetInt64(), fixture.Restored.Streams);
+        Assert.Equal(fixture.MaxSequence, fixture.Restored.MaxSequence);
+        // The scenarios wrote into every module (the counts come from the timeline of the fixture's own database).
+        var modules = fixture.Manifest.GetProperty("modules");
+        foreach (var module in new[] { "audit", "community", "content", "contributions", "workshops" })
+        {
+            Assert.True(modules.GetProperty(module).GetProperty("events").GetInt64() > 0, module);
+        }
+
+        // And the current host reads the same counts per module, for the positions of the fixture.
+        await TimelineCoversFixtureAsync();
+        var counts = await UpgradeFixtures.CountsByModuleAsync(fixture.Connection, fixture.MaxSequence);
+        Assert.Equal(modules.EnumerateObject().Select(m => m.Name).Order(StringComparer.Ordinal), counts.Keys);
+        foreach (var (module, (streams, events)) in counts)
+        {
+            Assert.Equal(modules.GetProperty(module).GetProperty("events").GetInt64(), events);
+            Assert.Equal(modules.GetProperty(module).GetProperty("streams").GetInt64(), streams);
+        }
+    }
+
+    [Fact]
+    public async Task Every_stored_event_loads_through_its_stream_with_a_known_type()
+    {
+        var stored = new Dictionary<long, (Guid? Stream, string Type)>();
+        await using (var db = new NpgsqlConnection(fixture.Connection))
+        {
+            await db.OpenAsync();
+            await using var command = new NpgsqlCommand("select seq_id, stream_id, type from events.mt_events where seq_id <= $1", db);
+            command.Parameters.AddWithValue(fixture.MaxSequence);
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync()) stored[reader.GetInt64(0)] = (reader.IsDBNull(1) ? null : reader.GetGuid(1), reader.GetString(2));
+        }
+        Assert.Equal(fixture.Restored.Events, stored.Count);
+        Assert.All(stored.Values, e => Assert.NotNull(e.Stream));
+
+        var store = Host.Services.GetRequiredService<IDocumentStore>();
+        var loaded = new Dictionary<long, IEvent>();
+        await using (var session = store.QuerySession())
+        {
+            foreach (var stream in stored.Values.Select(e => e.Stream!.Value).Distinct())
+            {
+                // An event whose stored type name no longer resolves makes this throw (see the check below).
+                foreach (var e in await session.Events.FetchStreamAsync(stream))
+                {
+                    if (e.Sequence <= fixture.MaxSequence) loaded[e.Sequence] = e;
+                }
+            }
+        }
+        Assert.Equal(stored.Keys.Order(), loaded.Keys.Order());
+        Assert.All(loaded.Values, e =>
+        {
+            Assert.NotNull(e.Data);
+            Assert.Equal(stored[e.Sequence].Type, e.EventTypeName);
+            Assert.Equal(stored[e.Sequence].Stream, e.StreamId);
+            // Deserialized as the registered .NET type of that name, not as a placeholder.
+            Assert.StartsWith("Wijkengids.", e.Data.GetType().FullName);
+            Assert.Equal(e.EventType, e.Data.GetType());
+        });
+    }
+
+    [Fact]
+    public async Task Marten_refuses_a_stream_with_an_unknown_event_type_so_the_load_check_has_teeth()
+    {
+        // An event whose type the code does not know, inside a transaction that is rolled back: nothing else ever sees it.
+        var store = Host.Services.GetRequiredService<IDocumentStore>();
+        await using var db = new NpgsqlConnection(fixture.Connection);
+        await db.OpenAsync();
+        await using var transaction = await db.BeginTransactionAsync();
+        var stream = Guid.NewGuid();
+        await using (var batch = new NpgsqlBatch(db, transaction))
+        {
+            batch.BatchCommands.Add(new NpgsqlBatchCommand("insert into events.mt_streams (id, type, version) values ($1, null, 1)")
+            {
+                Parameters = { new NpgsqlParameter { Value = stream } },
+            });
+            batch.BatchCommands.Add(new NpgsqlBatchCommand(
+                """
+                insert into events.mt_events (seq_id, id, stream_id, version, data, type, mt_dotnet_type, timestamp)
+                values (9000000000000000000, $1, $2, 1, '{"Whatever": 1}'::jsonb, 'event_of_a_later_version',
+                        'Wijkengids.Later.EventOfALaterVersion, Wijkengids.Later', now())
+                """)
+            {
+                Parameters = { new NpgsqlParameter { Value = Guid.NewGuid() }, new NpgsqlParameter { Value = stream } },
+            });
+            await batch.ExecuteNonQueryAsync();
+        }
+        await using var session = store.QuerySession(SessionOptions.ForTransaction(transaction));
+        // Marten resolves a stored event by its type name (alias), then by its stored .NET type name; when neither resolves, the
+        // whole stream fails to load with UnknownEventTypeException. (Only the async daemon may skip such events; the timeline
+        // count in The_timeline_has_an_entry_for_every_event_and_the_chain_verifies would show that.)
+        var refused = await Assert.ThrowsAsync<Marten.Exceptions.UnknownEventTypeException>(() => session.Events.FetchStreamAsync(stream));
+        Assert.Contains("Wijkengids.Later.EventOfALaterVersion", refused.Message);
+        await transaction.RollbackAsync();
+    }
+
+    [Fact]
+    public async Task The_timeline_has_an_entry_for_every_event_and_the_chain_verifies()
+    {
+        await TimelineCoversFixtureAsync();
+        var auditor = await Host.LoginAsRoleAsync("auditor");
+
+        // Page through the API from the oldest entry; the reads themselves add look events after the fixture's positions.
+        var positions = new List<long>();
+        long? after = null;
+        while (true)
+        {
+            var page = await Host.TimelineAsync(auditor, "order=oldest&limit=500" + (after is { } a ? $"&after={a}" : ""));
+            positions.AddRange(page.Positions.Where(p => p <= fixture.MaxSequence));
+            if (page.Positions.Length == 0 || page.Positions.Max() > fixture.MaxSequence || page.NewerAfter is null) break;
+            after = page.NewerAfter;
+        }
+        Assert.Equal(fixture.Restored.Events, positions.Count);
+        Assert.Equal(positions.Count, positions.Distinct().Count());
+        var modules = fixture.Manifest.GetProperty("modules");
+        foreach (var module in modules.EnumerateObject())
+        {
+            var first = await Host.TimelineAsync(auditor, $"module={module.Name}&order=oldest&limit=1");
+            Assert.True(first.Positions.Single() <= fixture.MaxSequence, module.Name);
+        }
+
+        var verified = await Host.VerifiedThroughAsync(auditor, fixture.MaxSequence);
+        Assert.True(verified.GetProperty("intact").GetBoolean(), verified.GetRawText());
+        Assert.True(verified.GetProperty("checked").GetInt64() >= fixture.Restored.Events, verified.GetRawText());
+        Assert.Equal(0, verified.GetProperty("breakCount").GetInt64());
+    }
+
+    [Fact]
+    public async Task Public_pages_serve_the_content_of_the_fixture()
+    {
+        var content = fixture.Scenario("content");
+        var community = fixture.Scenario("community");
+        var workshops = fixture.Scenario("workshops");
+
+        var home = await PageAsync("/");
+        Assert.Contains("De wijkengids?", home);
+        Assert.Contains("minister Spies", home);
+
+        var guide = await PageAsync("/gids");
+        Assert.Contains(content.Str("sectionTitle"), guide);
+        Assert.Contains($"href=\"/gids/{content.Str("sectionNumber")}\"", guide);
+        var section = await PageAsync($"/gids/{content.Str("sectionNumber")}");
+        Assert.Contains(content.Str("lessonTitle"), section);
+        Assert.Contains(content.Str("revertedLessonTitle"), section);
+        Assert.Contains(fixture.Scenario("contributions").Str("publishedReactionMessage"), section);
+
+        var lesson = await PageAsync($"/lessen/{content.Str("lessonSlug")}");
+        Assert.Contains(content.Str("lessonTitle"), lesson);
+        Assert.Contains("gemeente Schiedam", lesson); // the revision that came from the accepted proposal
+        Assert.Contains("Met bijdragen van Bram Bijdrager.", lesson); // a sealed name: the vault's keys open with the master key
+        Assert.Contains(content.Str("themeName"), await PageAsync($"/themas/{content.Str("themeSlug")}"));
+        Assert.Contains(content.Str("newsTitle"), await PageAsync($"/nieuws/{content.Str("newsSlug")}"));
+
+        var updates = await PageAsync("/updates");
+        Assert.Contains(content.Str("firstEditionTitle"), updates);
+        Assert.Contains(content.Str("secondEditionTitle"), updates);
+        Assert.Contains(content.Str("lessonTitle"), await PageAsync($"/updates/{content.GetProperty("secondEdition").GetInt32()}"));
+
+        var people = await PageAsync("/mensen");
+        Assert.Contains(community.Str("personName"), people);
+        Assert.Contains(community.Str("organisationName"), await PageAsync("/organisaties"));
+
+        Assert.Contains(workshops.Str("formatTitle"), await PageAsync("/werkateliers"));
+        Assert.Contains(workshops.Str("formatTitle"), await PageAsync($"/werkateliers/{workshops.Str("formatSlug")}"));
+        var area = await PageAsync($"/gebieden/{workshops.Str("planAreaId")}");
+        Assert.Contains(community.Str("neighbourhoodName"), area);
+        Assert.Contains(workshops.Str("planActionDescription"), area);
+
+        // The requester's private status page and plan, by the token in the fixture.
+        Assert.Contains(workshops.Str("formatTitle"), await PageAsync($"/werkateliers/aanvraag/{workshops.Str("planBookingToken")}"));
+        Assert.Contains(workshops.Str("planActionDescription"), await PageAsync($"/werkateliers/aanvraag/{workshops.Str("planBookingToken")}/plan"));
+    }
+
+    [Fact]
+    public async Task The_development_accounts_and_the_accounts_of_the_fixture_sign_in()
+    {
+        foreach (var (email, role, name) in DevAccounts.All)
+        {
+            var cookie = await Host.LoginAsync(email);
+            var me = (await Host.Scenario(s => { s.Get.Url("/api/auth/me"); s.As(cookie); })).ReadAsJson<JsonElement>();
+            Assert.Equal(name, me.Str("displayName"));
+            Assert.Contains(role, me.GetProperty("roles").EnumerateArray().Select(r => r.GetString()));
+        }
+        var community = fixture.Scenario("community");
+        var ruud = await Host.LoginAsync(community.Str("secondEditorEmail"), Scenarios.OpenedPassword);
+        Assert.Equal(community.Str("secondEditorName"),
+            (await Host.Scenario(s => { s.Get.Url("/api/auth/me"); s.As(ruud); })).ReadAsJson<JsonElement>().Str("displayName"));
+        var rita = await Host.LoginAsync(community.Str("registeredEmail"), community.Str("registeredPassword"));
+        Assert.Equal(community.Str("registeredName"),
+            (await Host.Scenario(s => { s.Get.Url("/api/auth/me"); s.As(rita); })).ReadAsJson<JsonElement>().Str("displayName"));
+        // The erased contributor stays erased.
+        await Host.Scenario(s =>
+        {
+            s.Post.Json(new { email = community.Str("erasedEmail"), password = Scenarios.OpenedPassword }).ToUrl("/api/auth/login");
+            s.StatusCodeShouldBe(401);
+        });
+    }
+
+    [Fact]
+    public async Task A_new_revision_on_a_lesson_of_the_fixture_is_written_reviewed_and_published_and_the_chain_still_verifies()
+    {
+        var content = fixture.Scenario("content");
+        var eva = await Host.LoginAsRoleAsync("editor");
+        var ruud = await Host.LoginAsync(fixture.Scenario("community").Str("secondEditorEmail"), Scenarios.OpenedPassword);
+        var lessonId = content.Str("lessonId");
+        var current = (await Host.Scenario(s => { s.Get.Url($"/api/content/items/{lessonId}"); s.As(eva); })).ReadAsJson<JsonElement>();
+        Assert.Equal("published", current.Str("status"));
+        var revision = current.GetProperty("revision").GetInt32();
+        var before = await Host.SequencesOfAsync(Guid.Parse(lessonId));
+        Assert.Equal(before.Length, current.Version());
+
+        var text = current.GetProperty("text");
+        var body = text.Str("body") + "\n\nNa de upgrade aangevuld.";
+        var draft = await Host.SaveDraftAsync(eva, current, new
+        {
+            title = text.Str("title"), statement = text.Str("statement"), body, themes = text.GetProperty("themes"), sections = text.GetProperty("sections"),
+            sources = text.GetProperty("sources"),
+        }, reason: "aanvulling na de upgrade");
+        Assert.Equal(revision + 1, draft.GetProperty("revision").GetInt32());
+        Assert.Equal(current.Version() + 1, draft.Version());
+        draft = await Host.StepAsync(eva, draft, "submit");
+        draft = await Host.StepAsync(ruud, draft, "approve");
+        var published = await Host.StepAsync(ruud, draft, "publish", reason: "na de upgrade");
+        Assert.Equal(revision + 1, published.GetProperty("publishedRevision").GetInt32());
+        Assert.Contains("Na de upgrade aangevuld.", (await Host.Scenario(s => s.Get.Url($"/lessen/{content.Str("lessonSlug")}"))).ReadAsText());
+
+        // The old events and the new ones are one stream, and the chain covers both.
+        var after = await Host.SequencesOfAsync(Guid.Parse(lessonId));
+        Assert.Equal(before, after[..before.Length]);
+        Assert.All(after[before.Length..], s => Assert.True(s > fixture.MaxSequence));
+        var auditor = await Host.LoginAsRoleAsync("auditor");
+        var verified = await Host.VerifiedThroughAsync(auditor, after[^1]);
+        Assert.True(verified.GetProperty("intact").GetBoolean(), verified.GetRawText());
+
+        // A stream of another module, too: the contact updates an action of the fixture's plan van aanpak by the private link.
+        var workshops = fixture.Scenario("workshops");
+        var plan = (await Host.Scenario(s => s.Get.Url($"/api/workshops/plans/link/{workshops.Str("planBookingToken")}"))).ReadAsJson<JsonElement>();
+        var updated = (await Host.Scenario(s =>
+        {
+            s.Post.Json(new { status = "gereed", expectedVersion = plan.Version() })
+                .ToUrl($"/api/workshops/plans/link/{workshops.Str("planBookingToken")}/actions/{workshops.Str("planActionId")}/status");
+            s.StatusCodeShouldBe(200);
+        })).ReadAsJson<JsonElement>();
+        Assert.Equal("gereed", updated.GetProperty("actions").EnumerateArray().Single(a => a.Str("id") == workshops.Str("planActionId")).Str("status"));
+        var chained = await Host.VerifiedThroughAsync(auditor, await Host.LastSequenceAsync());
+        Assert.True(chained.GetProperty("intact").GetBoolean(), chained.GetRawText());
+    }
+
+    /// <summary>Waits until the timeline (asynchronous) holds the fixture's last position; read in SQL, so it adds no look.</summary>
+    private Task TimelineCoversFixtureAsync() =>
+        Problem.EventuallyAsync(async () =>
+            await Host.ScalarAsync<long>("select coalesce(max(seq), 0) from audit.timeline") >= fixture.MaxSequence ? "bij" : null,
+            "de tijdlijn tot de laatste positie van de fixture", 60);
+
+    private async Task<string> PageAsync(string url) =>
+        (await Host.Scenario(s => { s.Get.Url(url); s.StatusCodeShouldBe(200); })).ReadAsText();
+}
