@@ -307,6 +307,24 @@ public sealed class UpgradeTests(UpgradeFixture2026 fixture) : IClassFixture<Upg
         Assert.True(chained.GetProperty("intact").GetBoolean(), chained.GetRawText());
     }
 
+    [Fact]
+    public async Task Read_models_of_event_sourced_aggregates_rebuild_from_the_fixtures_events_as_the_old_code_stored_them()
+    {
+        var store = Host.Services.GetRequiredService<IDocumentStore>();
+        var reactions = await ReadModels.SnapshotAsync<Wijkengids.Contributions.Reactions.ReactionView>(store, r => r.Id);
+        var proposals = await ReadModels.SnapshotAsync<Wijkengids.Contributions.Proposals.ProposalView>(store, p => p.Id);
+        Assert.NotEmpty(reactions);
+        Assert.NotEmpty(proposals);
+        // The base text a proposal started from was only in its read model: the upgrade recorded it as an event.
+        Assert.Contains(proposals.Values, p => p.GetProperty("BaseBody").ValueKind == JsonValueKind.String);
+
+        await ReadModels.RebuildAsync<Wijkengids.Contributions.Reactions.ReactionView>(store, "ReactionView");
+        await ReadModels.RebuildAsync<Wijkengids.Contributions.Proposals.ProposalView>(store, "ProposalView");
+
+        ReadModels.AssertSame(reactions, await ReadModels.SnapshotAsync<Wijkengids.Contributions.Reactions.ReactionView>(store, r => r.Id));
+        ReadModels.AssertSame(proposals, await ReadModels.SnapshotAsync<Wijkengids.Contributions.Proposals.ProposalView>(store, p => p.Id));
+    }
+
     /// <summary>Waits until the timeline (asynchronous) holds the fixture's last position; read in SQL, so it adds no look.</summary>
     private Task TimelineCoversFixtureAsync() =>
         Problem.EventuallyAsync(async () =>

@@ -23,9 +23,15 @@ public sealed class ContributionsModule : IModule
         services.AddScoped<IPersonalDataSource, ReactionPersonalData>();
         services.AddScoped<Contracts.IPublishedReactions, PublishedReactions>();
         services.AddScoped<ReactionSteps>();
-        // Read models built from the events inline; the reaction's needs the master key to reveal sealed values.
+        services.AddScoped<ProposalSteps>();
+        services.AddHostedService<RecordProposalDetails>();
+        // Read models built from the events inline; they need the master key to reveal sealed values.
         services.ConfigureMarten((provider, options) =>
-            options.Projections.Add(new ReactionViewProjection(provider.GetRequiredService<MasterKey>()), ProjectionLifecycle.Inline));
+        {
+            var masterKey = provider.GetRequiredService<MasterKey>();
+            options.Projections.Add(new ReactionViewProjection(masterKey), ProjectionLifecycle.Inline);
+            options.Projections.Add(new ProposalViewProjection(masterKey), ProjectionLifecycle.Inline);
+        });
     }
 
     public void ConfigureMarten(StoreOptions options)
@@ -69,6 +75,9 @@ public sealed class ContributionsModule : IModule
         HandleReactionHandler.MapEndpoint(moderation);
         MarkReactionAsSpamHandler.MapEndpoint(moderation);
         ReadProposalsHandler.MapModerationEndpoints(moderation);
-        ModerateProposalHandler.MapEndpoints(moderation);
+        AcceptProposalHandler.MapEndpoint(moderation);
+        RejectProposalHandler.MapEndpoint(moderation);
+        RequestProposalInformationHandler.MapEndpoint(moderation);
+        MergeProposalHandler.MapEndpoint(moderation);
     }
 }

@@ -1,11 +1,9 @@
 using FluentValidation;
-using Marten;
 using MediatR;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Wijkengids.SharedKernel;
-using Wolverine.Marten;
 
 namespace Wijkengids.Contributions.Proposals;
 
@@ -14,7 +12,7 @@ namespace Wijkengids.Contributions.Proposals;
 /// (fields left empty keep the text as it was). Only while more information is asked, and only for their own proposal.
 /// </summary>
 public sealed record AnswerProposal(Guid ProposalId, string Answer, string? Title, string? Statement, string? Body, SourceInput? Source,
-    long? ExpectedVersion) : IRequest<ProposalReceipt>;
+    long? ExpectedVersion) : ICommand<ProposalReceipt>;
 
 internal sealed class AnswerProposalValidator : AbstractValidator<AnswerProposal>
 {
@@ -31,34 +29,18 @@ internal sealed class AnswerProposalValidator : AbstractValidator<AnswerProposal
     }
 }
 
-internal sealed class AnswerProposalHandler(IDocumentSession session, IMartenOutbox outbox, IRequestContext context, IPersonalDataVault vault,
-    TimeProvider clock) : IRequestHandler<AnswerProposal, ProposalReceipt>
+internal sealed class AnswerProposalHandler(ProposalSteps steps, IRequestContext context, IPersonalDataVault vault)
+    : IRequestHandler<AnswerProposal, ProposalReceipt>
 {
     public async Task<ProposalReceipt> Handle(AnswerProposal request, CancellationToken cancellationToken)
     {
-        var proposal = await ProposalStore.LoadAsync(session, request.ProposalId, request.ExpectedVersion, cancellationToken, ownedBy: context.Actor);
-        if (proposal.Status != ProposalStatuses.InformationRequested)
-        {
-            throw new RuleViolationException("De redactie heeft geen vraag over dit voorstel openstaan; u kunt het nu niet aanvullen.");
-        }
-        var answer = request.Answer.Trim();
-        if (proposal.Kind != ProposalKinds.NewSource)
-        {
-            proposal.Title = Kept(request.Title, proposal.Title);
-            proposal.Statement = Kept(request.Statement, proposal.Statement);
-            proposal.Body = Kept(request.Body, proposal.Body);
-        }
-        else if (request.Source is { Title: not null and not "" } source)
-        {
-            proposal.Source = source.ToSource();
-        }
-        proposal.Conversation.Add(new ProposalNote(clock.GetUtcNow(), ProposalNote.Proposer, answer));
-        var change = new ProposalResubmitted(proposal.Id, await vault.SealAsync(proposal.AccountId, answer, cancellationToken),
-            proposal.Title, proposal.Statement, proposal.Body, proposal.Source);
-        return await ProposalStore.SaveAsync(session, outbox, context, clock, proposal, ProposalStatuses.Submitted, change, null, null, cancellationToken);
+        var stream = await steps.FetchAsync(request.ProposalId, request.ExpectedVersion, null, cancellationToken, ownedBy: context.Actor);
+        var proposal = stream.Aggregate!;
+        var answer = await vault.SealAsync(proposal.AccountId, request.Answer.Trim(), cancellationToken);
+        var source = request.Source is { Title: not null and not "" } given ? given.ToSource() : null;
+        var resubmitted = proposal.Answer(answer, request.Title, request.Statement, request.Body, source, steps.Now);
+        return await steps.RecordAsync(stream, resubmitted, ProposalStatuses.Submitted, null);
     }
-
-    private static string? Kept(string? given, string? current) => string.IsNullOrWhiteSpace(given) ? current : given.Trim();
 
     internal static void MapEndpoint(RouteGroupBuilder contributors) =>
         contributors.MapPost("/proposals/{id:guid}/answer", async (Guid id, AnswerBody body, IMediator mediator, CancellationToken ct) =>

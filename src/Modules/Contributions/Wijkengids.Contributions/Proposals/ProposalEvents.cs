@@ -3,11 +3,15 @@ using Wijkengids.SharedKernel;
 
 namespace Wijkengids.Contributions.Proposals;
 
-// Events of a proposal's stream. The proposer's name and their own words to the editors (motivation, answers) are
-// personal data, sealed with the proposer's account key (docs/adr/0007). The proposed text itself is meant to become
-// guide content and is kept in clear (docs/adr/0015).
+// Events of a proposal's stream: the truth from which the Proposal aggregate and the ProposalView read model are rebuilt
+// (docs/adr/0089). The proposer's name and their own words to the editors (motivation, answers) are personal data,
+// sealed with the proposer's account key (docs/adr/0007). The proposed text itself is meant to become guide content and
+// is kept in clear (docs/adr/0015). Fields added later are nullable: events stored before them load with null.
 
-/// <summary>A contributor sent a proposal, based on published revision <see cref="BaseRevision"/> of the lesson (0 for a new lesson).</summary>
+/// <summary>
+/// A contributor sent a proposal, based on published revision <see cref="BaseRevision"/> of the lesson (0 for a new lesson):
+/// <see cref="Base"/> is that revision's text as the contributor saw it, so the diff stays readable after the lesson moves on.
+/// </summary>
 public sealed record ProposalSubmitted(
     Guid ProposalId,
     string Kind,
@@ -22,38 +26,54 @@ public sealed record ProposalSubmitted(
     string? Statement,
     string? Body,
     ProposedSource? Source,
-    Sealed Motivation) : IDescribedEvent
+    Sealed Motivation,
+    string? LessonTitle = null,
+    ProposalBase? Base = null,
+    DateTimeOffset? SubmittedAt = null) : IDescribedEvent
 {
     public string Describe() => $"Voorstel ingediend: {ProposalKinds.DutchName(Kind)}";
 }
 
+/// <summary>The published text of the lesson a proposal started from.</summary>
+public sealed record ProposalBase(string? Title, string? Statement, string? Body, IReadOnlyList<ProposedSource> Sources);
+
+/// <summary>
+/// Recorded once by the upgrade for a proposal submitted before <see cref="ProposalSubmitted"/> carried these facts: what
+/// its read model held then (the lesson's title, the base text, when it was sent), now part of its history.
+/// </summary>
+public sealed record ProposalDetailsRecorded(Guid ProposalId, string? LessonTitle, ProposalBase Base, DateTimeOffset SubmittedAt)
+    : IDescribedEvent
+{
+    public string Describe() => "Gegevens van het voorstel vastgelegd bij de overgang naar het nieuwe gegevensmodel";
+}
+
 /// <summary>An editor asked the contributor for more information.</summary>
-public sealed record ProposalInformationRequested(Guid ProposalId, string Question) : IDescribedEvent
+public sealed record ProposalInformationRequested(Guid ProposalId, string Question, DateTimeOffset? At = null) : IDescribedEvent
 {
     public string Describe() => "Redactie vroeg om meer informatie over een voorstel";
 }
 
 /// <summary>The contributor answered and sent the proposal again, possibly with a revised text.</summary>
-public sealed record ProposalResubmitted(Guid ProposalId, Sealed Answer, string? Title, string? Statement, string? Body, ProposedSource? Source)
-    : IDescribedEvent
+public sealed record ProposalResubmitted(Guid ProposalId, Sealed Answer, string? Title, string? Statement, string? Body, ProposedSource? Source,
+    DateTimeOffset? At = null) : IDescribedEvent
 {
     public string Describe() => "Voorstel aangevuld en opnieuw ingediend";
 }
 
-/// <summary>An editor accepted the proposal; Content receives the contract message ProposalAccepted with it.</summary>
-public sealed record ProposalAcceptedByEditor(Guid ProposalId, int? CurrentRevision) : IDescribedEvent
+/// <summary>An editor accepted the proposal, with an optional reason; Content receives the contract message ProposalAccepted with it.</summary>
+public sealed record ProposalAcceptedByEditor(Guid ProposalId, int? CurrentRevision, string? Reason = null, DateTimeOffset? At = null) : IDescribedEvent
 {
     public string Describe() => "Voorstel geaccepteerd en naar de redactie van de gids gestuurd";
 }
 
 /// <summary>An editor rejected the proposal; the reason is shown to the contributor.</summary>
-public sealed record ProposalRejected(Guid ProposalId, string Reason) : IDescribedEvent
+public sealed record ProposalRejected(Guid ProposalId, string Reason, DateTimeOffset? At = null) : IDescribedEvent
 {
     public string Describe() => "Voorstel afgewezen";
 }
 
 /// <summary>The proposal duplicated another one and was merged into it.</summary>
-public sealed record ProposalMerged(Guid ProposalId, Guid IntoProposalId, string Reason) : IDescribedEvent
+public sealed record ProposalMerged(Guid ProposalId, Guid IntoProposalId, string Reason, DateTimeOffset? At = null) : IDescribedEvent
 {
     public string Describe() => "Voorstel samengevoegd met een ander voorstel";
 }
@@ -62,6 +82,15 @@ public sealed record ProposalMerged(Guid ProposalId, Guid IntoProposalId, string
 public sealed record DuplicateProposalMerged(Guid ProposalId, Guid DuplicateProposalId) : IDescribedEvent
 {
     public string Describe() => "Dubbel voorstel hierin samengevoegd";
+}
+
+/// <summary>
+/// The proposer's personal data was erased (AVG): their key is gone, so their name, motivation and answers can no longer
+/// be read. The proposed text stays: it may be in the guide.
+/// </summary>
+public sealed record ProposalErased(Guid ProposalId, DateTimeOffset ErasedAt) : IDescribedEvent
+{
+    public string Describe() => "Persoonsgegevens bij een voorstel gewist (AVG)";
 }
 
 public static class ProposalKinds

@@ -18,7 +18,7 @@ namespace Wijkengids.Contributions.Proposals;
 /// or a new <see cref="Source"/> for a lesson; always with a <see cref="Motivation"/>.
 /// </summary>
 public sealed record SubmitProposal(string Kind, string? Lesson, string? Section, IReadOnlyList<string>? Themes, string? Title,
-    string? Statement, string? Body, SourceInput? Source, string Motivation, int? BaseRevision = null) : IRequest<ProposalReceipt>;
+    string? Statement, string? Body, SourceInput? Source, string Motivation, int? BaseRevision = null) : ICommand<ProposalReceipt>;
 
 /// <summary>A source as typed in; <see cref="Kind"/> is research, practice or policy.</summary>
 public sealed record SourceInput(string? Title, string? Author, int? Year, string? Link, string? Kind)
@@ -96,65 +96,57 @@ internal sealed class SubmitProposalHandler(
         var name = http.HttpContext?.User.FindFirstValue(ClaimTypes.Name) ?? "Bijdrager";
         var now = clock.GetUtcNow();
         var id = Guid.NewGuid();
-        var view = new ProposalView
-        {
-            Id = id, Kind = request.Kind, AccountId = account, ProposerName = name, SubmittedAt = now, ChangedAt = now, Version = 1,
-            Motivation = request.Motivation.Trim(),
-        };
+        var f = request.Kind == ProposalKinds.NewLesson
+            ? await NewLessonAsync(request, cancellationToken)
+            : await AboutLessonAsync(request, cancellationToken);
 
-        if (request.Kind == ProposalKinds.NewLesson)
-        {
-            var sections = await catalog.SectionsAsync(cancellationToken);
-            if (sections.All(s => s.Number != request.Section)) throw new RuleViolationException("Deze paragraaf bestaat niet in de gids.");
-            var known = (await catalog.ThemesAsync(cancellationToken)).Select(t => t.Slug).ToHashSet();
-            var themes = (request.Themes ?? []).Select(t => t.Trim()).Where(t => t.Length > 0).Distinct().ToList();
-            if (themes.FirstOrDefault(t => !known.Contains(t)) is { } unknown) throw new RuleViolationException($"Het thema \u201c{unknown}\u201d bestaat niet.");
-            view.Sections = [request.Section!];
-            view.Themes = themes;
-            (view.Title, view.Statement, view.Body) = (request.Title!.Trim(), Blank(request.Statement), request.Body!.Trim());
-        }
-        else
-        {
-            var lesson = await catalog.PublishedLessonAsync(request.Lesson!.Trim(), cancellationToken)
-                         ?? throw new NotFoundException("Deze les bestaat niet of is niet gepubliceerd.");
-            if (request.BaseRevision is { } started && started != lesson.Revision)
-            {
-                throw new ConflictException(
-                    $"Deze les is intussen bijgewerkt (nu revisie {lesson.Revision}). Vergelijk uw tekst met de nieuwe tekst en verstuur opnieuw.");
-            }
-            view.LessonId = lesson.Id;
-            view.LessonSlug = lesson.Slug;
-            view.LessonTitle = lesson.Title;
-            view.Sections = lesson.Sections.ToList();
-            view.Themes = lesson.Themes.ToList();
-            view.BaseRevision = lesson.Revision;
-            (view.BaseTitle, view.BaseStatement, view.BaseBody) = (lesson.Title, lesson.Statement, lesson.Body);
-            view.BaseSources = lesson.Sources.Select(s => new ProposedSource(s.Title, s.Author, s.Year, s.Link, s.Kind)).ToList();
-            if (request.Kind == ProposalKinds.Change)
-            {
-                (view.Title, view.Statement, view.Body) = (request.Title!.Trim(), Blank(request.Statement), request.Body!.Trim());
-                if (view.Title == lesson.Title && view.Statement == Blank(lesson.Statement) && Normalized(view.Body) == Normalized(lesson.Body))
-                {
-                    throw new RuleViolationException("U hebt de tekst van de les niet veranderd.");
-                }
-            }
-            else
-            {
-                view.Source = request.Source!.ToSource();
-            }
-        }
-
-        session.Stamp(context);
-        session.Events.StartStream<ProposalView>(id, new ProposalSubmitted(id, view.Kind, account,
-            await vault.SealAsync(account, name, cancellationToken), view.LessonId, view.LessonSlug, view.Sections, view.Themes,
-            view.BaseRevision, view.Title, view.Statement, view.Body, view.Source,
-            await vault.SealAsync(account, view.Motivation, cancellationToken)));
-        session.Insert(view);
-        await outbox.EnrollWith(session, context).PublishAsync(new ContributionStatusChanged(id, "voorstel", account,
-            ProposalStatuses.Submitted, null, ProposalUrls.ForProposer(id), now));
-        await session.SaveChangesAsync(cancellationToken);
-        return new ProposalReceipt(id, view.Status, view.Version);
+        session.Events.StartStream<Proposal>(id, new ProposalSubmitted(id, request.Kind, account,
+            await vault.SealAsync(account, name, cancellationToken), f.Lesson?.Id, f.Lesson?.Slug, f.Sections, f.Themes, f.Lesson?.Revision ?? 0,
+            f.Title, f.Statement, f.Body, f.Source, await vault.SealAsync(account, request.Motivation.Trim(), cancellationToken),
+            f.Lesson?.Title, f.Base, now));
+        await outbox.PublishAsync(new ContributionStatusChanged(id, "voorstel", account, ProposalStatuses.Submitted, null,
+            ProposalUrls.ForProposer(id), now));
+        return new ProposalReceipt(id, ProposalStatuses.Submitted, 1);
     }
+
+    /// <summary>A new lesson under an existing section, with known themes.</summary>
+    private async Task<Facts> NewLessonAsync(SubmitProposal request, CancellationToken cancellationToken)
+    {
+        var sections = await catalog.SectionsAsync(cancellationToken);
+        if (sections.All(s => s.Number != request.Section)) throw new RuleViolationException("Deze paragraaf bestaat niet in de gids.");
+        var known = (await catalog.ThemesAsync(cancellationToken)).Select(t => t.Slug).ToHashSet();
+        var themes = (request.Themes ?? []).Select(t => t.Trim()).Where(t => t.Length > 0).Distinct().ToList();
+        if (themes.FirstOrDefault(t => !known.Contains(t)) is { } unknown) throw new RuleViolationException($"Het thema \u201c{unknown}\u201d bestaat niet.");
+        return new Facts(null, [request.Section!], themes, null, request.Title!.Trim(), Blank(request.Statement), request.Body!.Trim(), null);
+    }
+
+    /// <summary>A change of a published lesson or a new source for it, based on the revision the contributor saw.</summary>
+    private async Task<Facts> AboutLessonAsync(SubmitProposal request, CancellationToken cancellationToken)
+    {
+        var lesson = await catalog.PublishedLessonAsync(request.Lesson!.Trim(), cancellationToken)
+                     ?? throw new NotFoundException("Deze les bestaat niet of is niet gepubliceerd.");
+        if (request.BaseRevision is { } started && started != lesson.Revision)
+        {
+            throw new ConflictException(
+                $"Deze les is intussen bijgewerkt (nu revisie {lesson.Revision}). Vergelijk uw tekst met de nieuwe tekst en verstuur opnieuw.");
+        }
+        var basis = new ProposalBase(lesson.Title, lesson.Statement, lesson.Body,
+            lesson.Sources.Select(s => new ProposedSource(s.Title, s.Author, s.Year, s.Link, s.Kind)).ToList());
+        if (request.Kind == ProposalKinds.NewSource)
+        {
+            return new Facts(lesson, [.. lesson.Sections], [.. lesson.Themes], basis, null, null, null, request.Source!.ToSource());
+        }
+        var (title, statement, body) = (request.Title!.Trim(), Blank(request.Statement), request.Body!.Trim());
+        if (title == lesson.Title && statement == Blank(lesson.Statement) && Normalized(body) == Normalized(lesson.Body))
+        {
+            throw new RuleViolationException("U hebt de tekst van de les niet veranderd.");
+        }
+        return new Facts(lesson, [.. lesson.Sections], [.. lesson.Themes], basis, title, statement, body, null);
+    }
+
+    /// <summary>What a proposal is about and proposes, before the proposer and the moment are added.</summary>
+    private sealed record Facts(CatalogLessonText? Lesson, List<string> Sections, List<string> Themes, ProposalBase? Base, string? Title,
+        string? Statement, string? Body, ProposedSource? Source);
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 

@@ -51,12 +51,15 @@ internal sealed class ReactionViewProjection(MasterKey masterKey) : SingleStream
         };
     }
 
+    private static bool IsErased(ReactionView view) => view.Message == Erased && view.Email == "";
+
     private static void Change(ReactionView view, IEvent e)
     {
         switch (e.Data)
         {
             case ReactionPublished:
-                view.Published = true;
+                // An erased sender's reaction stays offline, also when it was erased before erasures were events.
+                view.Published = !IsErased(view);
                 break;
             case ReactionUnpublished:
                 view.Published = false;

@@ -1,0 +1,117 @@
+using JasperFx.Events;
+using Marten;
+using Marten.Events.Aggregation;
+using Wijkengids.SharedKernel;
+
+namespace Wijkengids.Contributions.Proposals;
+
+/// <summary>
+/// Builds <see cref="ProposalView"/> from a proposal's events, inline with every change. The proposer's name, motivation
+/// and answers are revealed from the sealed values; once the proposer is erased they cannot be, and the view shows
+/// "[gewist]". Moments come from the events' data, or from when the event was stored for events from before they did.
+/// </summary>
+internal sealed class ProposalViewProjection(MasterKey masterKey) : SingleStreamProjection<ProposalView, Guid>
+{
+    public override async ValueTask<ProposalView?> EvolveAsync(ProposalView? view, Guid id, IQuerySession session, IEvent e,
+        CancellationToken cancellation)
+    {
+        async Task<string> Reveal(Sealed value) =>
+            await PersonalDataVault.RevealInProjectionAsync(session, masterKey, value, cancellation) ?? Erased.Text;
+
+        if (e.Data is ProposalSubmitted submitted)
+        {
+            view = New(submitted, e.Timestamp);
+            view.ProposerName = await Reveal(submitted.ProposerName);
+            view.Motivation = await Reveal(submitted.Motivation);
+        }
+        else if (view is null)
+        {
+            return null;
+        }
+        else if (e.Data is ProposalResubmitted resubmitted)
+        {
+            (view.Title, view.Statement, view.Body, view.Source) = (resubmitted.Title, resubmitted.Statement, resubmitted.Body, resubmitted.Source);
+            view.Conversation.Add(new ProposalNote(resubmitted.At ?? e.Timestamp, ProposalNote.Proposer, await Reveal(resubmitted.Answer)));
+            Changed(view, ProposalStatuses.Submitted, resubmitted.At ?? e.Timestamp);
+        }
+        else
+        {
+            Change(view, e);
+        }
+        view.Version = e.Version;
+        return view;
+    }
+
+    private static ProposalView New(ProposalSubmitted e, DateTimeOffset stored)
+    {
+        var at = e.SubmittedAt ?? stored;
+        var view = new ProposalView
+        {
+            Id = e.ProposalId, Kind = e.Kind, AccountId = e.AccountId, SubmittedAt = at, ChangedAt = at, LessonId = e.LessonId,
+            LessonSlug = e.LessonSlug, LessonTitle = e.LessonTitle, Sections = [.. e.Sections], Themes = [.. e.Themes],
+            BaseRevision = e.BaseRevision, Title = e.Title, Statement = e.Statement, Body = e.Body, Source = e.Source,
+        };
+        if (e.Base is { } basis) WithBase(view, basis);
+        return view;
+    }
+
+    private static void WithBase(ProposalView view, ProposalBase basis)
+    {
+        (view.BaseTitle, view.BaseStatement, view.BaseBody) = (basis.Title, basis.Statement, basis.Body);
+        view.BaseSources = [.. basis.Sources];
+    }
+
+    private static void Change(ProposalView view, IEvent e)
+    {
+        switch (e.Data)
+        {
+            case ProposalDetailsRecorded recorded:
+                view.LessonTitle = recorded.LessonTitle;
+                view.SubmittedAt = recorded.SubmittedAt;
+                WithBase(view, recorded.Base);
+                break;
+            case ProposalInformationRequested requested:
+                view.Conversation.Add(new ProposalNote(requested.At ?? e.Timestamp, ProposalNote.Editors, requested.Question));
+                Changed(view, ProposalStatuses.InformationRequested, requested.At ?? e.Timestamp);
+                break;
+            case ProposalAcceptedByEditor accepted:
+                // Before the reason was part of the event's data it was recorded as the event's "reason" header.
+                Decided(view, ProposalStatuses.Accepted, accepted.Reason ?? Header(e), accepted.At ?? e.Timestamp);
+                break;
+            case ProposalRejected rejected:
+                Decided(view, ProposalStatuses.Rejected, rejected.Reason, rejected.At ?? e.Timestamp);
+                break;
+            case ProposalMerged merged:
+                view.MergedInto = merged.IntoProposalId;
+                Decided(view, ProposalStatuses.Merged, merged.Reason, merged.At ?? e.Timestamp);
+                break;
+            case DuplicateProposalMerged absorbed:
+                view.MergedDuplicates.Add(absorbed.DuplicateProposalId);
+                break;
+            case ProposalErased:
+                view.ProposerName = Erased.Text;
+                view.Motivation = Erased.Text;
+                view.Conversation = view.Conversation
+                    .Select(n => n.From == ProposalNote.Proposer ? n with { Text = Erased.Text } : n).ToList();
+                break;
+        }
+    }
+
+    private static void Changed(ProposalView view, string status, DateTimeOffset at)
+    {
+        view.Status = status;
+        view.ChangedAt = at;
+        view.DecidedAt = null;
+    }
+
+    private static void Decided(ProposalView view, string status, string? reason, DateTimeOffset at)
+    {
+        view.Status = status;
+        view.ChangedAt = at;
+        view.DecidedAt = at;
+        view.EditorReason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
+    }
+
+    private static string? Header(IEvent e) =>
+        e.Headers?.TryGetValue(MetadataHeaders.Reason, out var reason) == true ? reason?.ToString() : null;
+}

@@ -1,0 +1,79 @@
+using Wijkengids.Contributions.Contracts;
+using Wijkengids.Contributions.Proposals;
+using Wijkengids.SharedKernel;
+
+namespace Wijkengids.Tests.Unit.Contributions;
+
+/// <summary>The proposal aggregate decides moderation steps and the proposer's answer from its events alone.</summary>
+public sealed class ProposalDecisionTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 12, 3, 11, 0, 0, TimeSpan.Zero);
+    private static readonly Sealed Secret = new(Guid.NewGuid(), "x");
+
+    private static Proposal Submitted(string kind = ProposalKinds.Change, ProposedSource? source = null) =>
+        Proposal.Create(new ProposalSubmitted(Guid.NewGuid(), kind, Guid.NewGuid(), Secret, Guid.NewGuid(), "les", ["1.4"], ["wonen"], 3,
+            kind == ProposalKinds.NewSource ? null : "Titel", "Stelling", kind == ProposalKinds.NewSource ? null : "Tekst", source, Secret,
+            "Les", new ProposalBase("Titel", "Stelling", "Oude tekst", []), Now));
+
+    [Fact]
+    public void Every_decision_carries_its_reason_and_moment_and_a_decided_proposal_takes_no_further_step()
+    {
+        var proposal = Submitted();
+        var accepted = proposal.Accept(currentRevision: 4, "  past goed  ", Now);
+        Assert.Equal((4, "past goed", Now), (accepted.CurrentRevision!.Value, accepted.Reason, accepted.At!.Value));
+        proposal.Apply(accepted);
+        Assert.Equal(ProposalStatuses.Accepted, proposal.Status);
+        var refused = Assert.Throws<RuleViolationException>(() => proposal.Reject("toch niet", Now));
+        Assert.Contains("geaccepteerd", refused.Message);
+        Assert.Throws<RuleViolationException>(() => proposal.RequestInformation("waarom?", Now));
+    }
+
+    [Fact]
+    public void An_answer_is_possible_only_to_an_open_question_and_keeps_what_was_left_empty()
+    {
+        var proposal = Submitted();
+        Assert.Throws<RuleViolationException>(() => proposal.Answer(Secret, "Nieuw", null, null, null, Now));
+        proposal.Apply(proposal.RequestInformation(" Welke bron? ", Now));
+        Assert.Equal(ProposalStatuses.InformationRequested, proposal.Status);
+
+        var answered = proposal.Answer(Secret, " Nieuwe titel ", "", null, null, Now);
+        Assert.Equal(("Nieuwe titel", "Stelling", "Tekst"), (answered.Title, answered.Statement, answered.Body));
+        proposal.Apply(answered);
+        Assert.Equal(ProposalStatuses.Submitted, proposal.Status);
+    }
+
+    [Fact]
+    public void A_new_source_answer_replaces_the_source_only_when_one_is_given()
+    {
+        var first = new ProposedSource("Bron", null, 2011, null, "practice");
+        var proposal = Submitted(ProposalKinds.NewSource, first);
+        proposal.Apply(proposal.RequestInformation("Welk jaar?", Now));
+        Assert.Equal(first, proposal.Answer(Secret, null, null, null, null, Now).Source);
+        var better = first with { Year = 2012 };
+        Assert.Equal(better, proposal.Answer(Secret, null, null, null, better, Now).Source);
+    }
+
+    [Fact]
+    public void Merging_needs_two_open_proposals_and_records_on_both()
+    {
+        var duplicate = Submitted();
+        var into = Submitted();
+        Assert.Throws<RuleViolationException>(() => duplicate.MergeInto(duplicate, "zelfde", Now));
+        var (merged, absorbed) = duplicate.MergeInto(into, " zelfde voorstel ", Now);
+        Assert.Equal((into.Id, "zelfde voorstel"), (merged.IntoProposalId, merged.Reason));
+        Assert.Equal((into.Id, duplicate.Id), (absorbed.ProposalId, absorbed.DuplicateProposalId));
+
+        into.Apply(into.Reject("niet nodig", Now));
+        Assert.Throws<RuleViolationException>(() => Submitted().MergeInto(into, "zelfde", Now));
+    }
+
+    [Fact]
+    public void An_erasure_is_recorded_once()
+    {
+        var proposal = Submitted();
+        var erased = proposal.Erase(Now);
+        Assert.NotNull(erased);
+        proposal.Apply(erased!);
+        Assert.Null(proposal.Erase(Now));
+    }
+}
