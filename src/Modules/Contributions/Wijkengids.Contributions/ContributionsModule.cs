@@ -1,14 +1,9 @@
 using JasperFx.Events.Projections;
-using Marten;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Wijkengids.Community.Contracts;
 using Wijkengids.Contributions.Proposals;
 using Wijkengids.Contributions.Reactions;
-using Wijkengids.SharedKernel;
 
 namespace Wijkengids.Contributions;
 

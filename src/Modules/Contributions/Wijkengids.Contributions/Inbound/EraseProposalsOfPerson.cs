@@ -1,7 +1,5 @@
-using Marten;
 using Wijkengids.Community.Contracts;
 using Wijkengids.Contributions.Proposals;
-using Wijkengids.SharedKernel;
 
 namespace Wijkengids.Contributions.Inbound;
 

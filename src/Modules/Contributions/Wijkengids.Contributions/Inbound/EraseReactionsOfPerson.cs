@@ -1,8 +1,6 @@
-using Marten;
 using Wijkengids.Community.Contracts;
 using Wijkengids.Contributions.Contracts;
 using Wijkengids.Contributions.Reactions;
-using Wijkengids.SharedKernel;
 using Wolverine;
 
 namespace Wijkengids.Contributions.Inbound;

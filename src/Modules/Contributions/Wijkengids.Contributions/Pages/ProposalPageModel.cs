@@ -1,7 +1,5 @@
-using MediatR;
 using Microsoft.AspNetCore.Mvc;
 using Wijkengids.Contributions.Proposals;
-using Wijkengids.SharedKernel;
 using Wijkengids.SharedKernel.Web;
 
 namespace Wijkengids.Contributions.Pages;

@@ -1,11 +1,8 @@
 using System.Security.Claims;
-using FluentValidation;
-using MediatR;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 using Wijkengids.Contributions.Reactions;
-using Wijkengids.SharedKernel;
 
 namespace Wijkengids.Contributions.Pages;
 

@@ -1,13 +1,10 @@
 using System.Globalization;
-using FluentValidation;
-using MediatR;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 using Wijkengids.Content.Contracts;
 using Wijkengids.Contributions.Proposals;
-using Wijkengids.SharedKernel;
 
 namespace Wijkengids.Contributions.Pages;
 

@@ -1,10 +1,3 @@
-using FluentValidation;
-using MediatR;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using Wijkengids.SharedKernel;
-
 namespace Wijkengids.Contributions.Proposals;
 
 /// <summary>

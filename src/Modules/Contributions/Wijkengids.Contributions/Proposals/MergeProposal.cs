@@ -1,11 +1,3 @@
-using FluentValidation;
-using Marten;
-using MediatR;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using Wijkengids.SharedKernel;
-
 namespace Wijkengids.Contributions.Proposals;
 
 /// <summary>An editor merges a duplicate proposal into another open one; the reason is kept on both streams' history.</summary>
@@ -15,8 +7,7 @@ internal sealed class MergeProposalValidator : AbstractValidator<MergeProposal>
 {
     public MergeProposalValidator()
     {
-        RuleFor(x => x.Reason).NotEmpty().WithMessage("Geef een reden voor het samenvoegen.")
-            .MaximumLength(2000).WithMessage("De reden mag hoogstens 2000 tekens hebben.");
+        RuleFor(x => x.Reason).RequiredText("Geef een reden voor het samenvoegen.", 2000, "De reden");
         RuleFor(x => x.IntoProposalId).NotEmpty().WithMessage("Kies het voorstel waarin dit voorstel wordt samengevoegd.")
             .NotEqual(x => x.ProposalId).WithMessage("Een voorstel kan niet in zichzelf worden samengevoegd.");
     }

@@ -1,5 +1,4 @@
 using Wijkengids.Contributions.Contracts;
-using Wijkengids.SharedKernel;
 
 namespace Wijkengids.Contributions.Proposals;
 

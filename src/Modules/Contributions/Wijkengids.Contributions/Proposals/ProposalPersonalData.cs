@@ -1,8 +1,6 @@
 using System.Globalization;
-using Marten;
 using Wijkengids.Community.Contracts;
 using Wijkengids.Contributions.Reactions;
-using Wijkengids.SharedKernel;
 
 namespace Wijkengids.Contributions.Proposals;
 

@@ -1,7 +1,5 @@
 using JasperFx.Events;
-using Marten;
 using Marten.Events.Aggregation;
-using Wijkengids.SharedKernel;
 
 namespace Wijkengids.Contributions.Proposals;
 

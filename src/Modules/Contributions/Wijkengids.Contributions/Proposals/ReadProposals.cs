@@ -1,11 +1,5 @@
-using Marten;
-using MediatR;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
 using Wijkengids.Content.Contracts;
 using Wijkengids.Contributions.Contracts;
-using Wijkengids.SharedKernel;
 
 namespace Wijkengids.Contributions.Proposals;
 

@@ -1,10 +1,8 @@
 using JasperFx.Events;
-using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Npgsql;
-using Wijkengids.SharedKernel;
 
 namespace Wijkengids.Contributions.Proposals;
 

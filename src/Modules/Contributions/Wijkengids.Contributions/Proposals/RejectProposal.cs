@@ -1,10 +1,3 @@
-using FluentValidation;
-using MediatR;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using Wijkengids.SharedKernel;
-
 namespace Wijkengids.Contributions.Proposals;
 
 /// <summary>An editor rejects a proposal; the reason is required and shown to the contributor.</summary>
@@ -13,8 +6,7 @@ public sealed record RejectProposal(Guid ProposalId, string Reason, long? Expect
 internal sealed class RejectProposalValidator : AbstractValidator<RejectProposal>
 {
     public RejectProposalValidator() =>
-        RuleFor(x => x.Reason).NotEmpty().WithMessage("Geef een reden; de bijdrager krijgt die te zien.")
-            .MaximumLength(2000).WithMessage("De reden mag hoogstens 2000 tekens hebben.");
+        RuleFor(x => x.Reason).RequiredText("Geef een reden; de bijdrager krijgt die te zien.", 2000, "De reden");
 }
 
 internal sealed class RejectProposalHandler(ProposalSteps steps) : IRequestHandler<RejectProposal, ProposalReceipt>

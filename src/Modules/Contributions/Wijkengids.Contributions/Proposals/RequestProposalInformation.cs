@@ -1,10 +1,3 @@
-using FluentValidation;
-using MediatR;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using Wijkengids.SharedKernel;
-
 namespace Wijkengids.Contributions.Proposals;
 
 /// <summary>An editor asks the contributor for more information; the contributor answers and resubmits.</summary>
@@ -13,8 +6,7 @@ public sealed record RequestProposalInformation(Guid ProposalId, string Question
 internal sealed class RequestProposalInformationValidator : AbstractValidator<RequestProposalInformation>
 {
     public RequestProposalInformationValidator() =>
-        RuleFor(x => x.Question).NotEmpty().WithMessage("Schrijf welke informatie u nog nodig hebt.")
-            .MaximumLength(2000).WithMessage("De vraag mag hoogstens 2000 tekens hebben.");
+        RuleFor(x => x.Question).RequiredText("Schrijf welke informatie u nog nodig hebt.", 2000, "De vraag");
 }
 
 internal sealed class RequestProposalInformationHandler(ProposalSteps steps) : IRequestHandler<RequestProposalInformation, ProposalReceipt>

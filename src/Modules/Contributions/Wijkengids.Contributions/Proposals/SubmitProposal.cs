@@ -1,13 +1,6 @@
 using System.Security.Claims;
-using FluentValidation;
-using Marten;
-using MediatR;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
 using Wijkengids.Content.Contracts;
 using Wijkengids.Contributions.Contracts;
-using Wijkengids.SharedKernel;
 using Wolverine.Marten;
 
 namespace Wijkengids.Contributions.Proposals;

@@ -1,10 +1,3 @@
-using FluentValidation;
-using MediatR;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using Wijkengids.SharedKernel;
-
 namespace Wijkengids.Contributions.Reactions;
 
 /// <summary>An editor answers a reaction: publicly (shown under it) or by mail to the sender.</summary>
@@ -13,8 +6,7 @@ public sealed record AnswerReaction(Guid ReactionId, string Answer, bool Public,
 internal sealed class AnswerReactionValidator : AbstractValidator<AnswerReaction>
 {
     public AnswerReactionValidator() =>
-        RuleFor(x => x.Answer).NotEmpty().WithMessage("Schrijf een antwoord.")
-            .MaximumLength(5000).WithMessage("Het antwoord mag hoogstens 5000 tekens hebben.");
+        RuleFor(x => x.Answer).RequiredText("Schrijf een antwoord.", 5000, "Het antwoord");
 }
 
 internal sealed class AnswerReactionHandler(ReactionSteps steps, TimeProvider clock) : IRequestHandler<AnswerReaction, Unit>

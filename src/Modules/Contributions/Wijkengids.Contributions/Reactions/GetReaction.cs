@@ -1,10 +1,3 @@
-using Marten;
-using MediatR;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using Wijkengids.SharedKernel;
-
 namespace Wijkengids.Contributions.Reactions;
 
 public sealed record GetReaction(Guid Id) : IRequest<ReactionDetails>;

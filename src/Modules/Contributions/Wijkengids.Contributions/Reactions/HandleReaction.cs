@@ -1,9 +1,3 @@
-using MediatR;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using Wijkengids.SharedKernel;
-
 namespace Wijkengids.Contributions.Reactions;
 
 /// <summary>An editor marks a reaction as handled.</summary>

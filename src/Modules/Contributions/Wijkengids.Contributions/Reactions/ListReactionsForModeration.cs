@@ -1,10 +1,3 @@
-using Marten;
-using MediatR;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using Wijkengids.SharedKernel;
-
 namespace Wijkengids.Contributions.Reactions;
 
 /// <summary>The moderation queue: reactions by status ("ontvangen", "gepubliceerd", "beantwoord", "afgehandeld", "spam" or all), newest first.</summary>

@@ -1,10 +1,3 @@
-using FluentValidation;
-using MediatR;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using Wijkengids.SharedKernel;
-
 namespace Wijkengids.Contributions.Reactions;
 
 /// <summary>An editor hides a reaction as spam; a reason is required and kept in the event.</summary>
@@ -13,8 +6,7 @@ public sealed record MarkReactionAsSpam(Guid ReactionId, string Reason, long? Ex
 internal sealed class MarkReactionAsSpamValidator : AbstractValidator<MarkReactionAsSpam>
 {
     public MarkReactionAsSpamValidator() =>
-        RuleFor(x => x.Reason).NotEmpty().WithMessage("Geef een reden waarom dit spam is.")
-            .MaximumLength(500).WithMessage("De reden mag hoogstens 500 tekens hebben.");
+        RuleFor(x => x.Reason).RequiredText("Geef een reden waarom dit spam is.", 500, "De reden");
 }
 
 internal sealed class MarkReactionAsSpamHandler(ReactionSteps steps) : IRequestHandler<MarkReactionAsSpam, Unit>

@@ -1,9 +1,3 @@
-using MediatR;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using Wijkengids.SharedKernel;
-
 namespace Wijkengids.Contributions.Reactions;
 
 /// <summary>An editor publishes a reaction under its section or lesson, or withdraws it.</summary>

@@ -1,4 +1,3 @@
-using Marten;
 using Wijkengids.Contributions.Contracts;
 
 namespace Wijkengids.Contributions.Reactions;

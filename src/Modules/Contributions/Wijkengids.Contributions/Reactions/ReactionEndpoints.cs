@@ -1,7 +1,4 @@
-using MediatR;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Wijkengids.SharedKernel;
 
 namespace Wijkengids.Contributions.Reactions;
 

@@ -1,5 +1,3 @@
-using Wijkengids.SharedKernel;
-
 namespace Wijkengids.Contributions.Reactions;
 
 // Events of a reaction's stream: the truth from which the Reaction aggregate and the ReactionView read model are

@@ -1,9 +1,7 @@
 using System.Globalization;
-using Marten;
 using Wijkengids.Community.Contracts;
 using Wijkengids.Contributions.Contracts;
 using Wijkengids.Contributions.Proposals;
-using Wijkengids.SharedKernel;
 
 namespace Wijkengids.Contributions.Reactions;
 

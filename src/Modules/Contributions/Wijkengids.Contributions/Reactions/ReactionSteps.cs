@@ -1,7 +1,5 @@
 using JasperFx.Events;
-using Marten;
 using Wijkengids.Contributions.Contracts;
-using Wijkengids.SharedKernel;
 using Wolverine.Marten;
 
 namespace Wijkengids.Contributions.Reactions;

@@ -1,12 +1,5 @@
 using System.Text.RegularExpressions;
-using FluentValidation;
-using Marten;
-using MediatR;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
 using Wijkengids.Contributions.Contracts;
-using Wijkengids.SharedKernel;
 using Wolverine.Marten;
 
 namespace Wijkengids.Contributions.Reactions;
