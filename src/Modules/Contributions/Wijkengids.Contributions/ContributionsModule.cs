@@ -19,6 +19,7 @@ public sealed class ContributionsModule : IModule
         services.AddScoped<Contracts.IPublishedReactions, PublishedReactions>();
         services.AddScoped<ReactionSteps>();
         services.AddScoped<ProposalSteps>();
+        services.AddScoped<ProposalDetailsReader>();
         services.AddHostedService<RecordProposalDetails>();
         // Read models built from the events inline; they need the master key to reveal sealed values.
         services.ConfigureMarten((provider, options) =>
@@ -53,7 +54,8 @@ public sealed class ContributionsModule : IModule
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         SubmitProposalHandler.MapEndpoint(contributors);
         AnswerProposalHandler.MapEndpoint(contributors);
-        ReadProposalsHandler.MapContributorEndpoints(contributors);
+        GetProposalOptions.MapEndpoint(contributors);
+        ListMyProposalsHandler.MapEndpoint(contributors);
 
         var moderation = endpoints.MapGroup("/api/contributions/moderation").WithTags("Contributions")
             .RequireAuthorization(Policies.Editors)
@@ -69,7 +71,8 @@ public sealed class ContributionsModule : IModule
         AnswerReactionHandler.MapEndpoint(moderation);
         HandleReactionHandler.MapEndpoint(moderation);
         MarkReactionAsSpamHandler.MapEndpoint(moderation);
-        ReadProposalsHandler.MapModerationEndpoints(moderation);
+        ListProposalsForModerationHandler.MapEndpoint(moderation);
+        GetProposalHandler.MapEndpoints(contributors, moderation);
         AcceptProposalHandler.MapEndpoint(moderation);
         RejectProposalHandler.MapEndpoint(moderation);
         RequestProposalInformationHandler.MapEndpoint(moderation);

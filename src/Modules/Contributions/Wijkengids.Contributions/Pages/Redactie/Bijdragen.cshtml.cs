@@ -24,7 +24,7 @@ public sealed class BijdragenModel(IMediator mediator, IGuideCatalog catalog) : 
     protected override async Task LoadAsync(CancellationToken cancellationToken)
     {
         Reactions = await mediator.Send(new ListReactionsForModeration(Status ?? "ontvangen", About(), OuderDan), cancellationToken);
-        Proposals = await mediator.Send(new ListProposalsForModeration(Voorstelstatus ?? ReadProposalsHandler.Open, Blank(Soort), Blank(Paragraaf),
+        Proposals = await mediator.Send(new ListProposalsForModeration(Voorstelstatus ?? ListProposalsForModerationHandler.Open, Blank(Soort), Blank(Paragraaf),
             OuderDan), cancellationToken);
         Sections = await catalog.SectionsAsync(cancellationToken);
     }
