@@ -4,7 +4,7 @@ using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using Wijkengids.Tests.Integration.Infrastructure;
 
-namespace Wijkengids.Tests.Integration;
+namespace Wijkengids.Tests.Integration.Contributions;
 
 public sealed class ReactionTests(HostFixture fixture) : IClassFixture<HostFixture>
 {

@@ -8,7 +8,7 @@ using Wijkengids.Tests.Integration.Infrastructure;
 using Wolverine;
 using Wolverine.Tracking;
 
-namespace Wijkengids.Tests.Integration;
+namespace Wijkengids.Tests.Integration.Contributions;
 
 /// <summary>Proposals (aanvullingen): submit, moderate with reasons, ask-info round trip, merge, outdated, and acceptance into Content.</summary>
 public sealed class ProposalTests(HostFixture fixture) : IClassFixture<HostFixture>
