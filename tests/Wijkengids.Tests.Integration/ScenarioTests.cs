@@ -54,8 +54,10 @@ public sealed class ScenarioTests
             var auditor = await host.LoginAsRoleAsync("auditor");
             await host.TimelineWhenAsync(auditor, "limit=1", t => t.Positions.FirstOrDefault() >= result.SequenceAfter);
             var written = await WrittenSinceAsync(host, result.SequenceBefore);
-            foreach (var (module, types) in Expected)
+            foreach (var (module, bare) in Expected)
             {
+                // Stored under the stable, module-prefixed name (docs/adr/0090).
+                var types = bare.Select(t => $"{module}.{t}").ToArray();
                 Assert.True(written.TryGetValue(module, out var seen), $"Geen events van module {module}.");
                 Assert.True(!types.Except(seen!).Any(),
                     $"Module {module} schreef niet: {string.Join(", ", types.Except(seen!))}; wel: {string.Join(", ", seen!.Order())}");

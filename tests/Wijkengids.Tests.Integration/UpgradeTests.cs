@@ -308,6 +308,20 @@ public sealed class UpgradeTests(UpgradeFixture2026 fixture) : IClassFixture<Upg
     }
 
     [Fact]
+    public async Task Events_stored_under_their_bare_names_load_by_alias_and_the_timeline_lists_them_by_their_stable_names()
+    {
+        // The fixture's events keep the names they were stored and chained with.
+        Assert.Equal(0, await Host.ScalarAsync<long>(
+            $"select count(*) from events.mt_events where seq_id <= {fixture.MaxSequence} and position('.' in type) > 0"));
+        Assert.True(await Host.ScalarAsync<long>("select count(*) from events.mt_events where type = 'reaction_received'") > 0);
+        // The timeline names every module event by its stable name, the old rows included.
+        await TimelineCoversFixtureAsync();
+        Assert.Equal(0, await Host.ScalarAsync<long>(
+            "select count(*) from audit.timeline where position('.' in event_type) = 0 and module in ('content', 'contributions', 'community', 'workshops', 'audit')"));
+        Assert.True(await Host.ScalarAsync<long>("select count(*) from audit.timeline where event_type = 'contributions.reaction_received'") > 0);
+    }
+
+    [Fact]
     public async Task Read_models_of_event_sourced_aggregates_rebuild_from_the_fixtures_events_as_the_old_code_stored_them()
     {
         var store = Host.Services.GetRequiredService<IDocumentStore>();

@@ -160,7 +160,7 @@ public sealed class ChainRepairTests(HostFixture fixture) : IClassFixture<HostFi
         Assert.True(repaired.GetProperty("lateLinks").GetInt64() >= 1);
 
         var recorded = JsonDocument.Parse(await host.ScalarAsync<string>(
-            "select json_build_object('data', data, 'actor', user_name, 'reason', headers->>'reason')::text from events.mt_events where type = 'hash_chain_repaired'")).RootElement;
+            "select json_build_object('data', data, 'actor', user_name, 'reason', headers->>'reason')::text from events.mt_events where type = 'audit.hash_chain_repaired'")).RootElement;
         Assert.Equal(empty, recorded.GetProperty("data").GetProperty("Positions")[0].GetInt64());
         Assert.Equal("Beheerder Henk", recorded.GetProperty("data").GetProperty("Operator").GetString());
         Assert.Equal("herstel na crash", recorded.GetProperty("reason").GetString());
@@ -206,8 +206,8 @@ public sealed class InsertedEventTests(HostFixture fixture) : IClassFixture<Host
 
         var output = new StringWriter();
         Assert.Equal(1, await new AuditCommand(output).RunAsync(["repair-chain"], host.Services, CancellationToken.None));
-        Assert.Contains($"Niet hersteld: positie {empty} (account_opened)", output.ToString());
-        Assert.Equal(0L, await host.ScalarAsync<long>("select count(*) from events.mt_events where type = 'hash_chain_repaired'"));
+        Assert.Contains($"Niet hersteld: positie {empty} (community.account_opened)", output.ToString());
+        Assert.Equal(0L, await host.ScalarAsync<long>("select count(*) from events.mt_events where type = 'audit.hash_chain_repaired'"));
     }
 }
 

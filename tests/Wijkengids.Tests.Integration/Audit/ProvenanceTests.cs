@@ -103,12 +103,12 @@ public sealed class ProvenanceTests(HostFixture fixture) : IClassFixture<HostFix
         var exported = await Problem.EventuallyAsync(async () =>
         {
             var text = (await Host.Scenario(s => { s.Get.Url($"/api/audit/export?format=jsonl&about={lesson.Id()}"); s.As(auditor); })).ReadAsText();
-            return text.Contains("\"edition_released\"") ? text : null;
+            return text.Contains("\"content.edition_released\"") ? text : null;
         }, "de export over de les");
         var rows = exported.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToArray();
         Assert.All(rows, r => Assert.True(r.Str("streamId") == lesson.Id().ToString() || r.GetProperty("data").GetRawText().Contains(lesson.Id().ToString()),
             r.GetRawText()));
-        Assert.Contains(rows, r => r.Str("type") == "edition_released");
+        Assert.Contains(rows, r => r.Str("type") == "content.edition_released");
         // Entries that wrote a text say which revision, for the link to its text and diff.
         Assert.Equal([1, 2], about.Entries.Where(e => e.GetProperty("textRevision").ValueKind == JsonValueKind.Number)
             .Select(e => e.GetProperty("textRevision").GetInt32()).Order());

@@ -64,6 +64,8 @@ public sealed class TimelineTests(HostFixture fixture) : IClassFixture<HostFixtu
         var granted = await Host.TimelineWhenAsync(auditor, $"kind=account_role_granted&item={account}", t => t.Entries.Length == 1);
         Assert.Equal("Rol redacteur toegekend", granted.Descriptions.Single());
         Assert.Equal("meer taken", granted.Entries[0].GetProperty("reason").GetString());
+        // The stable name finds it as the bare name of before the module prefixes does (ADR 90).
+        Assert.Single((await Host.TimelineAsync(auditor, $"kind=community.account_role_granted&item={account}")).Entries);
 
         var community = await Host.TimelineAsync(auditor, "module=community&limit=200");
         Assert.NotEmpty(community.Entries);
@@ -73,11 +75,11 @@ public sealed class TimelineTests(HostFixture fixture) : IClassFixture<HostFixtu
         var adminId = (await Host.Scenario(s => { s.Get.Url("/api/auth/me"); s.As(admin); })).ReadAsJson<JsonElement>().GetProperty("id").GetString();
         var combined = await Host.TimelineAsync(auditor, $"actor={adminId}&kind=account_role_granted&module=community");
         Assert.Contains(combined.Entries, e => e.GetProperty("streamId").GetString() == account.ToString());
-        Assert.All(combined.Entries, e => Assert.Equal("account_role_granted", e.GetProperty("eventType").GetString()));
+        Assert.All(combined.Entries, e => Assert.Equal("community.account_role_granted", e.GetProperty("eventType").GetString()));
 
         var options = (await Host.Scenario(s => { s.Get.Url("/api/audit/filters"); s.As(auditor); })).ReadAsJson<JsonElement>();
         Assert.Contains("community", options.GetProperty("modules").EnumerateArray().Select(m => m.GetString()));
-        Assert.Contains(options.GetProperty("kinds").EnumerateArray(), k => k.GetProperty("eventType").GetString() == "account_role_granted");
+        Assert.Contains(options.GetProperty("kinds").EnumerateArray(), k => k.GetProperty("eventType").GetString() == "community.account_role_granted");
         Assert.Contains(options.GetProperty("actors").EnumerateArray(), a => a.GetProperty("name").GetString() == "Bas Beheerder");
     }
 

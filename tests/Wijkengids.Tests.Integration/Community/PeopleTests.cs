@@ -72,14 +72,14 @@ public sealed class PeopleTests(HostFixture fixture) : IClassFixture<HostFixture
 
         await using var after = store.QuerySession();
         Assert.Equal(count, await after.Events.QueryAllRawEvents().CountAsync());
-        var imported = await after.Events.QueryAllRawEvents().Where(e => e.EventTypeName == "person_registered").ToListAsync();
+        var imported = await after.Events.QueryAllRawEvents().Where(e => e.EventTypeName == "community.person_registered").ToListAsync();
         Assert.Equal(45, imported.Count);
         Assert.All(imported, e =>
         {
             Assert.Equal("system", e.UserName);
             Assert.Equal("import", e.Headers!["reason"]?.ToString());
         });
-        var raw = await after.QueryAsync<string>("select data::text from events.mt_events where type = 'person_registered'");
+        var raw = await after.QueryAsync<string>("select data::text from events.mt_events where type = 'community.person_registered'");
         Assert.All(raw, data => Assert.DoesNotContain("Bierling", data));
     }
 

@@ -29,7 +29,7 @@ public sealed class DemoSeedTests(Infrastructure.HostFixture fixture) : IClassFi
 
         await using var session = Host.Services.GetRequiredService<IDocumentStore>().QuerySession();
         var reasons = await session.QueryAsync<string>(
-            "select distinct headers->>'reason' from events.mt_events where type = 'item_created' and headers->>'reason' <> 'import'");
+            "select distinct headers->>'reason' from events.mt_events where type = 'content.item_created' and headers->>'reason' <> 'import'");
         Assert.Equal(["demo-data"], reasons.ToArray());
     }
 }

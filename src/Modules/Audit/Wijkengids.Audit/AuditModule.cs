@@ -21,12 +21,15 @@ public sealed class AuditModule : IModule
     {
         services.AddRequestHandlersFrom(typeof(AuditModule).Assembly);
         services.AddScoped<AuditAccessLog>();
+        services.AddHostedService<Timeline.TimelineKinds>();
         services.AddScoped<Community.Contracts.IPersonalDataSource, AuditPersonalData>();
         services.AddSingleton<ICommandLineCommand, Export.AuditCommand>(_ => new Export.AuditCommand());
     }
 
     public void ConfigureMarten(StoreOptions options)
     {
+        // Stable event type names "<module>.<event>"; names stored before the prefix load as aliases (docs/adr/0090).
+        options.RegisterModuleEvents(Name, GetType().Assembly);
         options.Schema.For<ActorName>().DatabaseSchemaName(Name);
         options.Storage.ExtendedSchemaObjects.Add(AuditTimelineProjection.Definition());
         options.Projections.Add(new AuditTimelineProjection(), ProjectionLifecycle.Async, AuditTimelineProjection.ProjectionName,

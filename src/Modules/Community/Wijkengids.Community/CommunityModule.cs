@@ -52,6 +52,8 @@ public sealed class CommunityModule : IModule
 
     public void ConfigureMarten(StoreOptions options)
     {
+        // Stable event type names "<module>.<event>"; names stored before the prefix load as aliases (docs/adr/0090).
+        options.RegisterModuleEvents(Name, GetType().Assembly);
         options.Schema.For<AccountView>().DatabaseSchemaName(Name).UniqueIndex(a => a.Email);
         options.Schema.For<PersonView>().DatabaseSchemaName(Name);
         options.Schema.For<OrganisationView>().DatabaseSchemaName(Name);

@@ -40,6 +40,8 @@ public sealed class ContentModule : IModule
 
     public void ConfigureMarten(StoreOptions options)
     {
+        // Stable event type names "<module>.<event>"; names stored before the prefix load as aliases (docs/adr/0090).
+        options.RegisterModuleEvents(Name, GetType().Assembly);
         options.Events.AddEventTypes(ContentEvents.All);
         options.Schema.For<ItemState>().DatabaseSchemaName(Name)
             .Index(x => x.Kind).Index(x => x.Status).UniqueIndex(x => x.Kind, x => x.Slug);

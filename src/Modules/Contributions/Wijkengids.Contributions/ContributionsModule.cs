@@ -32,6 +32,8 @@ public sealed class ContributionsModule : IModule
 
     public void ConfigureMarten(StoreOptions options)
     {
+        // Stable event type names "<module>.<event>"; names stored before the prefix load as aliases (docs/adr/0090).
+        options.RegisterModuleEvents(Name, GetType().Assembly);
         options.Schema.For<ReactionView>().DatabaseSchemaName(Name)
             .Index(r => r.Email).Index(r => r.About).Index(r => r.AccountId!);
         options.Schema.For<ProposalView>().DatabaseSchemaName(Name)

@@ -31,6 +31,8 @@ public sealed class WorkshopsModule : IModule
 
     public void ConfigureMarten(StoreOptions options)
     {
+        // Stable event type names "<module>.<event>"; names stored before the prefix load as aliases (docs/adr/0090).
+        options.RegisterModuleEvents(Name, GetType().Assembly);
         options.Schema.For<WorkshopFormat>().DatabaseSchemaName(Name).UniqueIndex(f => f.Slug);
         options.Schema.For<WorkshopSession>().DatabaseSchemaName(Name);
         options.Schema.For<Booking>().DatabaseSchemaName(Name).UniqueIndex(b => b.Token).Index(b => b.SessionId!).Index(b => b.Status);

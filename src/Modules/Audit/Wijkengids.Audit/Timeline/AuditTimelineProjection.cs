@@ -74,7 +74,7 @@ public sealed class AuditTimelineProjection : IProjection
             streams[i] = e.StreamKey ?? e.StreamId.ToString();
             versions[i] = e.Version;
             modules[i] = e.Data is Demo.IDemoEvent demo ? "demo-" + demo.StandsInFor : ModuleOf(e.EventType);
-            types[i] = e.EventTypeName;
+            types[i] = KindOf(e.EventTypeName, ModuleOf(e.EventType));
             descriptions[i] = e.Data is IDescribedEvent described ? described.Describe()
                 : e.EventTypeName == TombstoneType ? "Lege positie: een opslag is mislukt en teruggedraaid (tombstone)"
                 : e.EventTypeName;
@@ -109,6 +109,13 @@ public sealed class AuditTimelineProjection : IProjection
     }
 
     /// <summary>Wijkengids.Community.Accounts.AccountOpened → "community".</summary>
+    /// <summary>
+    /// The kind of event as the timeline lists it: its stable name ("contributions.reaction_received"), also for an event
+    /// stored under the bare name it had before the prefixes, so one kind is one filter (docs/adr/0090).
+    /// </summary>
+    internal static string KindOf(string storedName, string module) =>
+        EventTypeNames.ModuleOf(storedName) is not null || module == "platform" ? storedName : EventTypeNames.NameOf(module, storedName);
+
     internal static string ModuleOf(Type type)
     {
         var parts = (type.Namespace ?? "").Split('.');

@@ -1,6 +1,7 @@
 using System.Text;
 using Npgsql;
 using NpgsqlTypes;
+using Wijkengids.SharedKernel;
 
 namespace Wijkengids.Audit.Timeline;
 
@@ -67,7 +68,14 @@ public sealed record TimelineFilter(
         }
         if (Actor is not null) Add("actor", Actor, NpgsqlDbType.Text);
         if (Module is not null) Add("module", Module, NpgsqlDbType.Text);
-        if (Kind is not null) Add("event_type", Kind, NpgsqlDbType.Text);
+        if (Kind is { } kind)
+        {
+            // A kind by its stable name ("community.account_role_granted"), or by the bare name it had before the module
+            // prefixes ("account_role_granted"), which still finds it in every module (docs/adr/0090).
+            string[] kinds = EventTypeNames.ModuleOf(kind) is not null ? [kind] : [kind, .. ModuleNames.Select(m => EventTypeNames.NameOf(m, kind))];
+            command.Parameters.Add(new NpgsqlParameter { Value = kinds, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+            conditions.Add($"{alias}.event_type = any(${command.Parameters.Count})");
+        }
         if (Correlation is not null) Add("correlation_id", Correlation, NpgsqlDbType.Text);
         if (From is { } from) Add("ts", AmsterdamTime.StartOf(from), NpgsqlDbType.TimestampTz, ">=");
         if (To is { } to) Add("ts", AmsterdamTime.StartOf(to.AddDays(1)), NpgsqlDbType.TimestampTz, "<");
@@ -89,6 +97,9 @@ public sealed record TimelineFilter(
         }
         if (conditions.Count > 0) sql.Append(" where ").AppendJoin(" and ", conditions);
     }
+
+    /// <summary>The modules whose events carry a module prefix.</summary>
+    internal static readonly string[] ModuleNames = ["content", "contributions", "community", "workshops", "audit"];
 
     private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }
