@@ -111,12 +111,10 @@ public sealed class ErasureTests(HostFixture fixture) : IClassFixture<HostFixtur
             await bus.PublishAsync(message);
         }
         await Host.TimelineWhenAsync(auditor, $"kind=personal_data_erasure_recorded", t => t.Entries.Any(e => e.GetProperty("description").GetString()!.Contains(person.ToString())));
-        using (var scope = Host.Services.CreateScope())
-        {
-            await scope.ServiceProvider.GetRequiredService<IMessageBus>()
-                .PublishAsync(new AccountOpened(person, "Twee Keer", ["contributor"], DateTimeOffset.UtcNow));
-        }
-        await Task.Delay(1500);
+        await Host.PublishAndWaitAsync(new AccountOpened(person, "Twee Keer", ["contributor"], DateTimeOffset.UtcNow));
+        // Whatever that late message appended is committed now; let the timeline catch up with it.
+        var last = await Host.LastSequenceAsync();
+        await Host.TimelineWhenAsync(auditor, "limit=1", t => t.Positions.FirstOrDefault() >= last);
 
         var erasures = await Host.TimelineAsync(auditor, "kind=personal_data_erasure_recorded&limit=100");
         Assert.Single(erasures.Entries, e => e.GetProperty("description").GetString()!.Contains(person.ToString()));

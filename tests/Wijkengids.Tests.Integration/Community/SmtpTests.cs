@@ -72,8 +72,7 @@ public sealed class SmtpTests(SmtpFixture fixture) : IClassFixture<SmtpFixture>
                 .QueryString("token", MailHelpers.TokenOf(oneClick));
             s.StatusCodeShouldBe(200);
         });
-        await Host.PublishAsync(MailHelpers.Edition(32, ("Nog meer wonen", ["wonen"])));
-        await Task.Delay(1500);
+        await Host.PublishAndWaitAsync(MailHelpers.Edition(32, ("Nog meer wonen", ["wonen"])));
         Assert.Equal(2, fixture.Sink.To(address).Count);
     }
 

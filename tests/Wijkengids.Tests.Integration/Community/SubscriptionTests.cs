@@ -38,8 +38,7 @@ public sealed class SubscriptionTests(SubscriptionFixture fixture) : IClassFixtu
         var confirmation = Assert.Single(await Host.WaitForMailsAsync("dubbel@example.nl", 1));
         Assert.Equal("Bevestig uw aanmelding voor updates van de Wijkengids", confirmation.Subject);
 
-        await Host.PublishAsync(MailHelpers.Edition(101, ("Les over participatie", ["participatie"])));
-        await Task.Delay(1500);
+        await Host.PublishAndWaitAsync(MailHelpers.Edition(101, ("Les over participatie", ["participatie"])));
         Assert.Single(await Host.MailsToAsync("dubbel@example.nl"));
 
         var token = MailHelpers.TokenOf(MailHelpers.LinkTo(confirmation.Text, "/aanmelden/bevestigen"));
@@ -130,8 +129,7 @@ public sealed class SubscriptionTests(SubscriptionFixture fixture) : IClassFixtu
         Assert.Contains("Belangrijke wijziging", forAll.Text);
 
         // A retried send message finds the delivery sent and sends nothing.
-        await Host.PublishAsync(new DeliverMail($"editie-7/{await SubscriptionIdAsync("alles@example.nl"):N}"));
-        await Task.Delay(2000);
+        await Host.PublishAndWaitAsync(new DeliverMail($"editie-7/{await SubscriptionIdAsync("alles@example.nl"):N}"));
         Assert.Equal(2, (await Host.MailsToAsync("alles@example.nl")).Count);
         Assert.Equal(2, (await Host.MailsToAsync("veiligheid@example.nl")).Count);
         Assert.Single(await Host.MailsToAsync("wonen@example.nl"));
@@ -161,8 +159,7 @@ public sealed class SubscriptionTests(SubscriptionFixture fixture) : IClassFixtu
                 .QueryString("token", MailHelpers.TokenOf(oneClick));
             s.StatusCodeShouldBe(200);
         });
-        await Host.PublishAsync(MailHelpers.Edition(8, ("Na afmelden", ["wonen"])));
-        await Task.Delay(1500);
+        await Host.PublishAndWaitAsync(MailHelpers.Edition(8, ("Na afmelden", ["wonen"])));
         Assert.DoesNotContain(await Host.MailsToAsync("weg@example.nl"), m => m.Subject.StartsWith("Update 8", StringComparison.Ordinal));
 
         await Host.SubscribeAndConfirmAsync("weg@example.nl");
