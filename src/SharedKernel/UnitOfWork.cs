@@ -39,13 +39,14 @@ public static class EventStreams
     /// Fetches the stream of <typeparamref name="T"/> for writing (its inline snapshot, or built from the events) and checks
     /// that it exists and that the caller saw its current version: a missing stream is a 404 with <paramref name="notFound"/>,
     /// a stale <paramref name="expectedVersion"/> a 409 with <paramref name="stale"/>. Without an expected version (internal
-    /// steps such as a message handler) only the save's own optimistic check applies.
+    /// steps such as a message handler) only the save's own optimistic check applies. With <paramref name="visible"/>, an
+    /// aggregate this person may not see (someone else's proposal) is a 404 too, checked before the version.
     /// </summary>
     public static async Task<IEventStream<T>> FetchForChangeAsync<T>(this IDocumentSession session, Guid id, long? expectedVersion,
-        string notFound, string stale, CancellationToken cancellationToken) where T : class
+        string notFound, string stale, CancellationToken cancellationToken, Func<T, bool>? visible = null) where T : class
     {
         var stream = await session.Events.FetchForWriting<T>(id, cancellationToken);
-        if (stream.Aggregate is null) throw new NotFoundException(notFound);
+        if (stream.Aggregate is null || visible?.Invoke(stream.Aggregate) == false) throw new NotFoundException(notFound);
         if (expectedVersion is { } expected && expected != stream.CurrentVersion) throw new ConflictException(stale);
         return stream;
     }

@@ -19,13 +19,9 @@ internal sealed class ProposalSteps(IDocumentSession session, IMartenOutbox outb
         string? ownedBy = null)
     {
         session.Stamp(context, reason);
-        var stream = await session.FetchForChangeAsync<Proposal>(id, null, NotFound, "", cancellationToken);
-        if (ownedBy is not null && stream.Aggregate!.AccountId.ToString() != ownedBy) throw new NotFoundException(NotFound);
-        if (expectedVersion is { } expected && expected != stream.CurrentVersion)
-        {
-            throw new ConflictException("Dit voorstel is intussen gewijzigd. Bekijk de huidige stand en probeer het opnieuw.");
-        }
-        return stream;
+        return await session.FetchForChangeAsync<Proposal>(id, expectedVersion, NotFound,
+            "Dit voorstel is intussen gewijzigd. Bekijk de huidige stand en probeer het opnieuw.", cancellationToken,
+            visible: ownedBy is null ? null : p => p.AccountId.ToString() == ownedBy);
     }
 
     /// <summary>Appends <paramref name="change"/>, publishes <paramref name="alsoPublish"/> and the proposer's status message; returns the receipt.</summary>
