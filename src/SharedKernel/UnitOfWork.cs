@@ -14,6 +14,16 @@ namespace Wijkengids.SharedKernel;
 public interface ICommand<out TResponse> : IRequest<TResponse>;
 
 /// <summary>
+/// A command that says, in its own words, what went wrong when its save lost a race: a stale version (another change
+/// committed first), a stream that another request started first, or a unique value another request took first. The
+/// unit of work turns those into this 409 (with links to the current state) instead of the generic conflict.
+/// </summary>
+public interface IExplainsConflict
+{
+    ConflictException Conflict();
+}
+
+/// <summary>
 /// Saves what a command's handler did: the session is stamped with actor, correlation and causation and enrolled in
 /// Wolverine's outbox before the handler runs, and saved (events, documents and outgoing messages in one transaction)
 /// after it returned. A stale expected version surfaces as Marten's ConcurrencyException: a 409 in the API, the
@@ -27,9 +37,22 @@ public sealed class UnitOfWorkBehavior<TRequest, TResponse>(IDocumentSession ses
         if (request is not ICommand<TResponse>) return await next();
         outbox.EnrollWith(session, context);
         var response = await next();
-        await session.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await session.SaveChangesAsync(cancellationToken);
+        }
+        catch (Exception e) when (request is IExplainsConflict explains && LostRace(e))
+        {
+            throw explains.Conflict();
+        }
         return response;
     }
+
+    private static bool LostRace(Exception e) =>
+        e is JasperFx.ConcurrencyException
+        || e is Marten.Exceptions.ExistingStreamIdCollisionException
+        || e is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation }
+        || e.InnerException is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation };
 }
 
 /// <summary>Loading an aggregate's stream for a change, the same way in every module.</summary>

@@ -72,6 +72,53 @@ public sealed class ContentLifecycleTests(HostFixture fixture) : IClassFixture<H
     }
 
     [Fact]
+    public async Task Drafts_saved_at_the_same_moment_on_the_same_version_keep_one_and_refuse_the_others_with_a_link_to_the_current_text()
+    {
+        var (eva, _) = await EditorsAsync();
+        var item = await Host.CreateAsync(eva, "lesson", ContentApi.Lesson("Tegelijk schrijven " + Guid.NewGuid().ToString("N")[..6]));
+        var attempts = await Task.WhenAll(Enumerable.Range(1, 4).Select(n => Host.Scenario(s =>
+        {
+            s.Put.Json(new { expectedVersion = item.Version(), text = ContentApi.Lesson(item.GetProperty("text").Str("title"), $"Versie {n}.") })
+                .ToUrl($"/api/content/items/{item.Id()}/draft");
+            s.As(eva);
+            s.IgnoreStatusCode();
+        })));
+
+        var statuses = attempts.Select(a => a.Context.Response.StatusCode).ToList();
+        Assert.Equal(1, statuses.Count(c => c == 200));
+        Assert.Equal(3, statuses.Count(c => c == 409));
+        foreach (var refused in attempts.Where(a => a.Context.Response.StatusCode == 409))
+        {
+            var problem = refused.ReadAsJson<JsonElement>();
+            Assert.Contains("Iemand anders heeft dit item intussen gewijzigd", problem.Str("detail"));
+            Assert.Equal($"/redactie/items/{item.Id()}", problem.Str("currentPage"));
+        }
+        // Exactly one new revision: none lost, none doubled.
+        await using var session = Host.Services.GetRequiredService<IDocumentStore>().QuerySession();
+        var events = await session.Events.FetchStreamAsync(item.Id());
+        Assert.Equal(2, events.Count(e => e.EventType.Name == "DraftSaved"));
+    }
+
+    [Fact]
+    public async Task Two_editors_adding_the_same_theme_at_the_same_moment_get_one_theme_and_a_clear_conflict()
+    {
+        var (eva, ruud) = await EditorsAsync();
+        var name = "Gelijktijdig " + Guid.NewGuid().ToString("N")[..6];
+        var attempts = await Task.WhenAll(new[] { eva, ruud, eva, ruud }.Select(cookie => Host.Scenario(s =>
+        {
+            s.Post.Json(new { name, description = "Twee keer tegelijk." }).ToUrl("/api/content/themes");
+            s.As(cookie);
+            s.IgnoreStatusCode();
+        })));
+
+        var statuses = attempts.Select(a => a.Context.Response.StatusCode).ToList();
+        Assert.Equal(1, statuses.Count(c => c == 201));
+        Assert.Equal(3, statuses.Count(c => c == 409));
+        Assert.All(attempts.Where(a => a.Context.Response.StatusCode == 409),
+            a => Assert.StartsWith("Er is al een thema", a.ReadAsJson<JsonElement>().Str("detail")));
+    }
+
+    [Fact]
     public async Task Four_eyes_the_author_cannot_approve_or_reject_their_own_revision()
     {
         var (eva, ruud) = await EditorsAsync();

@@ -26,7 +26,7 @@ public sealed class ContentModule : IModule
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddRequestHandlersFrom(typeof(ContentModule).Assembly);
-        services.AddScoped<ItemStore>();
+        services.AddScoped<ItemStreams>();
         services.AddScoped<LessonPublication>();
         services.AddScoped<PersonNames>();
         services.AddSingleton<GuideVersionCache>();
@@ -36,6 +36,7 @@ public sealed class ContentModule : IModule
         services.AddHostedService<Seed.SeedImport>();
         services.AddSingleton<ICommandLineCommand, Seed.DemoSeedCommand>();
         services.AddOutputCache(options => options.AddBasePolicy(new GuideCachePolicy()));
+        services.ConfigureMarten((provider, options) => options.Listeners.Add(new GuideChangeListener(provider)));
     }
 
     public void ConfigureMarten(StoreOptions options)
@@ -60,6 +61,7 @@ public sealed class ContentModule : IModule
         options.Projections.Snapshot<EditionView>(SnapshotLifecycle.Inline);
         options.Projections.Add(new ItemHistoryProjection(), ProjectionLifecycle.Inline);
         options.Projections.Add(new PublicGuideProjection(), ProjectionLifecycle.Inline);
+        options.Projections.Add(new Intake.ProposalIntakeProjection(), ProjectionLifecycle.Inline);
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
@@ -75,10 +77,15 @@ public sealed class ContentModule : IModule
         TakeItemStepHandler.MapEndpoints(items);
         RevertItemHandler.MapEndpoint(items);
         ReadItemsHandler.MapEndpoints(items);
-        ManageThemesHandler.MapEndpoints(editors.MapGroup("/themes"));
+        var themes = editors.MapGroup("/themes");
+        DefineThemeHandler.MapEndpoint(themes);
+        ChangeThemeHandler.MapEndpoint(themes);
+        RemoveThemeHandler.MapEndpoint(themes);
         PreviewEndpoint.Map(editors);
         var editions = editors.MapGroup("/editions");
-        ComposeEditionHandler.MapEndpoints(editions);
+        GetEditionCandidatesHandler.MapEndpoint(editions);
+        GetDraftEditionHandler.MapEndpoint(editions);
+        ComposeEditionHandler.MapEndpoint(editions);
         PublishEditionHandler.MapEndpoint(editions);
     }
 }

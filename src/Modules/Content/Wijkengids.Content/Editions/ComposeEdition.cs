@@ -1,5 +1,4 @@
 using FluentValidation;
-using JasperFx;
 using Marten;
 using MediatR;
 using Microsoft.AspNetCore.Builder;
@@ -12,23 +11,18 @@ using Wijkengids.SharedKernel;
 
 namespace Wijkengids.Content.Editions;
 
-/// <summary>An item published since the previous edition, not yet in one: what the next edition can list.</summary>
-public sealed record EditionCandidate(Guid ItemId, string Kind, string Title, string Url, int? FromRevision, int ToRevision,
-    DateTimeOffset PublishedAt, IReadOnlyList<string> Themes);
-
-public sealed record GetEditionCandidates : IRequest<IReadOnlyList<EditionCandidate>>;
-
-/// <summary>The edition being prepared (not yet published), if any.</summary>
-public sealed record GetDraftEdition : IRequest<EditionView?>;
-
 public sealed record EditionNote(Guid ItemId, string Change, string Note);
 
 /// <summary>
 /// An editor composes the next edition from the items published since the previous one: a title and, per item,
-/// major or minor with a one-line note. Composing again replaces the draft (with its expected version).
+/// major or minor with a one-line note. Composing again replaces the draft (with its expected version). Answers its number.
 /// </summary>
 public sealed record ComposeEdition(string Title, IReadOnlyList<EditionNote> Notes, long? ExpectedVersion = null, string? Reason = null)
-    : IRequest<EditionView>;
+    : ICommand<int>, IExplainsConflict
+{
+    public ConflictException Conflict() => ComposeEditionHandler.EditionConflict(
+        "Deze update is intussen door iemand anders samengesteld of gewijzigd. Bekijk de huidige samenstelling en probeer het opnieuw.");
+}
 
 internal sealed class ComposeEditionValidator : AbstractValidator<ComposeEdition>
 {
@@ -49,27 +43,12 @@ internal sealed class ComposeEditionValidator : AbstractValidator<ComposeEdition
     }
 }
 
-internal sealed class ComposeEditionHandler(IDocumentSession session, IRequestContext context)
-    : IRequestHandler<GetEditionCandidates, IReadOnlyList<EditionCandidate>>, IRequestHandler<GetDraftEdition, EditionView?>,
-        IRequestHandler<ComposeEdition, EditionView>
+internal sealed class ComposeEditionHandler(IDocumentSession session, IRequestContext context, IMediator mediator)
+    : IRequestHandler<ComposeEdition, int>
 {
-    public async Task<IReadOnlyList<EditionCandidate>> Handle(GetEditionCandidates request, CancellationToken cancellationToken)
+    public async Task<int> Handle(ComposeEdition request, CancellationToken cancellationToken)
     {
-        var items = await session.Query<PublicItem>()
-            .Where(i => i.Kind != ItemKinds.News && i.Edition == null)
-            .ToListAsync(cancellationToken);
-        return items
-            .OrderBy(i => i.PublishedAt)
-            .Select(i => new EditionCandidate(i.Id, i.Kind, i.Title, i.Url, i.EditionRevision, i.Revision, i.PublishedAt, i.Themes))
-            .ToList();
-    }
-
-    public async Task<EditionView?> Handle(GetDraftEdition request, CancellationToken cancellationToken) =>
-        await session.Query<EditionView>().Where(e => !e.Published).OrderByDescending(e => e.Number).FirstOrDefaultAsync(cancellationToken);
-
-    public async Task<EditionView> Handle(ComposeEdition request, CancellationToken cancellationToken)
-    {
-        var candidates = (await Handle(new GetEditionCandidates(), cancellationToken)).ToDictionary(c => c.ItemId);
+        var candidates = (await mediator.Send(new GetEditionCandidates(), cancellationToken)).ToDictionary(c => c.ItemId);
         var unknown = request.Notes.Where(n => !candidates.ContainsKey(n.ItemId)).ToList();
         if (unknown.Count > 0)
         {
@@ -99,38 +78,26 @@ internal sealed class ComposeEditionHandler(IDocumentSession session, IRequestCo
             if (request.ExpectedVersion != stream.CurrentVersion) throw EditionConflict(number);
             stream.AppendOne(new EditionComposed(id, number, request.Title.Trim(), entries));
         }
-        try
-        {
-            await session.SaveChangesAsync(cancellationToken);
-        }
-        catch (Exception e) when (e is ConcurrencyException || e.GetType().Name == "ExistingStreamIdCollisionException")
-        {
-            throw EditionConflict(number);
-        }
-        return (await session.LoadAsync<EditionView>(id, cancellationToken))!;
+        return number;
     }
 
-    internal static ConflictException EditionConflict(int number)
+    internal static ConflictException EditionConflict(int number) => EditionConflict(
+        $"Update {number} is intussen door iemand anders samengesteld of gewijzigd. Bekijk de huidige samenstelling en probeer het opnieuw.");
+
+    internal static ConflictException EditionConflict(string message)
     {
-        var conflict = new ConflictException($"Update {number} is intussen door iemand anders samengesteld of gewijzigd. " +
-                                             "Bekijk de huidige samenstelling en probeer het opnieuw.");
+        var conflict = new ConflictException(message);
         conflict.Extensions["current"] = "/api/content/editions/draft";
         conflict.Extensions["currentPage"] = "/redactie/updates";
         return conflict;
     }
 
-    internal static void MapEndpoints(RouteGroupBuilder editions)
-    {
-        editions.MapGet("/candidates", async (IMediator m, CancellationToken ct) => TypedResults.Ok(await m.Send(new GetEditionCandidates(), ct)))
-            .WithName("GetEditionCandidates").WithSummary("Onderdelen gepubliceerd sinds de vorige update, nog in geen update (redactie)");
-        editions.MapGet("/draft", async Task<IResult> (IMediator m, CancellationToken ct) =>
-                await m.Send(new GetDraftEdition(), ct) is { } draft
-                    ? TypedResults.Ok(draft)
-                    : TypedResults.Problem(statusCode: 404, title: "Niet gevonden", detail: "Er wordt geen update voorbereid."))
-            .WithName("GetDraftEdition").WithSummary("De update in voorbereiding (redactie)")
-            .Produces<EditionView>().ProducesProblem(StatusCodes.Status404NotFound);
-        editions.MapPost("/", async (ComposeEdition command, IMediator m, CancellationToken ct) => TypedResults.Ok(await m.Send(command, ct)))
+    internal static void MapEndpoint(RouteGroupBuilder editions) =>
+        editions.MapPost("/", async (ComposeEdition command, IMediator m, CancellationToken ct) =>
+            {
+                await m.Send(command, ct);
+                return TypedResults.Ok(await m.Send(new GetDraftEdition(), ct));
+            })
             .WithName("ComposeEdition").WithSummary("De volgende update samenstellen: titel en per onderdeel groot/klein met één regel toelichting (redactie)")
             .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
-    }
 }

@@ -1,11 +1,9 @@
 using FluentValidation;
-using JasperFx;
 using Marten;
 using MediatR;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Wijkengids.Content.Caching;
 using Wijkengids.Content.Contracts;
 using Wijkengids.Content.Reading;
 using Wijkengids.SharedKernel;
@@ -14,7 +12,10 @@ using Wolverine.Marten;
 namespace Wijkengids.Content.Editions;
 
 /// <summary>Publishes the composed edition; the contract message EditionPublished goes out in the same transaction.</summary>
-public sealed record PublishEdition(int Number, long? ExpectedVersion, string? Reason = null) : IRequest<EditionView>;
+public sealed record PublishEdition(int Number, long? ExpectedVersion, string? Reason = null) : ICommand<Unit>, IExplainsConflict
+{
+    public ConflictException Conflict() => ComposeEditionHandler.EditionConflict(Number);
+}
 
 internal sealed class PublishEditionValidator : AbstractValidator<PublishEdition>
 {
@@ -25,10 +26,10 @@ internal sealed class PublishEditionValidator : AbstractValidator<PublishEdition
     }
 }
 
-internal sealed class PublishEditionHandler(IDocumentSession session, IMartenOutbox outbox, IRequestContext context, TimeProvider clock,
-    GuideVersionCache versions) : IRequestHandler<PublishEdition, EditionView>
+internal sealed class PublishEditionHandler(IDocumentSession session, IMartenOutbox outbox, IRequestContext context, TimeProvider clock)
+    : IRequestHandler<PublishEdition, Unit>
 {
-    public async Task<EditionView> Handle(PublishEdition request, CancellationToken cancellationToken)
+    public async Task<Unit> Handle(PublishEdition request, CancellationToken cancellationToken)
     {
         var id = EditionView.StreamIdOf(request.Number);
         session.Stamp(context, request.Reason);
@@ -50,25 +51,19 @@ internal sealed class PublishEditionHandler(IDocumentSession session, IMartenOut
 
         var now = clock.GetUtcNow();
         stream.AppendOne(new EditionReleased(id, edition.Number, edition.Title, edition.Entries, now));
-        await outbox.EnrollWith(session, context).PublishAsync(new EditionPublished(edition.Number, edition.Title, now,
+        await outbox.PublishAsync(new EditionPublished(edition.Number, edition.Title, now,
             edition.Entries.Select(e => new EditionItem(e.ItemId, e.Kind, e.Title, e.Url, e.Change, e.Note, e.Themes)).ToList()));
-        try
-        {
-            await session.SaveChangesAsync(cancellationToken);
-        }
-        catch (ConcurrencyException)
-        {
-            throw ComposeEditionHandler.EditionConflict(request.Number);
-        }
-        versions.Invalidate();
-        return (await session.LoadAsync<EditionView>(id, cancellationToken))!;
+        return Unit.Value;
     }
 
     internal sealed record Body(long? ExpectedVersion, string? Reason);
 
     internal static void MapEndpoint(RouteGroupBuilder editions) =>
         editions.MapPost("/{number:int}/publish", async (int number, Body body, IMediator m, CancellationToken ct) =>
-                TypedResults.Ok(await m.Send(new PublishEdition(number, body.ExpectedVersion, body.Reason), ct)))
+            {
+                await m.Send(new PublishEdition(number, body.ExpectedVersion, body.Reason), ct);
+                return TypedResults.Ok(await m.Send(new GetEdition(number), ct));
+            })
             .WithName("PublishEdition").WithSummary("De samengestelde update publiceren; stuurt EditionPublished (redactie)")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);

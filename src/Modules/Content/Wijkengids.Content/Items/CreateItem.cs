@@ -9,7 +9,13 @@ using Wijkengids.SharedKernel;
 namespace Wijkengids.Content.Items;
 
 /// <summary>An editor creates an item: its stream starts with the first draft revision.</summary>
-public sealed record CreateItem(string Kind, ItemText Text, string? Reason = null) : IRequest<ItemDetail>;
+/// <summary>Answers the new item's id.</summary>
+public sealed record CreateItem(string Kind, ItemText Text, string? Reason = null) : ICommand<Guid>, IExplainsConflict
+{
+    /// <summary>Another editor took the same slug at the same moment.</summary>
+    public ConflictException Conflict() =>
+        new("Op hetzelfde moment is een onderdeel met dezelfde naam aangemaakt. Uw concept is niet opgeslagen; probeer het opnieuw.");
+}
 
 internal sealed class CreateItemValidator : AbstractValidator<CreateItem>
 {
@@ -22,19 +28,19 @@ internal sealed class CreateItemValidator : AbstractValidator<CreateItem>
     }
 }
 
-internal sealed class CreateItemHandler(ItemStore store) : IRequestHandler<CreateItem, ItemDetail>
+internal sealed class CreateItemHandler(ItemStreams streams) : IRequestHandler<CreateItem, Guid>
 {
-    public async Task<ItemDetail> Handle(CreateItem request, CancellationToken cancellationToken)
+    public async Task<Guid> Handle(CreateItem request, CancellationToken cancellationToken)
     {
         var text = request.Text.Normalized();
         ItemRules.EnsureValid(request.Kind, text);
         var id = Guid.NewGuid();
-        await ItemRules.EnsureReferencesAsync(store.Session, id, request.Kind, text, cancellationToken);
-        var slug = await FreeSlugAsync(store.Session, request.Kind, text, cancellationToken);
+        await ItemRules.EnsureReferencesAsync(streams.Session, id, request.Kind, text, cancellationToken);
+        var slug = await FreeSlugAsync(streams.Session, request.Kind, text, cancellationToken);
 
-        store.Session.Stamp(store.Context, request.Reason);
-        store.Session.Events.StartStream<ItemState>(id, new ItemCreated(id, request.Kind, slug), new DraftSaved(id, 1, text));
-        return await store.SaveAsync(id, cancellationToken);
+        streams.Session.Stamp(streams.Context, request.Reason);
+        streams.Session.Events.StartStream<ItemState>(id, new ItemCreated(id, request.Kind, slug), new DraftSaved(id, 1, text));
+        return id;
     }
 
     /// <summary>A slug from the title (sections and chapters: from the number), made unique within the kind.</summary>
@@ -53,8 +59,8 @@ internal sealed class CreateItemHandler(ItemStore store) : IRequestHandler<Creat
     internal static void MapEndpoint(RouteGroupBuilder items) =>
         items.MapPost("/", async (CreateItem command, IMediator mediator, CancellationToken ct) =>
             {
-                var item = await mediator.Send(command, ct);
-                return TypedResults.Created($"/api/content/items/{item.Id}", item);
+                var id = await mediator.Send(command, ct);
+                return TypedResults.Created($"/api/content/items/{id}", await mediator.Send(new GetItem(id), ct));
             })
             .WithName("CreateContentItem")
             .WithSummary("Item aanmaken als concept: hoofdstuk, paragraaf, les, nieuwsbericht of pagina (redactie)")

@@ -9,7 +9,11 @@ using Wijkengids.SharedKernel;
 namespace Wijkengids.Content.Items;
 
 /// <summary>Restores an older revision's text as a new revision (nothing is undone or lost), with a reason.</summary>
-public sealed record RevertItem(Guid Id, int Revision, long? ExpectedVersion, string? Reason) : IRequest<ItemDetail>;
+/// <summary>Answers the number of the new revision.</summary>
+public sealed record RevertItem(Guid Id, int Revision, long? ExpectedVersion, string? Reason) : ICommand<int>, IExplainsConflict
+{
+    public ConflictException Conflict() => ItemStreams.Stale(Id, null);
+}
 
 internal sealed class RevertItemValidator : AbstractValidator<RevertItem>
 {
@@ -22,23 +26,24 @@ internal sealed class RevertItemValidator : AbstractValidator<RevertItem>
     }
 }
 
-internal sealed class RevertItemHandler(ItemStore store) : IRequestHandler<RevertItem, ItemDetail>
+internal sealed class RevertItemHandler(ItemStreams streams) : IRequestHandler<RevertItem, int>
 {
-    public async Task<ItemDetail> Handle(RevertItem request, CancellationToken cancellationToken)
+    public async Task<int> Handle(RevertItem request, CancellationToken cancellationToken)
     {
-        var stream = await store.FetchAsync(request.Id, request.ExpectedVersion, request.Reason, cancellationToken);
+        var stream = await streams.FetchAsync(request.Id, request.ExpectedVersion, request.Reason, cancellationToken);
         var item = stream.Aggregate!;
-        var older = await store.Session.LoadAsync<RevisionView>(RevisionView.IdOf(item.Id, request.Revision), cancellationToken)
+        var older = await streams.Session.LoadAsync<RevisionView>(RevisionView.IdOf(item.Id, request.Revision), cancellationToken)
                     ?? throw new NotFoundException($"Revisie {request.Revision} bestaat niet.");
-        stream.AppendOne(item.Restore(request.Revision, older.Text));
-        return await store.SaveAsync(item.Id, cancellationToken);
+        var restored = item.Restore(request.Revision, older.Text);
+        stream.AppendOne(restored);
+        return restored.Revision;
     }
 
     internal sealed record Body(int Revision, long? ExpectedVersion, string? Reason);
 
     internal static void MapEndpoint(RouteGroupBuilder items) =>
-        items.MapPost("/{id:guid}/revert", async (Guid id, Body body, IMediator mediator, CancellationToken ct) =>
-                TypedResults.Ok(await mediator.Send(new RevertItem(id, body.Revision, body.ExpectedVersion, body.Reason), ct)))
+        items.MapPost("/{id:guid}/revert", (Guid id, Body body, IMediator mediator, CancellationToken ct) =>
+                ItemStreams.ChangeAsync(mediator, id, new RevertItem(id, body.Revision, body.ExpectedVersion, body.Reason), ct))
             .WithName("RevertContentItem")
             .WithSummary("Oudere revisie terugzetten als nieuwe revisie, met reden (redactie)")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)

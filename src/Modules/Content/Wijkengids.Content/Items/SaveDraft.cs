@@ -3,11 +3,15 @@ using MediatR;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Wijkengids.SharedKernel;
 
 namespace Wijkengids.Content.Items;
 
-/// <summary>An editor saves a draft: a new revision with the full text, based on the version they loaded.</summary>
-public sealed record SaveDraft(Guid Id, long? ExpectedVersion, ItemText Text, string? Reason = null) : IRequest<ItemDetail>;
+/// <summary>An editor saves a draft: a new revision with the full text, based on the version they loaded. Answers the revision number.</summary>
+public sealed record SaveDraft(Guid Id, long? ExpectedVersion, ItemText Text, string? Reason = null) : ICommand<int>, IExplainsConflict
+{
+    public ConflictException Conflict() => ItemStreams.Stale(Id, null);
+}
 
 internal sealed class SaveDraftValidator : AbstractValidator<SaveDraft>
 {
@@ -19,24 +23,25 @@ internal sealed class SaveDraftValidator : AbstractValidator<SaveDraft>
     }
 }
 
-internal sealed class SaveDraftHandler(ItemStore store) : IRequestHandler<SaveDraft, ItemDetail>
+internal sealed class SaveDraftHandler(ItemStreams streams) : IRequestHandler<SaveDraft, int>
 {
-    public async Task<ItemDetail> Handle(SaveDraft request, CancellationToken cancellationToken)
+    public async Task<int> Handle(SaveDraft request, CancellationToken cancellationToken)
     {
-        var stream = await store.FetchAsync(request.Id, request.ExpectedVersion, request.Reason, cancellationToken);
+        var stream = await streams.FetchAsync(request.Id, request.ExpectedVersion, request.Reason, cancellationToken);
         var item = stream.Aggregate!;
         var text = request.Text.Normalized();
         ItemRules.EnsureValid(item.Kind, text);
-        await ItemRules.EnsureReferencesAsync(store.Session, item.Id, item.Kind, text, cancellationToken);
-        stream.AppendOne(item.SaveDraft(text));
-        return await store.SaveAsync(item.Id, cancellationToken);
+        await ItemRules.EnsureReferencesAsync(streams.Session, item.Id, item.Kind, text, cancellationToken);
+        var saved = item.SaveDraft(text);
+        stream.AppendOne(saved);
+        return saved.Revision;
     }
 
     internal sealed record Body(long? ExpectedVersion, ItemText? Text, string? Reason);
 
     internal static void MapEndpoint(RouteGroupBuilder items) =>
-        items.MapPut("/{id:guid}/draft", async (Guid id, Body body, IMediator mediator, CancellationToken ct) =>
-                TypedResults.Ok(await mediator.Send(new SaveDraft(id, body.ExpectedVersion, body.Text!, body.Reason), ct)))
+        items.MapPut("/{id:guid}/draft", (Guid id, Body body, IMediator mediator, CancellationToken ct) =>
+                ItemStreams.ChangeAsync(mediator, id, new SaveDraft(id, body.ExpectedVersion, body.Text!, body.Reason), ct))
             .WithName("SaveContentDraft")
             .WithSummary("Concept opslaan als nieuwe revisie (volledige tekst; expectedVersion verplicht) (redactie)")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)

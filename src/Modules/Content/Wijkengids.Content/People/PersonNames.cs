@@ -30,30 +30,3 @@ internal sealed class PersonNames(IQuerySession session)
     public static string NameOf(IReadOnlyDictionary<string, string> known, string actor) =>
         actor == IRequestContext.SystemActor ? "systeem" : known.GetValueOrDefault(actor, "onbekend");
 }
-
-/// <summary>Learns account names from Community (through the outbox).</summary>
-public static class ContentAccountOpenedHandler
-{
-    public static async Task Handle(AccountOpened message, IDocumentSession session, CancellationToken cancellationToken)
-    {
-        var existing = await session.LoadAsync<PersonName>(message.AccountId, cancellationToken);
-        if (existing?.Erased == true) return;
-        session.Store(new PersonName { Id = message.AccountId, DisplayName = message.DisplayName });
-    }
-}
-
-/// <summary>
-/// Erasure (AVG): the person's name disappears from this module's read models. Events keep the sealed name,
-/// unreadable once Community deletes the key (docs/adr/0007).
-/// </summary>
-public static class ContentErasureHandler
-{
-    public static void Handle(ErasureRequested message, IDocumentSession session, TimeProvider clock, Caching.GuideVersionCache versions)
-    {
-        session.Store(new PersonName { Id = message.SubjectId, DisplayName = "", Erased = true });
-        // Public pages may show the name ("met bijdragen van …"): a new guide version makes every cached page stale.
-        var now = clock.GetUtcNow();
-        session.Store(new Reading.GuideVersion { Version = now.UtcTicks, ChangedAt = now });
-        versions.Invalidate();
-    }
-}

@@ -2,22 +2,21 @@ using Marten;
 using Wijkengids.Content.Contracts;
 using Wijkengids.Content.Editions;
 using Wijkengids.Content.Items;
-using Wijkengids.SharedKernel;
 using Wolverine.Marten;
 
 namespace Wijkengids.Content.Publishing;
 
 /// <summary>
 /// Tells other modules that a lesson was published (contract message <see cref="LessonPublished"/>), through
-/// Wolverine's Marten outbox: it commits with the publish event or not at all.
+/// Wolverine's Marten outbox, which the unit of work enrolled: it commits with the publish event or not at all.
 /// </summary>
-internal sealed class LessonPublication(IDocumentSession session, IMartenOutbox outbox, IRequestContext context)
+internal sealed class LessonPublication(IQuerySession session, IMartenOutbox outbox)
 {
     public async Task AnnounceAsync(ItemPublished published, CancellationToken cancellationToken)
     {
         if (published.Kind != ItemKinds.Lesson) return;
         var nextEdition = await NextEditionNumberAsync(session, cancellationToken);
-        await outbox.EnrollWith(session, context).PublishAsync(new LessonPublished(published.ItemId, published.Text.Title, published.Slug,
+        await outbox.PublishAsync(new LessonPublished(published.ItemId, published.Text.Title, published.Slug,
             published.Text.Sections.ToList(), nextEdition, published.PublishedAt));
     }
 

@@ -111,7 +111,6 @@ internal sealed class DemoSeedCommand : ICommandLineCommand
             await AppendAsync(store, batch, clock, cancellationToken);
             Console.WriteLine($"[seed-demo] {Math.Min(done + Batch, lessons)}/{lessons} lessen ({stopwatch.Elapsed.TotalSeconds:F0} s)");
         }
-        services.GetRequiredService<GuideVersionCache>().Invalidate();
         Console.WriteLine($"[seed-demo] klaar in {stopwatch.Elapsed.TotalSeconds:F0} s.");
         return 0;
     }

@@ -18,7 +18,7 @@ namespace Wijkengids.Content.Seed;
 /// events by the system actor with reason "import". Idempotent: every seed item has a fixed stream id and is
 /// skipped when its stream exists, so editors' later changes are never overwritten.
 /// </summary>
-internal sealed class SeedImport(IDocumentStore store, GuideVersionCache versions, TimeProvider clock, ILogger<SeedImport> logger)
+internal sealed class SeedImport(IDocumentStore store, TimeProvider clock, ILogger<SeedImport> logger)
     : IHostedService
 {
     public const string Reason = "import";
@@ -42,7 +42,6 @@ internal sealed class SeedImport(IDocumentStore store, GuideVersionCache version
         }
         if (imported > 0)
         {
-            versions.Invalidate();
             logger.LogInformation("Startinhoud van de wijkengids geïmporteerd ({Count} onderdelen)", imported);
         }
     }

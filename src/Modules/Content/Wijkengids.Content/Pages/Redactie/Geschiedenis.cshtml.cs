@@ -29,8 +29,8 @@ public sealed class GeschiedenisModel(IMediator mediator) : EditorPageModel
     public Task<IActionResult> OnPostRevertAsync(Guid id, int revision, long expectedVersion, string? reason, CancellationToken cancellationToken) =>
         AttemptAsync(async () =>
         {
-            var item = await mediator.Send(new RevertItem(id, revision, expectedVersion, reason), cancellationToken);
-            return ($"Revisie {revision} teruggezet als revisie {item.Revision}; die moet nog ter review.", ItemDetail.EditUrlOf(id));
+            var restored = await mediator.Send(new RevertItem(id, revision, expectedVersion, reason), cancellationToken);
+            return ($"Revisie {revision} teruggezet als revisie {restored}; die moet nog ter review.", ItemDetail.EditUrlOf(id));
         }, () => LoadAsync(id, cancellationToken));
 
     private async Task LoadAsync(Guid id, CancellationToken cancellationToken)

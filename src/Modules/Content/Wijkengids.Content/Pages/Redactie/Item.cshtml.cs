@@ -32,15 +32,16 @@ public sealed class ItemModel(IMediator mediator) : ItemFormPageModel(mediator)
     public Task<IActionResult> OnPostAsync(Guid id, CancellationToken cancellationToken) =>
         AttemptAsync(async () =>
         {
-            var item = await Mediator.Send(new SaveDraft(id, ExpectedVersion, ReadForm(), Reason), cancellationToken);
-            return ($"Concept opgeslagen als revisie {item.Revision}.", ItemDetail.EditUrlOf(id));
+            var revision = await Mediator.Send(new SaveDraft(id, ExpectedVersion, ReadForm(), Reason), cancellationToken);
+            return ($"Concept opgeslagen als revisie {revision}.", ItemDetail.EditUrlOf(id));
         }, () => LoadAsync(id, cancellationToken));
 
     public Task<IActionResult> OnPostStepAsync(Guid id, string step, long expectedVersion, string? stepReason, string? comment,
         CancellationToken cancellationToken) =>
         AttemptAsync(async () =>
         {
-            var item = await Mediator.Send(new TakeItemStep(id, step, expectedVersion, stepReason, comment), cancellationToken);
+            await Mediator.Send(new TakeItemStep(id, step, expectedVersion, stepReason, comment), cancellationToken);
+            var item = await Mediator.Send(new GetItem(id), cancellationToken);
             return ($"\u201c{item.Text.Title}\u201d is {ItemSteps.Done(step)}.", ItemDetail.EditUrlOf(id));
         }, async () =>
         {

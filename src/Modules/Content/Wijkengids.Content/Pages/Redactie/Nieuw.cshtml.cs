@@ -25,7 +25,8 @@ public sealed class NieuwModel(IMediator mediator) : ItemFormPageModel(mediator)
         Kind = KindOf(soort);
         return AttemptAsync(async () =>
         {
-            var item = await Mediator.Send(new CreateItem(Kind, ReadForm(), Reason), cancellationToken);
+            var id = await Mediator.Send(new CreateItem(Kind, ReadForm(), Reason), cancellationToken);
+            var item = await Mediator.Send(new GetItem(id), cancellationToken);
             return ($"{char.ToUpperInvariant(ItemKinds.DutchName(Kind)[0])}{ItemKinds.DutchName(Kind)[1..]} \u201c{item.Text.Title}\u201d opgeslagen als concept (revisie 1).",
                 ItemDetail.EditUrlOf(item.Id));
         }, () => LoadThemesAsync(cancellationToken));

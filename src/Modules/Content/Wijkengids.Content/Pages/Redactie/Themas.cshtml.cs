@@ -1,4 +1,3 @@
-using Marten;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
 using Wijkengids.Content.Themes;
@@ -6,24 +5,25 @@ using Wijkengids.Content.Themes;
 namespace Wijkengids.Content.Pages.Redactie;
 
 /// <summary>Editors add themes, rename or describe them, and remove the ones no item uses.</summary>
-public sealed class ThemasModel(IMediator mediator, IQuerySession session) : EditorPageModel
+public sealed class ThemasModel(IMediator mediator) : EditorPageModel
 {
     public IReadOnlyList<ThemeView> Themes { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken cancellationToken) =>
-        Themes = await session.Query<ThemeView>().OrderBy(t => t.Name).ToListAsync(cancellationToken);
+        Themes = await mediator.Send(new ListThemes(), cancellationToken);
 
     public Task<IActionResult> OnPostDefineAsync(string? name, string? description, CancellationToken cancellationToken) =>
         AttemptAsync(async () =>
         {
-            var theme = await mediator.Send(new DefineTheme(name ?? "", description), cancellationToken);
+            var theme = await mediator.Send(new GetTheme(await mediator.Send(new DefineTheme(name ?? "", description), cancellationToken)), cancellationToken);
             return ($"Thema \u201c{theme.Name}\u201d toegevoegd.", "/redactie/themas");
         }, () => OnGetAsync(cancellationToken));
 
     public Task<IActionResult> OnPostChangeAsync(Guid id, long expectedVersion, string? name, string? description, CancellationToken cancellationToken) =>
         AttemptAsync(async () =>
         {
-            var theme = await mediator.Send(new ChangeTheme(id, expectedVersion, name ?? "", description), cancellationToken);
+            await mediator.Send(new ChangeTheme(id, expectedVersion, name ?? "", description), cancellationToken);
+            var theme = await mediator.Send(new GetTheme(id), cancellationToken);
             return ($"Thema \u201c{theme.Name}\u201d opgeslagen.", "/redactie/themas");
         }, () => OnGetAsync(cancellationToken));
 

@@ -33,8 +33,8 @@ public sealed class UpdatesModel(IMediator mediator) : EditorPageModel
         AttemptAsync(async () =>
         {
             var notes = Rows.Where(r => r.Include).Select(r => new EditionNote(r.ItemId, r.Change, r.Note ?? "")).ToList();
-            var edition = await mediator.Send(new ComposeEdition(Title ?? "", notes, ExpectedVersion), cancellationToken);
-            return ($"Update {edition.Number} is samengesteld; controleer haar en publiceer.", "/redactie/updates");
+            var number = await mediator.Send(new ComposeEdition(Title ?? "", notes, ExpectedVersion), cancellationToken);
+            return ($"Update {number} is samengesteld; controleer haar en publiceer.", "/redactie/updates");
         }, () => LoadAsync(keepInput: true, cancellationToken));
 
     public Task<IActionResult> OnPostPublishAsync(int number, long expectedVersion, CancellationToken cancellationToken) =>

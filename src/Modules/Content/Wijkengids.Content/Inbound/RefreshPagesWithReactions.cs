@@ -2,7 +2,7 @@ using Marten;
 using Wijkengids.Content.Reading;
 using Wijkengids.Contributions.Contracts;
 
-namespace Wijkengids.Content.Caching;
+namespace Wijkengids.Content.Inbound;
 
 /// <summary>
 /// Section and lesson pages show the reactions editors published under them (read through Contributions'
@@ -11,14 +11,13 @@ namespace Wijkengids.Content.Caching;
 /// </summary>
 public static class PublishedReactionsChangedHandler
 {
-    public static async Task Handle(PublishedReactionsChanged message, IDocumentSession session, GuideVersionCache versions,
-        TimeProvider clock, CancellationToken cancellationToken)
+    public static async Task Handle(PublishedReactionsChanged message, IDocumentSession session, TimeProvider clock,
+        CancellationToken cancellationToken)
     {
         var current = await session.LoadAsync<GuideVersion>(GuideVersion.SingletonId, cancellationToken);
         // Event sequences are small numbers; ticks never collide with them, and stay ahead of the previous value.
         var next = Math.Max((current?.Version ?? 0) + 1, clock.GetUtcNow().UtcTicks);
         session.Store(new GuideVersion { Version = next, ChangedAt = clock.GetUtcNow() });
-        await session.SaveChangesAsync(cancellationToken);
-        versions.Invalidate();
+        // Wolverine's transaction middleware saves; GuideChangeListener then makes this host's cached pages stale.
     }
 }

@@ -1,6 +1,6 @@
 using Marten;
 using Microsoft.Extensions.Logging;
-using Wijkengids.Content.Caching;
+using Wijkengids.Content.Intake;
 using Wijkengids.Content.Items;
 using Wijkengids.Content.People;
 using Wijkengids.Content.Themes;
@@ -8,15 +8,7 @@ using Wijkengids.Contributions.Contracts;
 using Wijkengids.SharedKernel;
 using Wolverine;
 
-namespace Wijkengids.Content.Intake;
-
-/// <summary>Which draft revision an accepted proposal became (the idempotency record of the intake).</summary>
-public sealed class ProposalIntakeRecord
-{
-    public Guid Id { get; set; }
-    public Guid ItemId { get; set; }
-    public int Revision { get; set; }
-}
+namespace Wijkengids.Content.Inbound;
 
 /// <summary>
 /// Co-creation intake: an editor accepted a contributor's proposal in Contributions; here it becomes a draft
@@ -27,7 +19,7 @@ public sealed class ProposalIntakeRecord
 public static class ProposalAcceptedHandler
 {
     public static async Task Handle(ProposalAccepted message, IDocumentSession session, IPersonalDataVault vault, Envelope envelope,
-        GuideVersionCache versions, ILogger<ProposalIntakeRecord> logger, CancellationToken cancellationToken)
+        ILogger<ProposalIntakeRecord> logger, CancellationToken cancellationToken)
     {
         if (await session.LoadAsync<ProposalIntakeRecord>(message.ProposalId, cancellationToken) is not null) return;
 
@@ -46,27 +38,20 @@ public static class ProposalAcceptedHandler
         }
         var text = await TextOfAsync(session, message, usable ? existing!.Text : null, cancellationToken);
 
-        Guid itemId;
-        int revision;
         if (usable)
         {
             var stream = await session.Events.FetchForWriting<ItemState>(existing!.Id, cancellationToken);
-            var saved = stream.Aggregate!.SaveDraft(text, attribution);
-            stream.AppendOne(saved);
-            (itemId, revision) = (existing.Id, saved.Revision);
+            stream.AppendOne(stream.Aggregate!.SaveDraft(text, attribution));
         }
         else
         {
-            itemId = Guid.NewGuid();
-            revision = 1;
+            var itemId = Guid.NewGuid();
             var slug = await CreateItemHandler.FreeSlugAsync(session, ItemKinds.Lesson, text, cancellationToken);
             session.Events.StartStream<ItemState>(itemId, new ItemCreated(itemId, ItemKinds.Lesson, slug), new DraftSaved(itemId, 1, text, attribution));
         }
-        session.Store(new ProposalIntakeRecord { Id = message.ProposalId, ItemId = itemId, Revision = revision });
         var known = await session.LoadAsync<PersonName>(message.ProposerAccountId, cancellationToken);
         if (known?.Erased != true) session.Store(new PersonName { Id = message.ProposerAccountId, DisplayName = message.ProposerDisplayName });
-        versions.Invalidate();
-        // Wolverine's transaction middleware saves the session (events, record and name together).
+        // Wolverine's transaction middleware saves the session (events, and through the projection the intake record, and the name together).
     }
 
     /// <summary>The proposed text on top of the current one; themes and sections that do not exist are left out.</summary>
