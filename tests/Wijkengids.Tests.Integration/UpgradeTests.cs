@@ -339,6 +339,32 @@ public sealed class UpgradeTests(UpgradeFixture2026 fixture) : IClassFixture<Upg
         ReadModels.AssertSame(proposals, await ReadModels.SnapshotAsync<Wijkengids.Contributions.Proposals.ProposalView>(store, p => p.Id));
     }
 
+    [Fact]
+    public async Task The_provenance_of_a_fixture_lesson_reads_the_old_events_through_their_declared_contracts()
+    {
+        await TimelineCoversFixtureAsync();
+        var content = fixture.Scenario("content");
+        var auditor = await Host.LoginAsRoleAsync("auditor");
+        var provenance = (await Host.Scenario(s =>
+        {
+            s.Get.Url($"/api/audit/items/{content.Str("lessonId")}/provenance"); s.As(auditor);
+            s.StatusCodeShouldBe(200);
+        })).ReadAsJson<JsonElement>();
+
+        // Revisions written by drafts, with their text, the later steps on them, and the one that came from the accepted proposal.
+        var revisions = provenance.GetProperty("revisions").EnumerateArray().ToArray();
+        Assert.True(revisions.Length >= 2, provenance.GetRawText());
+        Assert.Equal(Enumerable.Range(1, revisions.Length), revisions.Select(r => r.GetProperty("number").GetInt32()));
+        Assert.All(revisions, r => Assert.False(string.IsNullOrWhiteSpace(r.Str("text"))));
+        Assert.Contains(revisions, r => r.GetProperty("steps").EnumerateArray().Any(s => s.Str("description").Contains("gepubliceerd")));
+        var fromProposal = Assert.Single(revisions, r => r.GetProperty("contribution").ValueKind == JsonValueKind.Object);
+        Assert.True(Guid.TryParse(fromProposal.GetProperty("contribution").Str("proposalId"), out _));
+        // The editions of the fixture that listed the lesson, with the revision each carried.
+        var editions = provenance.GetProperty("editions").EnumerateArray().ToArray();
+        Assert.NotEmpty(editions);
+        Assert.All(editions, e => Assert.Contains(e.GetProperty("revision").GetInt32(), revisions.Select(r => r.GetProperty("number").GetInt32())));
+    }
+
     /// <summary>Waits until the timeline (asynchronous) holds the fixture's last position; read in SQL, so it adds no look.</summary>
     private Task TimelineCoversFixtureAsync() =>
         Problem.EventuallyAsync(async () =>

@@ -73,8 +73,9 @@ public sealed class AuditTimelineProjection : IProjection
             ids[i] = e.Id;
             streams[i] = e.StreamKey ?? e.StreamId.ToString();
             versions[i] = e.Version;
-            modules[i] = e.Data is Demo.IDemoEvent demo ? "demo-" + demo.StandsInFor : ModuleOf(e.EventType);
-            types[i] = KindOf(e.EventTypeName, ModuleOf(e.EventType));
+            var module = ModuleOf(operations, e);
+            modules[i] = e.Data is Demo.IDemoEvent demo ? "demo-" + demo.StandsInFor : module;
+            types[i] = KindOf(e.EventTypeName, module);
             descriptions[i] = e.Data is IDescribedEvent described ? described.Describe()
                 : e.EventTypeName == TombstoneType ? "Lege positie: een opslag is mislukt en teruggedraaid (tombstone)"
                 : e.EventTypeName;
@@ -84,7 +85,7 @@ public sealed class AuditTimelineProjection : IProjection
             causations[i] = e.CausationId;
             var json = e.Data is Watch.IAuditLook ? null : Mentions.Json(e.Data);
             var mentioned = Mentions.Of(json, e.StreamId);
-            textRevisions[i] = json is { } data ? RevisionTrail.RevisionWritten(data)?.Number : null;
+            textRevisions[i] = e.Data is IRevisionWritten written ? written.Revision : null;
             mentions[i] = mentioned.Length == 0 ? null : "{" + string.Join(',', mentioned) + "}";
             reasons[i] = e.Headers is not null && e.Headers.TryGetValue(MetadataHeaders.Reason, out var reason) ? reason?.ToString() : null;
         }
@@ -108,7 +109,6 @@ public sealed class AuditTimelineProjection : IProjection
         return Task.CompletedTask;
     }
 
-    /// <summary>Wijkengids.Community.Accounts.AccountOpened → "community".</summary>
     /// <summary>
     /// The kind of event as the timeline lists it: its stable name ("contributions.reaction_received"), also for an event
     /// stored under the bare name it had before the prefixes, so one kind is one filter (docs/adr/0090).
@@ -116,9 +116,14 @@ public sealed class AuditTimelineProjection : IProjection
     internal static string KindOf(string storedName, string module) =>
         EventTypeNames.ModuleOf(storedName) is not null || module == "platform" ? storedName : EventTypeNames.NameOf(module, storedName);
 
-    internal static string ModuleOf(Type type)
-    {
-        var parts = (type.Namespace ?? "").Split('.');
-        return parts.Length > 1 && parts[0] == "Wijkengids" ? parts[1].ToLowerInvariant() : "platform";
-    }
+    /// <summary>
+    /// The module an event belongs to: the prefix of its stable name ("community.account_opened" → "community"), also for
+    /// an event stored under its bare name before the prefixes (then the name its type is registered under now). An event
+    /// no module registered (Marten's tombstone) is the platform's.
+    /// </summary>
+    internal static string ModuleOf(IDocumentOperations operations, IEvent e) =>
+        EventTypeNames.ModuleOf(e.EventTypeName)
+        ?? (e.EventTypeName == TombstoneType ? null
+            : EventTypeNames.ModuleOf(((DocumentStore)operations.DocumentStore).Events.EventMappingFor(e.EventType).EventTypeName))
+        ?? "platform";
 }

@@ -83,7 +83,7 @@ internal sealed class GetItemProvenanceHandler(IDocumentStore store, IQuerySessi
 
         await using var connection = (NpgsqlConnection)store.Storage.Database.CreateConnection();
         await connection.OpenAsync(cancellationToken);
-        var data = await RevisionTrail.DataAsync(connection, own.Concat(mentionedIn).Select(r => r.Position), cancellationToken);
+        var data = await RevisionTrail.DataAsync(session, own.Concat(mentionedIn).Select(r => r.Position), cancellationToken);
         var referenced = await ReferencedAsync(connection, item, cancellationToken);
 
         var written = own.Select(r => (Row: r, Revision: data.TryGetValue(r.Position, out var d) ? RevisionTrail.RevisionWritten(d) : null))
@@ -95,7 +95,7 @@ internal sealed class GetItemProvenanceHandler(IDocumentStore store, IQuerySessi
 
         var actors = new ActorDirectory(session);
         await actors.LoadAsync(own.Concat(mentionedIn).Select(r => r.Actor).Concat(referenced.Keys)
-            .Concat(written.SelectMany(w => new[] { w.Revision!.Attribution?.ProposerId.ToString(), w.Revision.Attribution?.AcceptedBy?.ToString() })
+            .Concat(written.SelectMany(w => new[] { w.Revision!.Origin?.ProposerId.ToString(), w.Revision.Origin?.AcceptedBy?.ToString() })
                 .OfType<string>()), cancellationToken);
 
         var editions = editionRows.Select(x => new ProvenanceEdition(x.Edition!.Number, x.Edition.Title, x.Edition.Revision,
@@ -110,7 +110,7 @@ internal sealed class GetItemProvenanceHandler(IDocumentStore store, IQuerySessi
                 .Select(r => r.ToEntry(actors)).ToList();
             revisions.Add(new ProvenanceRevision(revision!.Number, row.Position, row.Timestamp, AmsterdamTime.Format(row.Timestamp), row.Actor,
                 actors.NameOf(row.Actor), row.Description, actors.ReasonShown(row.Actor, row.Reason), revision.RestoredFrom,
-                await ContributionAsync(revision.Attribution, actors, cancellationToken), revision.Title, revision.Text, previous?.Number,
+                await ContributionAsync(revision.Origin, actors, cancellationToken), revision.Title, revision.Text, previous?.Number,
                 previous is null ? [] : Wijkengids.SharedKernel.Text.WordDiff.Compare(previous.Text, revision.Text), steps,
                 editions.FirstOrDefault(e => e.Revision == revision.Number)?.Number));
             previous = revision;
@@ -145,7 +145,7 @@ internal sealed class GetItemProvenanceHandler(IDocumentStore store, IQuerySessi
     }
 
     /// <summary>The contributor behind a revision: the name the audit knows, else the sealed name from the event; erased shows as erased.</summary>
-    private async Task<ProvenanceContribution?> ContributionAsync(RevisionTrail.StoredAttribution? attribution, ActorDirectory actors,
+    private async Task<ProvenanceContribution?> ContributionAsync(RevisionOrigin? attribution, ActorDirectory actors,
         CancellationToken cancellationToken)
     {
         if (attribution is null) return null;

@@ -14,8 +14,10 @@ public sealed record EditionComposed(Guid EditionId, int Number, string Title, I
 
 /// <summary>The edition was published to readers (the contract message EditionPublished goes out with it).</summary>
 public sealed record EditionReleased(Guid EditionId, int Number, string Title, IReadOnlyList<EditionEntry> Entries, DateTimeOffset PublishedAt)
-    : IDescribedEvent
+    : IDescribedEvent, IReleaseEvent
 {
+    public int? RevisionOf(Guid item) => Entries.FirstOrDefault(e => e.ItemId == item)?.ToRevision;
+
     public string Describe() => $"Update {Number} gepubliceerd: \u201c{Title}\u201d";
 }
 

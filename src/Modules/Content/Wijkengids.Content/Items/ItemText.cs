@@ -56,6 +56,10 @@ public sealed record ItemText
         Summary = (Summary ?? []).Select(s => s.Trim()).Where(s => s.Length > 0).ToList(),
     };
 
+    /// <summary>The words of the revision as the audit compares and traces them: title, statement, body and waaier points.</summary>
+    public string AuditText() =>
+        string.Join("\n\n", new[] { Title, Statement ?? "", Body ?? "" }.Concat((Summary ?? []).Select(p => "- " + p)).Where(p => p.Length > 0));
+
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
     private static List<string> Clean(IReadOnlyList<string>? values) =>
@@ -73,4 +77,11 @@ public sealed record SourceRef(string Title, string? Author, int? Year, string? 
 /// Where a revision came from when it was a contributor's proposal: kept as data, so the published lesson can
 /// say "met bijdragen van …". The proposer's name is personal data and sealed with their key (docs/adr/0007).
 /// </summary>
-public sealed record Attribution(Guid ProposalId, Guid ProposerId, Sealed ProposerName, Guid AcceptedBy, int BasedOnRevision);
+public sealed record Attribution(Guid ProposalId, Guid ProposerId, Sealed ProposerName, Guid AcceptedBy, int BasedOnRevision)
+{
+    /// <summary>The proposal as the audit follows it (<see cref="RevisionOrigin"/>).</summary>
+    public RevisionOrigin Origin() =>
+        // Stored before these fields were required, an attribution may lack them: the sealed name's subject is the proposer.
+        new(ProposalId, ProposerId != Guid.Empty ? ProposerId : ProposerName?.Subject ?? Guid.Empty, ProposerName,
+            AcceptedBy == Guid.Empty ? null : AcceptedBy);
+}
