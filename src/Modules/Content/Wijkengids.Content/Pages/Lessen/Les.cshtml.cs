@@ -2,13 +2,21 @@ using MediatR;
 using Microsoft.AspNetCore.Mvc;
 using Wijkengids.Content.Caching;
 using Wijkengids.Content.Reading;
+using Wijkengids.Contributions.Contracts;
 
 namespace Wijkengids.Content.Pages.Lessen;
 
-public sealed class LesModel(IMediator mediator) : PublicPageModel
+public sealed class LesModel(IMediator mediator, IPublishedReactions reactions) : PublicPageModel
 {
     public LessonPage? Lesson { get; private set; }
 
+    /// <summary>The reactions editors published under it (from Contributions, docs/adr/0051).</summary>
+    public IReadOnlyList<PublishedReaction> Reactions { get; private set; } = [];
+
     public Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken) =>
-        ShowAsync(async () => Lesson = await mediator.Send(new GetLessonPage(slug), cancellationToken));
+        ShowAsync(async () =>
+        {
+            Lesson = await mediator.Send(new GetLessonPage(slug), cancellationToken);
+            Reactions = await reactions.AboutAsync($"les:{Lesson.Lesson.Slug}", cancellationToken);
+        });
 }
