@@ -48,25 +48,14 @@ public sealed class ContributionsModule : IModule
         ListMyReactionsHandler.MapEndpoint(open);
 
         var contributors = endpoints.MapGroup("/api/contributions").WithTags("Contributions")
-            .RequireAuthorization(Policies.Contributors)
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .RequireAuthorization(Policies.Contributors);
         SubmitProposalHandler.MapEndpoint(contributors);
         AnswerProposalHandler.MapEndpoint(contributors);
         GetProposalOptions.MapEndpoint(contributors);
         ListMyProposalsHandler.MapEndpoint(contributors);
 
         var moderation = endpoints.MapGroup("/api/contributions/moderation").WithTags("Contributions")
-            .RequireAuthorization(Policies.Editors)
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .RequireAuthorization(Policies.Editors);
         ListReactionsForModerationHandler.MapEndpoint(moderation);
         GetReactionHandler.MapEndpoint(moderation);
         PublishReactionHandler.MapEndpoints(moderation);

@@ -92,6 +92,5 @@ internal sealed class ExportTrailHandler(IDocumentStore store, AuditAccessLog ac
                          "positie, de gehashte velden en de schakels van de hashketen, zodat de export offline te controleren is " +
                          "(`audit verify <bestand>`) (auditor, beheerder)")
             .Produces(StatusCodes.Status200OK, contentType: "text/csv")
-            .Produces(StatusCodes.Status200OK, contentType: "application/jsonl")
-            .ProducesProblem(StatusCodes.Status400BadRequest);
+            .Produces(StatusCodes.Status200OK, contentType: "application/jsonl");
 }

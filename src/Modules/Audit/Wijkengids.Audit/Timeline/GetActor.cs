@@ -28,6 +28,5 @@ internal sealed class GetActorHandler(IQuerySession session, AuditAccessLog acce
         audit.MapGet("/actors/{id}", async (string id, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new GetActor(id), ct)))
             .WithName("GetAuditActor")
-            .WithSummary("Naam van een actor zoals de audit die kent, of dat die gewist is (auditor, beheerder)")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .WithSummary("Naam van een actor zoals de audit die kent, of dat die gewist is (auditor, beheerder)");
 }

@@ -182,7 +182,5 @@ internal sealed class GetItemProvenanceHandler(IDocumentStore store, IQuerySessi
             .WithName("GetAuditItemProvenance")
             .WithSummary("Herkomst van een item: elke revisie met schrijver, voorstel en bijdrager, tekst, review en publicatie; de " +
                          "updates waarin het verscheen; zijn eigen gebeurtenissen en die van andere items die het noemen; met " +
-                         "sentence=… de eerste revisie waarin die zin staat en de eerste update daarna (auditor, beheerder)")
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+                         "sentence=… de eerste revisie waarin die zin staat en de eerste update daarna (auditor, beheerder)");
 }

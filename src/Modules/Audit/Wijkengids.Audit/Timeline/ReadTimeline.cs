@@ -157,8 +157,7 @@ internal sealed class ReadTimelineHandler(IDocumentStore store, IQuerySession se
             .WithName("ReadAuditTimeline")
             .WithSummary("Tijdlijn van alle wijzigingen: per item (of alles over een item: about), actor, periode, module of soort (te combineren), nieuwste of oudste " +
                          "eerst (order=newest|oldest), per pagina via before/after; opeenvolgende regels van één handeling gegroepeerd " +
-                         "(auditor, beheerder)")
-            .ProducesProblem(StatusCodes.Status400BadRequest);
+                         "(auditor, beheerder)");
 }
 
 /// <summary>One row of audit.timeline as read by <see cref="ReadTimelineHandler.Columns"/>.</summary>

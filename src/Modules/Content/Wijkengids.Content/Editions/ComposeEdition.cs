@@ -98,6 +98,5 @@ internal sealed class ComposeEditionHandler(IDocumentSession session, IRequestCo
                 await m.Send(command, ct);
                 return TypedResults.Ok(await m.Send(new GetDraftEdition(), ct));
             })
-            .WithName("ComposeEdition").WithSummary("De volgende update samenstellen: titel en per onderdeel groot/klein met één regel toelichting (redactie)")
-            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .WithName("ComposeEdition").WithSummary("De volgende update samenstellen: titel en per onderdeel groot/klein met één regel toelichting (redactie)");
 }

@@ -20,5 +20,5 @@ internal sealed class GetDraftEditionHandler(IQuerySession session) : IRequestHa
                     ? TypedResults.Ok(draft)
                     : TypedResults.Problem(statusCode: 404, title: "Niet gevonden", detail: "Er wordt geen update voorbereid."))
             .WithName("GetDraftEdition").WithSummary("De update in voorbereiding (redactie)")
-            .Produces<EditionView>().ProducesProblem(StatusCodes.Status404NotFound);
+            .Produces<EditionView>();
 }

@@ -64,7 +64,5 @@ internal sealed class PublishEditionHandler(IDocumentSession session, IMartenOut
                 await m.Send(new PublishEdition(number, body.ExpectedVersion, body.Reason), ct);
                 return TypedResults.Ok(await m.Send(new GetEdition(number), ct));
             })
-            .WithName("PublishEdition").WithSummary("De samengestelde update publiceren; stuurt EditionPublished (redactie)")
-            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .WithName("PublishEdition").WithSummary("De samengestelde update publiceren; stuurt EditionPublished (redactie)");
 }

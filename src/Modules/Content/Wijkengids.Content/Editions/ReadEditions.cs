@@ -79,8 +79,7 @@ internal sealed class ReadEditionsHandler(IQuerySession session)
             .WithName("ListEditions").WithSummary("Gepubliceerde updates van de gids, nieuwste eerst");
         editions.MapGet("/{number:int}", async (int number, IMediator m, CancellationToken ct) =>
                 TypedResults.Ok(await m.Send(new GetEditionPage(number), ct)))
-            .WithName("GetEdition").WithSummary("Eén update: per onderdeel de toelichting en de verschillen")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .WithName("GetEdition").WithSummary("Eén update: per onderdeel de toelichting en de verschillen");
         editions.MapGet("/changes", async (int since, IMediator m, CancellationToken ct) =>
                 TypedResults.Ok(await m.Send(new GetChangesSince(since), ct)))
             .WithName("GetChangesSinceEdition").WithSummary("Wat veranderde er sinds update N (voor een terugkerende lezer)");

@@ -63,6 +63,5 @@ internal sealed class CreateItemHandler(ItemStreams streams) : IRequestHandler<C
                 return TypedResults.Created($"/api/content/items/{id}", await mediator.Send(new GetItem(id), ct));
             })
             .WithName("CreateContentItem")
-            .WithSummary("Item aanmaken als concept: hoofdstuk, paragraaf, les, nieuwsbericht of pagina (redactie)")
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .WithSummary("Item aanmaken als concept: hoofdstuk, paragraaf, les, nieuwsbericht of pagina (redactie)");
 }

@@ -124,19 +124,15 @@ internal sealed class ReadItemsHandler(IQuerySession session, PersonNames names)
                 TypedResults.Ok(await mediator.Send(new ListItems(kind, status), ct)))
             .WithName("ListContentItems").WithSummary("Items met hun status, ook concepten; status=in-review is de reviewrij (redactie)");
         items.MapGet("/{id:guid}", async (Guid id, IMediator mediator, CancellationToken ct) => TypedResults.Ok(await mediator.Send(new GetItem(id), ct)))
-            .WithName("GetContentItem").WithSummary("Eén item met de laatste revisie (redactie)")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .WithName("GetContentItem").WithSummary("Eén item met de laatste revisie (redactie)");
         items.MapGet("/{id:guid}/history", async (Guid id, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new GetItemHistory(id), ct)))
-            .WithName("GetContentItemHistory").WithSummary("Revisies en alle stappen van een item: wie, wanneer, waarom (redactie)")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .WithName("GetContentItemHistory").WithSummary("Revisies en alle stappen van een item: wie, wanneer, waarom (redactie)");
         items.MapGet("/{id:guid}/revisions/{revision:int}", async (Guid id, int revision, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new GetRevision(id, revision), ct)))
-            .WithName("GetContentRevision").WithSummary("De volledige tekst van één revisie (redactie)")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .WithName("GetContentRevision").WithSummary("De volledige tekst van één revisie (redactie)");
         items.MapGet("/{id:guid}/diff", async (Guid id, int from, int to, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new CompareRevisions(id, from, to), ct)))
-            .WithName("CompareContentRevisions").WithSummary("Verschillen tussen twee revisies, woord voor woord (redactie)")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .WithName("CompareContentRevisions").WithSummary("Verschillen tussen twee revisies, woord voor woord (redactie)");
     }
 }

@@ -45,7 +45,5 @@ internal sealed class RevertItemHandler(ItemStreams streams) : IRequestHandler<R
         items.MapPost("/{id:guid}/revert", (Guid id, Body body, IMediator mediator, CancellationToken ct) =>
                 ItemStreams.ChangeAsync(mediator, id, new RevertItem(id, body.Revision, body.ExpectedVersion, body.Reason), ct))
             .WithName("RevertContentItem")
-            .WithSummary("Oudere revisie terugzetten als nieuwe revisie, met reden (redactie)")
-            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .WithSummary("Oudere revisie terugzetten als nieuwe revisie, met reden (redactie)");
 }

@@ -43,7 +43,5 @@ internal sealed class SaveDraftHandler(ItemStreams streams) : IRequestHandler<Sa
         items.MapPut("/{id:guid}/draft", (Guid id, Body body, IMediator mediator, CancellationToken ct) =>
                 ItemStreams.ChangeAsync(mediator, id, new SaveDraft(id, body.ExpectedVersion, body.Text!, body.Reason), ct))
             .WithName("SaveContentDraft")
-            .WithSummary("Concept opslaan als nieuwe revisie (volledige tekst; expectedVersion verplicht) (redactie)")
-            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .WithSummary("Concept opslaan als nieuwe revisie (volledige tekst; expectedVersion verplicht) (redactie)");
 }

@@ -66,9 +66,7 @@ internal sealed class TakeItemStepHandler(ItemStreams streams, LessonPublication
                     ItemStreams.ChangeAsync(mediator, id, new TakeItemStep(id, step, body.ExpectedVersion, body.Reason, body.Comment), ct))
                 .WithName("ContentItem" + string.Concat(step.Split('-').Select(p => char.ToUpperInvariant(p[0]) + p[1..])))
                 .WithSummary($"{ItemSteps.DutchName(step)} (redactie)" +
-                             (step is ItemSteps.Approve or ItemSteps.RequestChanges ? "; vier ogen: niet door wie de revisie schreef" : ""))
-                .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
-                .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+                             (step is ItemSteps.Approve or ItemSteps.RequestChanges ? "; vier ogen: niet door wie de revisie schreef" : ""));
         }
     }
 }

@@ -159,23 +159,19 @@ internal sealed class ReadGuideHandler(IQuerySession session, PersonNames names)
             .WithName("GetGuideContents").WithSummary("Inhoudsopgave: hoofdstukken en gepubliceerde paragrafen");
         read.MapGet("/sections/{number}", async (string number, IMediator m, CancellationToken ct) =>
                 TypedResults.Ok(await m.Send(new GetSectionPage(number), ct)))
-            .WithName("GetSection").WithSummary("Een gepubliceerde paragraaf met haar lessen en vorige/volgende")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .WithName("GetSection").WithSummary("Een gepubliceerde paragraaf met haar lessen en vorige/volgende");
         read.MapGet("/lessons/{slug}", async (string slug, IMediator m, CancellationToken ct) =>
                 TypedResults.Ok(await m.Send(new GetLessonPage(slug), ct)))
-            .WithName("GetLesson").WithSummary("Een gepubliceerde les met bronnen, thema's, paragrafen en bijdragers")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .WithName("GetLesson").WithSummary("Een gepubliceerde les met bronnen, thema's, paragrafen en bijdragers");
         read.MapGet("/themes", async (IMediator m, CancellationToken ct) => TypedResults.Ok(await m.Send(new ListThemes(), ct)))
             .WithName("ListThemes").WithSummary("Alle thema's met het aantal gepubliceerde lessen");
         read.MapGet("/themes/{slug}", async (string slug, IMediator m, CancellationToken ct) =>
                 TypedResults.Ok(await m.Send(new GetThemePage(slug), ct)))
-            .WithName("GetTheme").WithSummary("Een thema met zijn gepubliceerde lessen")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .WithName("GetTheme").WithSummary("Een thema met zijn gepubliceerde lessen");
         read.MapGet("/news", async (IMediator m, CancellationToken ct) => TypedResults.Ok(await m.Send(new ListNews(), ct)))
             .WithName("ListNews").WithSummary("Gepubliceerde nieuwsberichten, nieuwste eerst");
         read.MapGet("/news/{slug}", async (string slug, IMediator m, CancellationToken ct) =>
                 TypedResults.Ok(await m.Send(new GetPublicItem(ItemKinds.News, slug), ct)))
-            .WithName("GetNewsItem").WithSummary("Eén gepubliceerd nieuwsbericht")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .WithName("GetNewsItem").WithSummary("Eén gepubliceerd nieuwsbericht");
     }
 }

@@ -93,6 +93,5 @@ internal sealed class SearchGuideHandler(IDocumentStore store) : IRequestHandler
                 TypedResults.Ok(await m.Send(new SearchGuide(q, theme, kind, page ?? 1), ct)))
             .WithTags("Content")
             .WithName("SearchGuide")
-            .WithSummary("Zoeken in de gepubliceerde gids (Nederlands: stammen, accenten en hoofdletters genegeerd), gerangschikt, met fragmenten")
-            .ProducesProblem(StatusCodes.Status400BadRequest);
+            .WithSummary("Zoeken in de gepubliceerde gids (Nederlands: stammen, accenten en hoofdletters genegeerd), gerangschikt, met fragmenten");
 }

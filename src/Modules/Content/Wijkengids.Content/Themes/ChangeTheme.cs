@@ -45,6 +45,5 @@ internal sealed class ChangeThemeHandler(IDocumentSession session, IRequestConte
                 await mediator.Send(new ChangeTheme(id, body.ExpectedVersion, body.Name ?? "", body.Description, body.Reason), ct);
                 return TypedResults.Ok(await mediator.Send(new GetTheme(id), ct));
             })
-            .WithName("ChangeTheme").WithSummary("Thema hernoemen of beschrijven (redactie)")
-            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+            .WithName("ChangeTheme").WithSummary("Thema hernoemen of beschrijven (redactie)");
 }

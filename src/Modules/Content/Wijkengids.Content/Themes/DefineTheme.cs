@@ -46,5 +46,5 @@ internal sealed class DefineThemeHandler(IDocumentSession session, IRequestConte
                 var theme = await mediator.Send(new GetTheme(await mediator.Send(command, ct)), ct);
                 return TypedResults.Created($"/api/content/themes/{theme.Slug}", theme);
             })
-            .WithName("DefineTheme").WithSummary("Thema toevoegen (redactie)").ProducesProblem(StatusCodes.Status409Conflict);
+            .WithName("DefineTheme").WithSummary("Thema toevoegen (redactie)");
 }

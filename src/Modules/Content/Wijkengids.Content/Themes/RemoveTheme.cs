@@ -55,6 +55,5 @@ internal sealed class RemoveThemeHandler(IDocumentSession session, IRequestConte
                 await mediator.Send(new RemoveTheme(id, body.ExpectedVersion, body.Reason ?? ""), ct);
                 return TypedResults.NoContent();
             })
-            .WithName("RemoveTheme").WithSummary("Thema verwijderen dat geen onderdeel meer gebruikt, met reden (redactie)")
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+            .WithName("RemoveTheme").WithSummary("Thema verwijderen dat geen onderdeel meer gebruikt, met reden (redactie)");
 }

@@ -40,8 +40,7 @@ internal sealed class AnswerProposalHandler(ProposalSteps steps, IRequestContext
                 TypedResults.Ok(await mediator.Send(new AnswerProposal(id, body.Answer ?? "", body.Title, body.Statement, body.Body, body.Source,
                     body.ExpectedVersion), ct)))
             .WithName("AnswerProposal")
-            .WithSummary("Eigen voorstel aanvullen en opnieuw indienen nadat de redactie om informatie vroeg (bijdrager)")
-            .ProducesProblem(StatusCodes.Status400BadRequest);
+            .WithSummary("Eigen voorstel aanvullen en opnieuw indienen nadat de redactie om informatie vroeg (bijdrager)");
 
     internal sealed record AnswerBody(string? Answer, string? Title, string? Statement, string? Body, SourceInput? Source, long? ExpectedVersion);
 }

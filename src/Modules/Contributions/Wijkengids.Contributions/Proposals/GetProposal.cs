@@ -29,8 +29,7 @@ internal sealed class GetProposalHandler(IQuerySession session, IRequestContext 
     {
         contributors.MapGet("/proposals/{id:guid}", async (Guid id, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new GetProposal(id, AsEditor: false), ct)))
-            .WithName("GetMyProposal").WithSummary("Eén eigen voorstel met diff, status, antwoord van de redactie en waar het in de gids terechtkwam (bijdrager)")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .WithName("GetMyProposal").WithSummary("Eén eigen voorstel met diff, status, antwoord van de redactie en waar het in de gids terechtkwam (bijdrager)");
         moderation.MapGet("/proposals/{id:guid}", async (Guid id, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new GetProposal(id, AsEditor: true), ct)))
             .WithName("GetProposal").WithSummary("Eén voorstel met diff; bij een verouderd voorstel ook de diff van de basis naar de huidige tekst (redacteur)");

@@ -153,9 +153,7 @@ internal sealed class SubmitProposalHandler(
             })
             .RequireRateLimiting(RateLimitPolicies.Forms)
             .WithName("SubmitProposal")
-            .WithSummary("Een voorstel doen: wijziging van een les, nieuwe les of nieuwe bron, met toelichting (bijdrager)")
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+            .WithSummary("Een voorstel doen: wijziging van een les, nieuwe les of nieuwe bron, met toelichting (bijdrager)");
 }
 
 public static class ProposalUrls

@@ -11,6 +11,5 @@ internal sealed class GetReactionHandler(IQuerySession session) : IRequestHandle
     internal static void MapEndpoint(RouteGroupBuilder moderation) =>
         moderation.MapGet("/reactions/{id:guid}", async (Guid id, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new GetReaction(id), ct)))
-            .WithName("GetReaction").WithSummary("Eén reactie met alle gegevens (redacteur)")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .WithName("GetReaction").WithSummary("Eén reactie met alle gegevens (redacteur)");
 }

@@ -16,6 +16,5 @@ internal sealed class ListMyReactionsHandler(IQuerySession session, IRequestCont
     internal static void MapEndpoint(RouteGroupBuilder group) =>
         group.MapGet("/mine", async (IMediator mediator, CancellationToken ct) => TypedResults.Ok(await mediator.Send(new ListMyReactions(), ct)))
             .RequireAuthorization()
-            .WithName("ListMyContributions").WithSummary("Alles wat ik stuurde, met status en antwoord (ingelogd)")
-            .ProducesProblem(StatusCodes.Status401Unauthorized);
+            .WithName("ListMyContributions").WithSummary("Alles wat ik stuurde, met status en antwoord (ingelogd)");
 }

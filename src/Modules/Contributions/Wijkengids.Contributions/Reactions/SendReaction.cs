@@ -90,7 +90,5 @@ internal sealed class SendReactionHandler(
             })
             .RequireRateLimiting(RateLimitPolicies.Forms)
             .WithName("SendReaction")
-            .WithSummary("Een reactie sturen (iedereen); dezelfde reactie binnen enkele minuten wordt samengevoegd")
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+            .WithSummary("Een reactie sturen (iedereen); dezelfde reactie binnen enkele minuten wordt samengevoegd");
 }
