@@ -59,13 +59,15 @@ internal static class Cli
         if (!IsCommand(args)) return false;
         if (CritterStackCommands.Contains(args[0]))
         {
+            // Taken before the command runs: it disposes the host's services when it is done.
+            var cluster = app.Services.GetService<Wijkengids.LocalPostgres.LocalPostgresCluster>();
             try
             {
                 Environment.ExitCode = await app.RunJasperFxCommands(args);
             }
             finally
             {
-                await StopEmbeddedClusterAsync(app);
+                if (cluster is not null) await cluster.StopAsync();
             }
             return true;
         }
