@@ -7,7 +7,7 @@ namespace Wijkengids.Tests.Architecture;
 /// </summary>
 public sealed class EventSourcedModuleTests
 {
-    public static TheoryData<string> ConvertedModules() => ["Contributions"];
+    public static TheoryData<string> ConvertedModules() => ["Contributions", "Workshops"];
 
     [Theory]
     [MemberData(nameof(ConvertedModules))]
