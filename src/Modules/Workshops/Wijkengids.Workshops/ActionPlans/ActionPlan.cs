@@ -1,3 +1,5 @@
+using JasperFx.Core;
+
 namespace Wijkengids.Workshops.ActionPlans;
 
 /// <summary>
@@ -20,7 +22,11 @@ public sealed class ActionPlan
     public bool Published { get; set; }
     public DateTimeOffset RecordedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
-    /// <summary>Counts the plan's own changes (not the booking's); forms send it back as the expected version.</summary>
+    /// <summary>
+    /// Counts the plan's own changes (not the booking's); forms send it back as the expected version. Not the stream's
+    /// version, which Marten would otherwise set on a member of this name.
+    /// </summary>
+    [JasperFxIgnore]
     public long Version { get; set; }
 }
 
