@@ -353,6 +353,10 @@ public sealed class UpgradeTests(UpgradeFixture2026 fixture) : IClassFixture<Upg
         Assert.NotEmpty(plans);
         // The private link and the format's title were only in the bookings' read model: the upgrade recorded them as events.
         Assert.All(bookings.Values, b => Assert.Equal(JsonValueKind.String, b.GetProperty("TokenHash").ValueKind));
+        // The old code counted a promotion twice in the session's snapshot; the upgrade built that snapshot again from its events.
+        var held = sessions[workshops.Str("heldSessionId")].GetProperty("Confirmed").EnumerateArray().Select(c => c.Str("BookingId")).ToList();
+        Assert.Equal(held.Distinct(), held);
+        Assert.Contains(workshops.Str("promotedBookingId"), held);
         var planned = bookings[workshops.Str("planBookingId")];
         Assert.Equal(workshops.Str("planBookingToken"), planned.Str("Token"));
         Assert.Equal(workshops.Str("formatTitle"), planned.Str("FormatTitle"));

@@ -27,6 +27,7 @@ public sealed class WorkshopsModule : IModule
         services.AddScoped<IPersonalDataSource, BookingPersonalData>();
         services.AddScoped<IPublishedActionPlans, PublishedActionPlans>();
         services.AddHostedService<RecordBookingDetails>();
+        services.AddHostedService<RepairSessionLedgers>();
         // Read models built from the events inline; the bookings need the master key to reveal sealed values.
         services.ConfigureMarten((provider, options) =>
         {
