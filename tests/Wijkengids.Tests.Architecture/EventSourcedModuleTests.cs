@@ -7,7 +7,7 @@ namespace Wijkengids.Tests.Architecture;
 /// </summary>
 public sealed partial class EventSourcedModuleTests
 {
-    public static TheoryData<string> ConvertedModules() => ["Content", "Contributions"];
+    public static TheoryData<string> ConvertedModules() => ["Content", "Contributions", "Workshops"];
 
     /// <summary>
     /// Documents a handler may store because they are no aggregate of the module, each with its reason. Everything else

@@ -365,6 +365,54 @@ public sealed class UpgradeTests(UpgradeFixture2026 fixture) : IClassFixture<Upg
         Assert.All(editions, e => Assert.Contains(e.GetProperty("revision").GetInt32(), revisions.Select(r => r.GetProperty("number").GetInt32())));
     }
 
+    [Fact]
+    public async Task Workshops_read_models_rebuild_from_the_fixtures_events_as_the_old_code_stored_them()
+    {
+        var store = Host.Services.GetRequiredService<IDocumentStore>();
+        var workshops = fixture.Scenario("workshops");
+        var formats = await ReadModels.SnapshotAsync<Wijkengids.Workshops.Formats.WorkshopFormat>(store, f => f.Id);
+        var sessions = await ReadModels.SnapshotAsync<Wijkengids.Workshops.Sessions.WorkshopSession>(store, s => s.Id);
+        var bookings = await ReadModels.SnapshotAsync<Wijkengids.Workshops.Bookings.Booking>(store, b => b.Id);
+        var plans = await ReadModels.SnapshotAsync<Wijkengids.Workshops.ActionPlans.ActionPlan>(store, p => p.Id);
+        Assert.NotEmpty(formats);
+        Assert.NotEmpty(sessions);
+        Assert.NotEmpty(plans);
+        // The private link and the format's title were only in the bookings' read model: the upgrade recorded them as events.
+        Assert.All(bookings.Values, b => Assert.Equal(JsonValueKind.String, b.GetProperty("TokenHash").ValueKind));
+        // The old code counted a promotion twice in the session's snapshot; the upgrade built that snapshot again from its events.
+        var held = sessions[workshops.Str("heldSessionId")].GetProperty("Confirmed").EnumerateArray().Select(c => c.Str("BookingId")).ToList();
+        Assert.Equal(held.Distinct(), held);
+        Assert.Contains(workshops.Str("promotedBookingId"), held);
+        var planned = bookings[workshops.Str("planBookingId")];
+        Assert.Equal(workshops.Str("planBookingToken"), planned.Str("Token"));
+        Assert.Equal(workshops.Str("formatTitle"), planned.Str("FormatTitle"));
+
+        await ReadModels.RebuildAsync<Wijkengids.Workshops.Formats.WorkshopFormat>(store, "WorkshopFormat");
+        await ReadModels.RebuildAsync<Wijkengids.Workshops.Sessions.WorkshopSession>(store, "WorkshopSession");
+        await ReadModels.RebuildAsync<Wijkengids.Workshops.Bookings.Booking>(store, "Booking");
+        await ReadModels.RebuildAsync<Wijkengids.Workshops.ActionPlans.ActionPlan>(store, "ActionPlan");
+
+        ReadModels.AssertSame(formats, await ReadModels.SnapshotAsync<Wijkengids.Workshops.Formats.WorkshopFormat>(store, f => f.Id));
+        ReadModels.AssertSame(sessions, await ReadModels.SnapshotAsync<Wijkengids.Workshops.Sessions.WorkshopSession>(store, s => s.Id));
+        ReadModels.AssertSame(bookings, await ReadModels.SnapshotAsync<Wijkengids.Workshops.Bookings.Booking>(store, b => b.Id));
+        ReadModels.AssertSame(plans, await ReadModels.SnapshotAsync<Wijkengids.Workshops.ActionPlans.ActionPlan>(store, p => p.Id));
+
+        // The pages read as before: the booking's session time and wait-list place from the session's ledger, the plan's session.
+        var organiser = await Host.LoginAsRoleAsync("organiser");
+        var listed = (await Host.Scenario(s => { s.Get.Url("/api/workshops/bookings"); s.As(organiser); })).ReadAsJson<JsonElement[]>()
+            .ToDictionary(b => b.Str("id"));
+        var moved = (await Host.Scenario(s => s.Get.Url($"/api/workshops/sessions?format={workshops.Str("formatSlug")}"))).ReadAsJson<JsonElement[]>()
+            .Single(x => x.Str("id") == workshops.Str("movedSessionId"));
+        var assigned = listed[workshops.Str("assignedBookingId")];
+        Assert.Equal(moved.GetProperty("startsAt").GetDateTimeOffset(), assigned.GetProperty("sessionStartsAt").GetDateTimeOffset());
+        Assert.Equal("de gemeente trekt zich terug", listed[workshops.Str("cancelledBookingId")].Str("cancelReason"));
+        Assert.Equal("te weinig aanmeldingen", listed[workshops.Str("refusedBookingId")].Str("cancelReason"));
+        var plan = (await Host.Scenario(s => s.Get.Url($"/api/workshops/plans/link/{workshops.Str("planBookingToken")}"))).ReadAsJson<JsonElement>();
+        Assert.Equal(workshops.Str("formatTitle"), plan.Str("formatTitle"));
+        Assert.Equal(listed[workshops.Str("planBookingId")].GetProperty("sessionStartsAt").GetDateTimeOffset(),
+            plan.GetProperty("sessionStartsAt").GetDateTimeOffset());
+    }
+
     /// <summary>Waits until the timeline (asynchronous) holds the fixture's last position; read in SQL, so it adds no look.</summary>
     private Task TimelineCoversFixtureAsync() =>
         Problem.EventuallyAsync(async () =>

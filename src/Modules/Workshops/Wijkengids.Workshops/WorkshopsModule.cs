@@ -1,12 +1,8 @@
 using JasperFx.Events.Projections;
-using Marten;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
+using Marten.Events.Projections;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Wijkengids.Community.Contracts;
-using Wijkengids.SharedKernel;
 using Wijkengids.Workshops.ActionPlans;
 using Wijkengids.Workshops.Bookings;
 using Wijkengids.Workshops.Contracts;
@@ -24,9 +20,19 @@ public sealed class WorkshopsModule : IModule
     {
         services.AddRequestHandlersFrom(typeof(WorkshopsModule).Assembly);
         services.AddScoped<GuideReferences>();
-        services.AddScoped<SeatPlanner>();
+        services.AddScoped<FormatSteps>();
+        services.AddScoped<BookingSteps>();
+        services.AddScoped<SeatPlanning>();
+        services.AddScoped<ActionPlanSteps>();
         services.AddScoped<IPersonalDataSource, BookingPersonalData>();
         services.AddScoped<IPublishedActionPlans, PublishedActionPlans>();
+        services.AddHostedService<RecordBookingDetails>();
+        services.AddHostedService<RepairSessionLedgers>();
+        // Read models built from the events inline; the bookings need the master key to reveal sealed values.
+        services.ConfigureMarten((provider, options) =>
+        {
+            options.Projections.Add(new BookingProjection(provider.GetRequiredService<MasterKey>()), ProjectionLifecycle.Inline);
+        });
     }
 
     public void ConfigureMarten(StoreOptions options)
@@ -35,9 +41,13 @@ public sealed class WorkshopsModule : IModule
         options.RegisterModuleEvents(Name, GetType().Assembly);
         options.Schema.For<WorkshopFormat>().DatabaseSchemaName(Name).UniqueIndex(f => f.Slug);
         options.Schema.For<WorkshopSession>().DatabaseSchemaName(Name);
-        options.Schema.For<Booking>().DatabaseSchemaName(Name).UniqueIndex(b => b.Token).Index(b => b.SessionId!).Index(b => b.Status);
+        options.Schema.For<Booking>().DatabaseSchemaName(Name).UniqueIndex(b => b.TokenHash!).Index(b => b.SessionId!).Index(b => b.Status)
+            .Index(b => b.AccountId!);
         options.Schema.For<ActionPlan>().DatabaseSchemaName(Name).Index(p => p.AreaId);
+        // The session is its own read model (an inline snapshot); formats and plans are projections of their events.
         options.Projections.Snapshot<WorkshopSession>(SnapshotLifecycle.Inline);
+        options.Projections.Add(new WorkshopFormatProjection(), ProjectionLifecycle.Inline);
+        options.Projections.Add(new ActionPlanProjection(), ProjectionLifecycle.Inline);
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
@@ -45,15 +55,31 @@ public sealed class WorkshopsModule : IModule
         var open = endpoints.MapGroup("/api/workshops").WithTags("Workshops");
         var organisers = BackOffice(endpoints, Policies.Organisers);
         var funders = BackOffice(endpoints, Policies.Funders);
-        FormatsHandler.MapEndpoints(open, organisers);
-        ManageSessionsHandler.MapEndpoints(open, organisers);
+
+        ListFormatsHandler.MapEndpoint(open);
+        GetFormatHandler.MapEndpoint(open);
+        DefineFormatHandler.MapEndpoint(organisers);
+        ChangeFormatHandler.MapEndpoint(organisers);
+
+        ListUpcomingSessionsHandler.MapEndpoint(open);
+        ScheduleSessionHandler.MapEndpoint(organisers);
+        MoveSessionHandler.MapEndpoint(organisers);
+        CancelSessionHandler.MapEndpoint(organisers);
+
         RequestBookingHandler.MapEndpoint(open);
-        BookingExport.MapEndpoint(organisers);
-        ManageBookingsHandler.MapEndpoints(open, organisers);
+        GetBookingByTokenHandler.MapEndpoint(open);
         ListMyBookingsHandler.MapEndpoint(open);
-        CoFinancingHandler.MapEndpoints(funders);
-        RecordActionPlanHandler.MapEndpoints(organisers);
-        ContactActionPlanHandler.MapEndpoints(open);
+        BookingExport.MapEndpoint(organisers);
+        ListBookingsHandler.MapEndpoint(organisers);
+        GetBookingHandler.MapEndpoint(organisers);
+        AssignBookingHandler.MapEndpoint(organisers);
+        CancelBookingHandler.MapEndpoint(organisers);
+        GetCoFinancingOverviewHandler.MapEndpoint(funders);
+        DecideCoFinancingHandler.MapEndpoint(funders);
+
+        GetActionPlanHandler.MapEndpoint(organisers);
+        RecordActionPlanHandler.MapEndpoint(organisers);
+        ActionPlanSteps.MapEndpoints(open);
         PublishedActionPlans.MapEndpoint(open);
         Calendar.SessionCalendar.MapEndpoints(endpoints);
     }

@@ -1,55 +1,23 @@
-using Wijkengids.SharedKernel;
+using Wijkengids.Workshops.Sessions;
 
 namespace Wijkengids.Workshops.Bookings;
 
-// Events of a booking's stream. Contact details are personal data, sealed with the booking's own subject
-// (or the signed-in requester's account) – docs/adr/0007.
-
-public sealed record BookingRequested(Guid BookingId, Guid FormatId, Guid? SessionId, Guid AreaId, string AreaName, Guid Subject, Guid? AccountId,
-    Sealed Organisation, Sealed ContactName, Sealed ContactEmail, int Participants, string? PreferredDates, Sealed Goals,
-    decimal? CoFinancingRequested, Sealed? CoFinancingMotivation) : IDescribedEvent
-{
-    public string Describe() => $"Aanvraag voor een werkatelier in {AreaName}";
-}
-
-public sealed record BookingConfirmed(Guid BookingId, Guid SessionId) : IDescribedEvent
-{
-    public string Describe() => "Boeking bevestigd";
-}
-
-public sealed record BookingWaitlisted(Guid BookingId, Guid SessionId, int Position) : IDescribedEvent
-{
-    public string Describe() => $"Boeking op de wachtlijst (plaats {Position})";
-}
-
-public sealed record BookingPromoted(Guid BookingId, Guid SessionId) : IDescribedEvent
-{
-    public string Describe() => "Boeking van de wachtlijst bevestigd";
-}
-
-public sealed record BookingCancelled(Guid BookingId) : IDescribedEvent
-{
-    public string Describe() => "Boeking geannuleerd";
-}
-
-public static class BookingStatus
-{
-    public const string Received = "ontvangen";
-    public const string Confirmed = "bevestigd";
-    public const string Waitlisted = "wachtlijst";
-    public const string Cancelled = "geannuleerd";
-}
-
-/// <summary>A booking request as organisers and the requester see it, written with its events.</summary>
+/// <summary>
+/// A booking request as organisers and the requester see it: the inline projection of its stream
+/// (<see cref="BookingProjection"/>), never written by a handler. Holds the clear text revealed from the sealed values;
+/// after an erasure they can no longer be read and the booking shows "[gewist]". The session's time and the place on its
+/// wait list are read from the session's ledger (<see cref="BookingDetails.From"/>), which decides them.
+/// </summary>
 public sealed class Booking
 {
     public Guid Id { get; set; }
-    /// <summary>The secret of the requester's private status link (never in events).</summary>
-    public string Token { get; set; } = "";
+    /// <summary>The secret of the requester's private status link; null once the contact is erased.</summary>
+    public string? Token { get; set; }
+    /// <summary>SHA-256 of the token (<see cref="BookingLinks.Hash"/>): how a link finds its booking, also after an erasure.</summary>
+    public string? TokenHash { get; set; }
     public Guid FormatId { get; set; }
     public string FormatTitle { get; set; } = "";
     public Guid? SessionId { get; set; }
-    public DateTimeOffset? SessionStartsAt { get; set; }
     public Guid AreaId { get; set; }
     public string AreaName { get; set; } = "";
     public Guid Subject { get; set; }
@@ -68,12 +36,11 @@ public sealed class Booking
     public string? CoFinancingReason { get; set; }
     public DateTimeOffset? CoFinancingDecidedAt { get; set; }
     public string Status { get; set; } = BookingStatus.Received;
-    public int? WaitListPosition { get; set; }
     public string? CancelReason { get; set; }
     public DateTimeOffset RequestedAt { get; set; }
     public long Version { get; set; }
 
-    public string StatusUrl => $"/werkateliers/aanvraag/{Token}";
+    public string StatusUrl => BookingLinks.StatusUrl(Token);
 }
 
 /// <summary>A booking as the API shows it to organisers and (through the private link) to the requester.</summary>
@@ -82,8 +49,18 @@ public sealed record BookingDetails(Guid Id, Guid FormatId, string FormatTitle, 
     decimal? CoFinancingRequested, string Status, int? WaitListPosition, string? CancelReason, DateTimeOffset RequestedAt, long Version, string StatusUrl,
     string? CoFinancingMotivation, string? CoFinancingDecision, decimal? CoFinancingGranted, string? CoFinancingReason, DateTimeOffset? CoFinancingDecidedAt)
 {
-    public static BookingDetails From(Booking b) => new(b.Id, b.FormatId, b.FormatTitle, b.SessionId, b.SessionStartsAt, b.AreaId, b.AreaName,
-        b.Organisation, b.ContactName, b.ContactEmail, b.Participants, b.PreferredDates, b.Goals, b.CoFinancingRequested, b.Status,
-        b.WaitListPosition, b.CancelReason, b.RequestedAt, b.Version, b.StatusUrl,
-        b.CoFinancingMotivation, b.CoFinancingDecision, b.CoFinancingGranted, b.CoFinancingReason, b.CoFinancingDecidedAt);
+    /// <summary>The booking with its session's time and, while it waits, its place on the session's wait list.</summary>
+    public static BookingDetails From(Booking b, WorkshopSession? session) => new(b.Id, b.FormatId, b.FormatTitle, b.SessionId, session?.StartsAt,
+        b.AreaId, b.AreaName, b.Organisation, b.ContactName, b.ContactEmail, b.Participants, b.PreferredDates, b.Goals, b.CoFinancingRequested,
+        b.Status, b.Status == BookingStatus.Waitlisted ? session?.WaitListPositionOf(b.Id) : null, b.CancelReason, b.RequestedAt, b.Version,
+        b.StatusUrl, b.CoFinancingMotivation, b.CoFinancingDecision, b.CoFinancingGranted, b.CoFinancingReason, b.CoFinancingDecidedAt);
+
+    /// <summary>Many bookings, each with its session (read once per session).</summary>
+    public static async Task<IReadOnlyList<BookingDetails>> FromAsync(IQuerySession session, IReadOnlyList<Booking> bookings,
+        CancellationToken cancellationToken)
+    {
+        var ids = bookings.Where(b => b.SessionId is not null).Select(b => b.SessionId!.Value).Distinct().ToArray();
+        var sessions = ids.Length == 0 ? [] : (await session.LoadManyAsync<WorkshopSession>(cancellationToken, ids)).ToDictionary(s => s.Id);
+        return bookings.Select(b => From(b, b.SessionId is { } id ? sessions.GetValueOrDefault(id) : null)).ToList();
+    }
 }

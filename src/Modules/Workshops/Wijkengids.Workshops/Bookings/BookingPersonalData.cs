@@ -1,32 +1,7 @@
 using System.Globalization;
-using Marten;
 using Wijkengids.Community.Contracts;
-using Wijkengids.SharedKernel;
 
 namespace Wijkengids.Workshops.Bookings;
-
-/// <summary>
-/// AVG erasure: the contact details and texts of the person's booking requests are masked and their keys deleted.
-/// The bookings themselves (area, session, number of participants) stay, so capacity and the wait list stay right.
-/// </summary>
-public static class BookingErasureHandler
-{
-    public const string Erased = "[gewist]";
-
-    public static async Task Handle(ErasureRequested message, IDocumentSession session, IPersonalDataVault vault, CancellationToken cancellationToken)
-    {
-        foreach (var booking in await BookingPersonalData.OfAsync(session, message.SubjectId, message.Email, cancellationToken))
-        {
-            await vault.EraseAsync(booking.Subject, message.RequestedBy, cancellationToken);
-            booking.ContactName = Erased;
-            booking.ContactEmail = "";
-            booking.Organisation = Erased;
-            booking.Goals = Erased;
-            booking.CoFinancingMotivation = booking.CoFinancingMotivation is null ? null : Erased;
-            session.Store(booking);
-        }
-    }
-}
 
 /// <summary>AVG access: the werkatelier requests a person made.</summary>
 internal sealed class BookingPersonalData(IQuerySession session) : IPersonalDataSource

@@ -1,24 +1,16 @@
-using System.Security.Cryptography;
-using FluentValidation;
-using Marten;
-using MediatR;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
 using Wijkengids.Community.Contracts;
-using Wijkengids.SharedKernel;
 using Wijkengids.Workshops.Formats;
-using Wolverine.Marten;
 
 namespace Wijkengids.Workshops.Bookings;
 
 /// <summary>
 /// A region, municipality or neighbourhood asks for a werkatelier: for a chosen session (placed at once: a place when
-/// there is room, else the wait list) or with preferred dates (an organiser assigns a session later).
+/// there is room, else the wait list) or with preferred dates (an organiser assigns a session later). Answers with the
+/// booking's id.
 /// </summary>
 public sealed record RequestBooking(string FormatSlug, Guid? SessionId, Guid AreaId, string Organisation, string ContactName, string ContactEmail,
     int Participants, string? PreferredDates, string Goals, bool CoFinancing, decimal? CoFinancingAmount, string? CoFinancingMotivation)
-    : IRequest<BookingDetails>;
+    : ICommand<Guid>;
 
 internal sealed class RequestBookingValidator : AbstractValidator<RequestBooking>
 {
@@ -47,66 +39,48 @@ internal sealed class RequestBookingValidator : AbstractValidator<RequestBooking
 
 internal sealed class RequestBookingHandler(
     IDocumentSession session,
-    IMartenOutbox outbox,
     IRequestContext context,
     IPersonalDataVault vault,
     ICommunityDirectory directory,
-    SeatPlanner planner,
-    TimeProvider clock) : IRequestHandler<RequestBooking, BookingDetails>
+    SeatPlanning seats,
+    TimeProvider clock) : IRequestHandler<RequestBooking, Guid>
 {
-    public async Task<BookingDetails> Handle(RequestBooking request, CancellationToken cancellationToken)
+    public async Task<Guid> Handle(RequestBooking request, CancellationToken cancellationToken)
     {
         var format = await session.Query<WorkshopFormat>().FirstOrDefaultAsync(f => f.Slug == request.FormatSlug, cancellationToken)
-                     ?? throw new NotFoundException("Dit werkatelier bestaat niet.");
+                     ?? throw new NotFoundException(FormatSteps.NotFound);
         var area = await directory.AreaAsync(request.AreaId, cancellationToken)
                    ?? throw new RuleViolationException("Kies een bestaand gebied uit de lijst.");
 
         var id = Guid.NewGuid();
         var account = Guid.TryParse(context.Actor, out var accountId) ? accountId : (Guid?)null;
         var subject = account ?? id;
-        var coFinancing = request.CoFinancing ? request.CoFinancingAmount : null;
-        var booking = new Booking
-        {
-            Id = id,
-            Token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)).Replace('+', '-').Replace('/', '_'),
-            FormatId = format.Id,
-            FormatTitle = format.Title,
-            AreaId = area.Id,
-            AreaName = area.Name,
-            Subject = subject,
-            AccountId = account,
-            Organisation = request.Organisation.Trim(),
-            ContactName = request.ContactName.Trim(),
-            ContactEmail = request.ContactEmail.Trim().ToLowerInvariant(),
-            Participants = request.Participants,
-            PreferredDates = request.PreferredDates?.Trim(),
-            Goals = request.Goals.Trim(),
-            CoFinancingRequested = coFinancing,
-            CoFinancingMotivation = request.CoFinancing ? request.CoFinancingMotivation?.Trim() : null,
-            RequestedAt = clock.GetUtcNow(),
-            Version = 1,
-        };
+        var token = BookingLinks.NewToken();
+        var organisation = request.Organisation.Trim();
+        var name = request.ContactName.Trim();
+        var email = request.ContactEmail.Trim().ToLowerInvariant();
+        var motivation = request.CoFinancing ? request.CoFinancingMotivation?.Trim() : null;
+        Task<Sealed> Seal(string value) => vault.SealAsync(subject, value, cancellationToken);
 
+        var requested = new BookingRequested(id, format.Id, request.SessionId, area.Id, area.Name, subject, account,
+            await Seal(organisation), await Seal(name), await Seal(email), request.Participants, request.PreferredDates?.Trim(),
+            await Seal(request.Goals.Trim()), request.CoFinancing ? request.CoFinancingAmount : null,
+            motivation is null ? null : await Seal(motivation), format.Title, clock.GetUtcNow(), await Seal(token), BookingLinks.Hash(token));
         session.Stamp(context);
-        outbox.EnrollWith(session, context);
-        session.Events.StartStream<Booking>(id, new BookingRequested(id, format.Id, request.SessionId, area.Id, area.Name, subject, account,
-            await vault.SealAsync(subject, booking.Organisation, cancellationToken),
-            await vault.SealAsync(subject, booking.ContactName, cancellationToken),
-            await vault.SealAsync(subject, booking.ContactEmail, cancellationToken),
-            booking.Participants, booking.PreferredDates,
-            await vault.SealAsync(subject, booking.Goals, cancellationToken),
-            coFinancing,
-            booking.CoFinancingMotivation is null ? null : await vault.SealAsync(subject, booking.CoFinancingMotivation, cancellationToken)));
-        if (request.SessionId is { } sessionId) await planner.PlaceAsync(booking, sessionId, cancellationToken);
-        session.Store(booking);
-        await session.SaveChangesAsync(cancellationToken);
-        return BookingDetails.From(booking);
+        var changes = new List<object> { requested };
+        if (request.SessionId is { } sessionId)
+        {
+            changes.Add(await seats.PlaceAsync(BookingState.Create(requested), sessionId, new Contact(name, email, BookingLinks.StatusUrl(token)),
+                cancellationToken));
+        }
+        session.Events.StartStream<BookingState>(id, changes.ToArray());
+        return id;
     }
 
     internal static void MapEndpoint(RouteGroupBuilder open) =>
         open.MapPost("/bookings", async (RequestBooking command, IMediator mediator, CancellationToken ct) =>
             {
-                var booking = await mediator.Send(command, ct);
+                var booking = await mediator.Send(new GetBooking(await mediator.Send(command, ct)), ct);
                 return TypedResults.Created(booking.StatusUrl, booking);
             })
             .RequireRateLimiting(RateLimitPolicies.Forms)

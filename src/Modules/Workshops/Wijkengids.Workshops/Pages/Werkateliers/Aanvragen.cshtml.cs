@@ -15,7 +15,7 @@ namespace Wijkengids.Workshops.Pages.Werkateliers;
 [EnableRateLimiting(RateLimitPolicies.Forms)]
 public sealed class AanvragenModel(IMediator mediator, ICommunityDirectory directory) : PageModel
 {
-    public WorkshopFormat Format { get; private set; } = null!;
+    public FormatDetails Format { get; private set; } = null!;
     public IReadOnlyList<SessionSummary> Sessions { get; private set; } = [];
     public IReadOnlyList<DirectoryArea> Areas { get; private set; } = [];
     public List<(string Field, string Message)> Errors { get; } = [];
@@ -45,8 +45,9 @@ public sealed class AanvragenModel(IMediator mediator, ICommunityDirectory direc
     {
         try
         {
-            var booking = await mediator.Send(new RequestBooking(slug, SessionId, AreaId ?? Guid.Empty, Organisation ?? "", ContactName ?? "",
+            var id = await mediator.Send(new RequestBooking(slug, SessionId, AreaId ?? Guid.Empty, Organisation ?? "", ContactName ?? "",
                 ContactEmail ?? "", Participants, PreferredDates, Goals ?? "", CoFinancing, CoFinancingAmount, CoFinancingMotivation), cancellationToken);
+            var booking = await mediator.Send(new GetBooking(id), cancellationToken);
             return Redirect(booking.StatusUrl + "?nieuw=true");
         }
         catch (ValidationException e)

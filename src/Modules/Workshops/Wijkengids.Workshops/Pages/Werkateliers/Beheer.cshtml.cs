@@ -13,7 +13,7 @@ namespace Wijkengids.Workshops.Pages.Werkateliers;
 [Authorize(Policy = Policies.Organisers)]
 public sealed class BeheerModel(IMediator mediator, TimeProvider clock) : FormPageModel
 {
-    public IReadOnlyList<WorkshopFormat> Formats { get; private set; } = [];
+    public IReadOnlyList<FormatDetails> Formats { get; private set; } = [];
     public IReadOnlyList<SessionSummary> Sessions { get; private set; } = [];
     public IReadOnlyList<BookingDetails> Open { get; private set; } = [];
     public IReadOnlyList<BookingDetails> Booked { get; private set; } = [];
@@ -34,7 +34,11 @@ public sealed class BeheerModel(IMediator mediator, TimeProvider clock) : FormPa
     }
 
     public Task<IActionResult> OnPostAssignAsync(Guid id, long expectedVersion, Guid sessionId, CancellationToken ct) =>
-        Attempt(async () => $"Aanvraag toegewezen: {(await mediator.Send(new AssignBooking(id, sessionId, expectedVersion, null), ct)).Status}.", ct);
+        Attempt(async () =>
+        {
+            await mediator.Send(new AssignBooking(id, sessionId, expectedVersion, null), ct);
+            return $"Aanvraag toegewezen: {(await mediator.Send(new GetBooking(id), ct)).Status}.";
+        }, ct);
 
     public Task<IActionResult> OnPostCancelAsync(Guid id, long expectedVersion, string? reason, CancellationToken ct) =>
         Attempt(async () =>
@@ -48,7 +52,7 @@ public sealed class BeheerModel(IMediator mediator, TimeProvider clock) : FormPa
         Attempt(async () =>
         {
             if (startsAt is null) throw new RuleViolationException("Vul in wanneer de sessie begint.");
-            var s = await mediator.Send(new ScheduleSession(formatSlug, startsAt.Value, place, onlineLink, capacity, null), ct);
+            var s = await mediator.Send(new GetSession(await mediator.Send(new ScheduleSession(formatSlug, startsAt.Value, place, onlineLink, capacity, null), ct)), ct);
             return $"Sessie gepland op {DutchTime.Format(s.StartsAt)}.";
         }, ct);
 }

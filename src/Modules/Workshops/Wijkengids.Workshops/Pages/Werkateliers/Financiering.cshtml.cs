@@ -21,14 +21,16 @@ public sealed class FinancieringModel(IMediator mediator) : FormPageModel
     public Task<IActionResult> OnPostGrantAsync(Guid id, long expectedVersion, decimal? amount, CancellationToken ct) =>
         Attempt(async () =>
         {
-            var b = await mediator.Send(new DecideCoFinancing(id, true, amount, null, expectedVersion), ct);
+            await mediator.Send(new DecideCoFinancing(id, true, amount, null, expectedVersion), ct);
+            var b = await mediator.Send(new GetBooking(id), ct);
             return $"Cofinanciering toegekend aan {b.Organisation}: {b.CoFinancingGranted?.ToString("C", DutchTime.Culture)}.";
         }, ct);
 
     public Task<IActionResult> OnPostRefuseAsync(Guid id, long expectedVersion, string? reason, CancellationToken ct) =>
         Attempt(async () =>
         {
-            var b = await mediator.Send(new DecideCoFinancing(id, false, null, reason, expectedVersion), ct);
+            await mediator.Send(new DecideCoFinancing(id, false, null, reason, expectedVersion), ct);
+            var b = await mediator.Send(new GetBooking(id), ct);
             return $"Cofinanciering voor {b.Organisation} afgewezen.";
         }, ct);
 }

@@ -10,7 +10,7 @@ public sealed class FormatModel(IMediator mediator, GuideReferences guide) : Pag
 {
     public IReadOnlyList<GuideLink> Lessons { get; private set; } = [];
     public IReadOnlyList<GuideLink> Themes { get; private set; } = [];
-    public WorkshopFormat Format { get; private set; } = null!;
+    public FormatDetails Format { get; private set; } = null!;
     public IReadOnlyList<SessionSummary> Sessions { get; private set; } = [];
 
     public async Task OnGetAsync(string slug, CancellationToken cancellationToken)

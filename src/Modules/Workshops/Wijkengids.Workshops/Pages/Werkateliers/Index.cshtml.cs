@@ -7,7 +7,7 @@ namespace Wijkengids.Workshops.Pages.Werkateliers;
 
 public sealed class IndexModel(IMediator mediator) : PageModel
 {
-    public IReadOnlyList<WorkshopFormat> Formats { get; private set; } = [];
+    public IReadOnlyList<FormatDetails> Formats { get; private set; } = [];
     public IReadOnlyList<SessionSummary> Sessions { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken cancellationToken)

@@ -21,7 +21,8 @@ public sealed class PlanModel(IMediator mediator, GuideReferences guide) : FormP
     public Task<IActionResult> OnPostStatusAsync(Guid actionId, string? status, long expectedVersion, CancellationToken cancellationToken) =>
         Attempt(async () =>
         {
-            var plan = await mediator.Send(new ChangeActionStatus(Key, actionId, status ?? "", expectedVersion), cancellationToken);
+            await mediator.Send(new ChangeActionStatus(Key, actionId, status ?? "", expectedVersion), cancellationToken);
+            var plan = await mediator.Send(new GetContactActionPlan(Key), cancellationToken);
             var action = plan.Actions.Single(a => a.Id == actionId);
             return $"De status van ‘{action.Description}’ is nu: {action.Status}.";
         }, cancellationToken);
@@ -29,7 +30,8 @@ public sealed class PlanModel(IMediator mediator, GuideReferences guide) : FormP
     public Task<IActionResult> OnPostPublicationAsync(bool consent, long expectedVersion, CancellationToken cancellationToken) =>
         Attempt(async () =>
         {
-            var plan = await mediator.Send(new ConsentToPublication(Key, consent, expectedVersion, null), cancellationToken);
+            await mediator.Send(new ConsentToPublication(Key, consent, expectedVersion, null), cancellationToken);
+            var plan = await mediator.Send(new GetContactActionPlan(Key), cancellationToken);
             return plan.Published
                 ? $"Dank u wel. Het plan van aanpak staat nu op de pagina van {plan.AreaName}."
                 : $"Het plan van aanpak staat niet (meer) op de pagina van {plan.AreaName}.";

@@ -14,7 +14,7 @@ namespace Wijkengids.Workshops.Pages.Werkateliers.Beheer;
 [Authorize(Policy = Policies.Organisers)]
 public sealed class FormatModel(IMediator mediator, ICommunityDirectory directory) : FormPageModel
 {
-    public WorkshopFormat? Format { get; private set; }
+    public FormatDetails? Format { get; private set; }
     public IReadOnlyList<DirectoryPerson> AllTrainers { get; private set; } = [];
     public IReadOnlyList<SessionSummary> Sessions { get; private set; } = [];
 
@@ -33,13 +33,17 @@ public sealed class FormatModel(IMediator mediator, ICommunityDirectory director
 
     public Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        WorkshopFormat? saved = null;
+        string? saved = null;
         return Attempt(async () =>
         {
-            saved = await mediator.Send(new DefineFormat(Format?.Id, Title ?? "", Description ?? "", DurationMinutes, ParticipantsPerSession, Price,
-                List(Themes), List(Lessons), Trainers, Format is null ? null : ExpectedVersion, Reason), cancellationToken);
-            return Format is null ? $"Werkatelier ‘{saved.Title}’ vastgelegd. Plan nu de sessies." : $"Werkatelier ‘{saved.Title}’ opgeslagen.";
-        }, cancellationToken, () => Redirect($"/werkateliers/beheer/format/{saved!.Slug}"));
+            saved = Format is null
+                ? await mediator.Send(new DefineFormat(Title ?? "", Description ?? "", DurationMinutes, ParticipantsPerSession, Price,
+                    List(Themes), List(Lessons), Trainers, Reason), cancellationToken)
+                : await mediator.Send(new ChangeFormat(Format.Id, Title ?? "", Description ?? "", DurationMinutes, ParticipantsPerSession, Price,
+                    List(Themes), List(Lessons), Trainers, ExpectedVersion, Reason), cancellationToken);
+            var title = (await mediator.Send(new GetFormat(saved), cancellationToken)).Title;
+            return Format is null ? $"Werkatelier ‘{title}’ vastgelegd. Plan nu de sessies." : $"Werkatelier ‘{title}’ opgeslagen.";
+        }, cancellationToken, () => Redirect($"/werkateliers/beheer/format/{saved}"));
     }
 
     public Task<IActionResult> OnPostScheduleAsync(DateTime? startsAt, string? place, string? onlineLink, int? capacity, List<Guid> sessionTrainers,
@@ -48,7 +52,8 @@ public sealed class FormatModel(IMediator mediator, ICommunityDirectory director
         {
             if (Format is null) throw new NotFoundException("Dit werkatelier bestaat niet.");
             if (startsAt is null) throw new RuleViolationException("Vul in wanneer de sessie begint.");
-            var s = await mediator.Send(new ScheduleSession(Format.Slug, startsAt.Value, place, onlineLink, capacity, sessionTrainers), cancellationToken);
+            var s = await mediator.Send(new GetSession(await mediator.Send(new ScheduleSession(Format.Slug, startsAt.Value, place, onlineLink, capacity, sessionTrainers),
+                cancellationToken)), cancellationToken);
             return $"Sessie gepland op {DutchTime.Format(s.StartsAt)}.";
         }, cancellationToken);
 

@@ -9,7 +9,7 @@ namespace Wijkengids.Workshops.Pages.Werkateliers.Beheer;
 [Authorize(Policy = Policies.Organisers)]
 public sealed class FormatsModel(IMediator mediator) : PageModel
 {
-    public IReadOnlyList<WorkshopFormat> Formats { get; private set; } = [];
+    public IReadOnlyList<FormatDetails> Formats { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken cancellationToken) => Formats = await mediator.Send(new ListFormats(), cancellationToken);
 }

@@ -55,8 +55,9 @@ public sealed class PlanModel(IMediator mediator) : FormPageModel
             var goals = (Goals ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
             var actions = Rows.Where(r => !r.IsEmpty).Select(r => new ActionInput(r.Id, r.Description, r.Owner, r.DueDate)).ToList();
             var lessons = Lessons.Concat((OtherLessons ?? "").Split([',', ' ', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
-            var plan = await mediator.Send(new RecordActionPlan(id, goals, actions, lessons, ExpectedVersion, Reason), cancellationToken);
-            return plan.Version == 1 ? "Plan van aanpak vastgelegd." : "Plan van aanpak bijgewerkt.";
+            await mediator.Send(new RecordActionPlan(id, goals, actions, lessons, ExpectedVersion, Reason), cancellationToken);
+            var plan = await mediator.Send(new GetActionPlan(id), cancellationToken);
+            return plan?.Version == 1 ? "Plan van aanpak vastgelegd." : "Plan van aanpak bijgewerkt.";
         }, cancellationToken);
 
     protected override async Task LoadAsync(CancellationToken cancellationToken)

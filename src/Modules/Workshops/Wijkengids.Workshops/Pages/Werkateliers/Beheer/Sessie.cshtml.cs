@@ -23,7 +23,8 @@ public sealed class SessieModel(IMediator mediator) : FormPageModel
         Attempt(async () =>
         {
             if (startsAt is null) throw new RuleViolationException("Vul in wanneer de sessie voortaan begint.");
-            var moved = await mediator.Send(new MoveSession(id, startsAt.Value, place, onlineLink, reason), ct);
+            await mediator.Send(new MoveSession(id, startsAt.Value, place, onlineLink, reason), ct);
+            var moved = await mediator.Send(new GetSession(id), ct);
             return $"Sessie verplaatst naar {DutchTime.Format(moved.StartsAt)}; de geboekte gebieden krijgen bericht.";
         }, ct);
 

@@ -6,7 +6,7 @@ using Wijkengids.SharedKernel;
 using Wijkengids.Tests.Integration.Community;
 using Wijkengids.Tests.Integration.Infrastructure;
 
-namespace Wijkengids.Tests.Integration;
+namespace Wijkengids.Tests.Integration.Workshops;
 
 /// <summary>Organisers move sessions (every booked area is told) and cancel them (only with a reason).</summary>
 public sealed class SessionManagementTests(HostFixture fixture) : IClassFixture<HostFixture>

@@ -4,7 +4,7 @@ using Wijkengids.Tests.Integration.Community;
 using Wijkengids.Tests.Integration.Infrastructure;
 using Wijkengids.Workshops.Contracts;
 
-namespace Wijkengids.Tests.Integration;
+namespace Wijkengids.Tests.Integration.Workshops;
 
 /// <summary>Community mails the contact of an area for every Workshops contract message, once per message.</summary>
 public sealed class WorkshopMailTests(HostFixture fixture) : IClassFixture<HostFixture>

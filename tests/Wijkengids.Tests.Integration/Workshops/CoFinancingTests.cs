@@ -4,7 +4,7 @@ using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using Wijkengids.Tests.Integration.Infrastructure;
 
-namespace Wijkengids.Tests.Integration;
+namespace Wijkengids.Tests.Integration.Workshops;
 
 public sealed class CoFinancingTests(HostFixture fixture) : IClassFixture<HostFixture>
 {

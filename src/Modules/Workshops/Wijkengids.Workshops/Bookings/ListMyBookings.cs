@@ -1,9 +1,3 @@
-using Marten;
-using MediatR;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using Wijkengids.SharedKernel;
 using Wijkengids.Workshops.ActionPlans;
 
 namespace Wijkengids.Workshops.Bookings;
@@ -22,7 +16,7 @@ internal sealed class ListMyBookingsHandler(IQuerySession session, IRequestConte
             .OrderByDescending(b => b.RequestedAt).Take(200).ToListAsync(cancellationToken);
         var ids = bookings.Select(b => b.Id).ToArray();
         var plans = ids.Length == 0 ? [] : (await session.LoadManyAsync<ActionPlan>(cancellationToken, ids)).Select(p => p.Id).ToHashSet();
-        return bookings.Select(b => new MyBooking(BookingDetails.From(b), plans.Contains(b.Id))).ToList();
+        return (await BookingDetails.FromAsync(session, bookings, cancellationToken)).Select(b => new MyBooking(b, plans.Contains(b.Id))).ToList();
     }
 
     internal static void MapEndpoint(RouteGroupBuilder open) =>

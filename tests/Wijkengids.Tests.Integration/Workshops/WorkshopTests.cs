@@ -4,7 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Wijkengids.Community.Contracts;
 using Wijkengids.Tests.Integration.Infrastructure;
 
-namespace Wijkengids.Tests.Integration;
+namespace Wijkengids.Tests.Integration.Workshops;
 
 public sealed class WorkshopTests(HostFixture fixture) : IClassFixture<HostFixture>
 {

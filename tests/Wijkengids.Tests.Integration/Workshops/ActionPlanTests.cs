@@ -6,7 +6,7 @@ using Wijkengids.SharedKernel;
 using Wijkengids.Tests.Integration.Community;
 using Wijkengids.Tests.Integration.Infrastructure;
 
-namespace Wijkengids.Tests.Integration;
+namespace Wijkengids.Tests.Integration.Workshops;
 
 /// <summary>A host whose clock the tests move past a session (the plan van aanpak is recorded after it).</summary>
 public sealed class ActionPlanFixture : HostFixture

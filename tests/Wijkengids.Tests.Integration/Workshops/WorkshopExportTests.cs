@@ -6,7 +6,7 @@ using Alba;
 using Ical.Net.CalendarComponents;
 using Wijkengids.Tests.Integration.Infrastructure;
 
-namespace Wijkengids.Tests.Integration;
+namespace Wijkengids.Tests.Integration.Workshops;
 
 /// <summary>The iCalendar feed and per-session files read back with Ical.Net; the organisers' CSV read back with CsvHelper.</summary>
 public sealed class WorkshopExportTests(HostFixture fixture) : IClassFixture<HostFixture>

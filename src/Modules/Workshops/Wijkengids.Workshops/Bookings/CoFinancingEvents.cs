@@ -1,0 +1,19 @@
+namespace Wijkengids.Workshops.Bookings;
+
+/// <summary>Granted: <see cref="Amount"/> of <see cref="Requested"/>, with the funder's note (older events keep it in their "reason" header).</summary>
+public sealed record CoFinancingGranted(Guid BookingId, decimal Requested, decimal Amount, string? Reason = null, DateTimeOffset? DecidedAt = null)
+    : IDescribedEvent
+{
+    public string Describe() => $"Cofinanciering toegekend: {Amount.ToString("C", DutchTime.Culture)} van {Requested.ToString("C", DutchTime.Culture)}";
+}
+
+public sealed record CoFinancingRefused(Guid BookingId, decimal Requested, string Reason, DateTimeOffset? DecidedAt = null) : IDescribedEvent
+{
+    public string Describe() => $"Cofinanciering afgewezen ({Requested.ToString("C", DutchTime.Culture)} gevraagd)";
+}
+
+public static class CoFinancingStatus
+{
+    public const string Granted = "toegekend";
+    public const string Refused = "afgewezen";
+}
