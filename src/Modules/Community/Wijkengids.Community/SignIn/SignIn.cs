@@ -93,7 +93,7 @@ internal static class SignInEndpoints
 
         auth.MapPost("/logout-everywhere", async (HttpContext http, IMediator mediator, CancellationToken ct) =>
             {
-                await SignInSessions.SignOutEverywhereAsync(http, mediator, Privacy.PersonalDataHandler.AccountIdOf(http.User), ct);
+                await SignInSessions.SignOutEverywhereAsync(http, mediator, Privacy.SignedInAccount.IdOf(http.User), ct);
                 return TypedResults.NoContent();
             })
             .RequireAuthorization()

@@ -1,11 +1,10 @@
-using Marten;
 using Microsoft.Extensions.Options;
 using Wijkengids.Community.Accounts;
 using Wijkengids.Community.Mail;
 using Wijkengids.Contributions.Contracts;
 using Wolverine;
 
-namespace Wijkengids.Community.Notifications;
+namespace Wijkengids.Community.Inbound;
 
 /// <summary>
 /// A contributor hears by mail when the status of their reaction or proposal changes. One delivery per

@@ -1,12 +1,10 @@
 using System.Globalization;
-using Marten;
 using Microsoft.Extensions.Options;
 using Wijkengids.Community.Mail;
-using Wijkengids.SharedKernel;
 using Wijkengids.Workshops.Contracts;
 using Wolverine;
 
-namespace Wijkengids.Community.Notifications;
+namespace Wijkengids.Community.Inbound;
 
 /// <summary>
 /// The contact of an area hears by mail about every step of their werkatelier booking. One delivery per

@@ -1,9 +1,9 @@
-using Marten;
 using Wijkengids.Community.Mail;
+using Wijkengids.Community.Subscriptions;
 using Wijkengids.Content.Contracts;
 using Wolverine;
 
-namespace Wijkengids.Community.Subscriptions;
+namespace Wijkengids.Community.Inbound;
 
 /// <summary>
 /// On a published edition: one mail per confirmed subscriber whose themes it touches. The deliveries are stored and their
