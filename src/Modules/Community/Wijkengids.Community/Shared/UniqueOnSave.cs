@@ -40,6 +40,9 @@ internal static class UniqueOnSave
     internal static void Register(IServiceCollection services)
     {
         var unitOfWork = services.First(d => d.ServiceType == typeof(IPipelineBehavior<,>) && d.ImplementationType == typeof(UnitOfWorkBehavior<,>));
-        services.Insert(services.IndexOf(unitOfWork), ServiceDescriptor.Transient(typeof(IPipelineBehavior<,>), typeof(UniqueOnSaveBehavior<,>)));
+        // Behaviours run in the order they are registered, the first outermost: this one goes right before the unit of work.
+        services.Remove(unitOfWork);
+        services.Add(ServiceDescriptor.Transient(typeof(IPipelineBehavior<,>), typeof(UniqueOnSaveBehavior<,>)));
+        services.Add(unitOfWork);
     }
 }
