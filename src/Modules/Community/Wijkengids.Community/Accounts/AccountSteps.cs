@@ -61,7 +61,7 @@ internal sealed class AccountSteps(
         var events = registered
             ? Account.Register(id, sealedEmail, sealedName, sealedHash, now)
             : Account.Open(id, sealedEmail, sealedName, roles, sealedHash, now);
-        account.Roles = [.. events.OfType<AccountOpened>().Select(e => e.Roles).Concat(events.OfType<AccountRegistered>().Select(e => e.Roles)).Single()];
+        account.Roles = [.. events[0] switch { AccountOpened o => o.Roles, AccountRegistered r => r.Roles, _ => [] }];
 
         session.Stamp(context, reason);
         session.Events.StartStream<Account>(id, events);

@@ -41,10 +41,12 @@ internal sealed class CreateAdminHandler(AccountSteps steps, AccountMails mails,
         var email = AccountEmail.Normalize(request.Email);
         var account = await steps.ByEmailAsync(email, cancellationToken);
         var created = account is null;
+        string passwordHash;
         if (account is null)
         {
             var name = string.IsNullOrWhiteSpace(request.DisplayName) ? DefaultName : request.DisplayName;
             account = await steps.OpenAsync(email, name, UnknownPassword(), [Roles.Admin], Reason, registered: false, cancellationToken);
+            passwordHash = account.PasswordHash;
         }
         else if (!request.Reset)
         {
@@ -56,11 +58,12 @@ internal sealed class CreateAdminHandler(AccountSteps steps, AccountMails mails,
             if (account.Erased) throw new RuleViolationException("De gegevens van dit account zijn gewist (AVG). Maak een beheerder met een ander adres.");
             // The old password (and every link issued for it) and every open session stop working; the new link chooses the next one.
             var stream = await steps.FetchAsync(account.Id, null, Reason, cancellationToken);
-            account.PasswordHash = Passwords.Hash(account, UnknownPassword());
-            AccountSteps.Record(stream, stream.Aggregate!.ResetToAdmin(await steps.SealAsync(account.Id, account.PasswordHash, cancellationToken)));
+            passwordHash = Passwords.Hash(account, UnknownPassword());
+            AccountSteps.Record(stream, stream.Aggregate!.ResetToAdmin(await steps.SealAsync(account.Id, passwordHash, cancellationToken)));
         }
 
-        var link = mails.PasswordLink(account, AccountMails.AdminSetupLifetime);
+        // The link is issued for the new password (in the events, not yet in the read model), so it dies with it.
+        var link = mails.PasswordLink(account.Id, passwordHash, AccountMails.AdminSetupLifetime);
         // Mail only when the site can send it (SMTP, or the development mailbox); the link is printed either way.
         var mailed = mailSender is not UnconfiguredMailSender;
         if (mailed) await steps.QueueAsync(mails.AdminInvitation(account, link));
