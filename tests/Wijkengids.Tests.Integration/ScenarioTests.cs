@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Alba;
+using Microsoft.Extensions.DependencyInjection;
 using Wijkengids.Tests.Integration.Audit;
 using Wijkengids.Tests.Integration.Content;
 using Wijkengids.Tests.Integration.Infrastructure;
@@ -68,6 +69,7 @@ public sealed class ScenarioTests
             await AssertContentAsync(host, result);
             await AssertContributionsAsync(host, result);
             await AssertCommunityAsync(host, result);
+            await Community.CommunityReadModels.AssertRebuiltFromEventsAsync(host.Services.GetRequiredService<Marten.IDocumentStore>());
             await AssertWorkshopsAsync(host, result);
 
             var verified = await host.VerifiedThroughAsync(auditor, result.SequenceAfter);

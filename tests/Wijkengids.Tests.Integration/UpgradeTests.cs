@@ -413,6 +413,27 @@ public sealed class UpgradeTests(UpgradeFixture2026 fixture) : IClassFixture<Upg
             plan.GetProperty("sessionStartsAt").GetDateTimeOffset());
     }
 
+    [Fact]
+    public async Task Community_read_models_rebuild_from_the_fixtures_events_as_the_old_code_stored_them_and_the_accounts_still_sign_in()
+    {
+        // The password hashes were only in the account read models: the upgrade recorded them, sealed, as events.
+        Assert.True(await Host.ScalarAsync<long>("select count(*) from events.mt_events where type = 'community.account_password_recorded'") > 0);
+        var store = Host.Services.GetRequiredService<IDocumentStore>();
+        var before = await Community.CommunityReadModels.AssertRebuiltFromEventsAsync(store);
+        Assert.Contains(before["AccountView"].Values, a => a.GetProperty("Erased").GetBoolean());
+        Assert.Contains(before["AccountView"].Values, a => a.GetProperty("PasswordHash").GetString()!.Length > 0);
+
+        // Signing in reads the rebuilt read model: the passwords of before still work, the erased account still does not.
+        var community = fixture.Scenario("community");
+        await Host.LoginAsync(community.Str("registeredEmail"), community.Str("registeredPassword"));
+        await Host.LoginAsync(community.Str("secondEditorEmail"), Scenarios.OpenedPassword);
+        await Host.Scenario(s =>
+        {
+            s.Post.Json(new { email = community.Str("erasedEmail"), password = Scenarios.OpenedPassword }).ToUrl("/api/auth/login");
+            s.StatusCodeShouldBe(401);
+        });
+    }
+
     /// <summary>Waits until the timeline (asynchronous) holds the fixture's last position; read in SQL, so it adds no look.</summary>
     private Task TimelineCoversFixtureAsync() =>
         Problem.EventuallyAsync(async () =>

@@ -1,8 +1,5 @@
-using Marten;
-using Microsoft.AspNetCore.Http;
+using JasperFx.Events.Projections;
 using Microsoft.AspNetCore.Authentication.Cookies;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -14,9 +11,8 @@ using Wijkengids.Community.Mail;
 using Wijkengids.Community.People;
 using Wijkengids.Community.Privacy;
 using Wijkengids.Community.Shared;
-using Wijkengids.Community.Subscriptions;
 using Wijkengids.Community.SignIn;
-using Wijkengids.SharedKernel;
+using Wijkengids.Community.Subscriptions;
 
 namespace Wijkengids.Community;
 
@@ -28,7 +24,9 @@ public sealed class CommunityModule : IModule
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddRequestHandlersFrom(typeof(CommunityModule).Assembly);
+        UniqueOnSave.Register(services);
         services.AddSingleton<IPostConfigureOptions<CookieAuthenticationOptions>, AccountPrincipalValidation>();
+        services.AddHostedService<RecordPasswordHashes>();
         services.AddHostedService<DevAccountSeeder>();
         services.AddSingleton<ICommandLineCommand, AdminCommand>();
         services.AddHostedService<CommunitySeedImport>();
@@ -37,6 +35,9 @@ public sealed class CommunityModule : IModule
         services.AddScoped<SignedTokens>();
         services.AddScoped<SubscriptionMails>();
         services.AddScoped<AccountMails>();
+        services.AddScoped<AccountSteps>();
+        services.AddScoped<PersonSteps>();
+        services.AddScoped<SubscriptionSteps>();
         services.Configure<MailOptions>(o => MailOptions.Bind(o, configuration));
         services.AddSingleton<IMailSender>(provider =>
         {
@@ -47,6 +48,16 @@ public sealed class CommunityModule : IModule
             return provider.GetRequiredService<IHostEnvironment>().IsDevelopment()
                 ? ActivatorUtilities.CreateInstance<DevMailbox>(provider)
                 : new UnconfiguredMailSender();
+        });
+        // Read models built from the events inline (docs/adr/0089); those with sealed values need the master key to reveal them.
+        services.ConfigureMarten((provider, options) =>
+        {
+            var masterKey = provider.GetRequiredService<MasterKey>();
+            options.Projections.Add(new AccountViewProjection(masterKey), ProjectionLifecycle.Inline);
+            options.Projections.Add(new SubscriptionViewProjection(masterKey), ProjectionLifecycle.Inline);
+            options.Projections.Add(new PersonViewProjection(masterKey), ProjectionLifecycle.Inline);
+            options.Projections.Add(new OrganisationViewProjection(), ProjectionLifecycle.Inline);
+            options.Projections.Add(new AreaViewProjection(), ProjectionLifecycle.Inline);
         });
     }
 
@@ -70,22 +81,43 @@ public sealed class CommunityModule : IModule
         SignInEndpoints.Map(endpoints);
         var accounts = endpoints.MapGroup("/api/community/accounts").WithTags("Community").RequireAuthorization(Policies.Admins);
         OpenAccountHandler.MapEndpoint(accounts);
-        ChangeAccountHandler.MapEndpoints(accounts);
-        ListAccountsHandler.MapEndpoints(accounts);
+        AssignRolesHandler.MapEndpoint(accounts);
+        SetAccountActiveHandler.MapEndpoints(accounts);
+        ListAccountsHandler.MapEndpoint(accounts);
+        GetAccountHandler.MapEndpoint(accounts);
+
+        var community = endpoints.MapGroup("/api/community").WithTags("Community");
+        RegisterAccountHandler.MapEndpoint(community);
+        ConfirmAccountEmailHandler.MapEndpoint(community);
+        RequestPasswordResetHandler.MapEndpoint(community);
+        ResetPasswordHandler.MapEndpoint(community);
+        ChangeProfileHandler.MapEndpoint(community);
 
         var people = endpoints.MapGroup("/api/community/people").WithTags("Community");
+        ListPeopleHandler.MapEndpoint(people);
+        GetPersonHandler.MapEndpoint(people);
+        RegisterPersonHandler.MapEndpoint(people);
+        ChangePersonHandler.MapEndpoint(people);
         var organisations = endpoints.MapGroup("/api/community/organisations").WithTags("Community");
-        ListPeopleHandler.MapEndpoints(people, organisations);
-        ManagePeopleHandler.MapEndpoints(people);
-        ManageOrganisationsHandler.MapEndpoints(organisations);
-        AreasHandler.MapEndpoints(endpoints);
+        ListOrganisationsHandler.MapEndpoint(organisations);
+        RegisterOrganisationHandler.MapEndpoint(organisations);
+        ChangeOrganisationHandler.MapEndpoint(organisations);
+
+        var areas = AreaSteps.Group(endpoints);
+        ListAreasHandler.MapEndpoint(areas);
+        RegisterAreaHandler.MapEndpoint(areas);
+        ChangeAreaHandler.MapEndpoint(areas);
+
         ListMailingsHandler.MapEndpoints(endpoints);
         DeadLettersHandler.MapEndpoints(endpoints);
 
         var subscriptions = endpoints.MapGroup("/api/community/subscriptions").WithTags("Community");
         SubscribeHandler.MapEndpoint(subscriptions);
-        ConfirmAndUnsubscribeHandler.MapEndpoints(subscriptions);
-        PersonalDataHandler.MapEndpoints(endpoints);
-        SelfServiceHandler.MapEndpoints(endpoints);
+        ConfirmSubscriptionHandler.MapEndpoint(subscriptions);
+        UnsubscribeHandler.MapEndpoint(subscriptions);
+
+        var me = endpoints.MapGroup("/api/community/me").WithTags("Community").RequireAuthorization();
+        ExportPersonalDataHandler.MapEndpoint(me);
+        ErasePersonalDataHandler.MapEndpoints(endpoints, me);
     }
 }

@@ -2,17 +2,32 @@ using Wijkengids.SharedKernel;
 
 namespace Wijkengids.Community.Accounts;
 
-// Events of an account's stream. Personal data (e-mail, name) is sealed with the person's key
-// (docs/adr/0007); the password hash is a secret, not history, and lives only in AccountView.
+// Events of an account's stream: the truth from which the Account aggregate and the AccountView read model are rebuilt
+// (docs/adr/0089). Personal data (e-mail, name) is sealed with the person's key (docs/adr/0007). The password hash is
+// state of the account, so it is in the events too, sealed with the same key: never in clear text in the history or an
+// export, and unreadable once the person is erased. Fields added later are nullable: events stored before them load with
+// null, and the projection falls back to what was recorded then (the event's moment; the hash that the upgrade recorded,
+// AccountPasswordRecorded).
 
-public sealed record AccountOpened(Guid AccountId, Sealed Email, Sealed DisplayName, string[] Roles) : IDescribedEvent
+/// <summary>An admin (or the operator's `admin create`) opened the account; <see cref="OpenedAt"/> is missing in events from before it was recorded.</summary>
+public sealed record AccountOpened(Guid AccountId, Sealed Email, Sealed DisplayName, string[] Roles, DateTimeOffset? OpenedAt = null) : IDescribedEvent
 {
     public string Describe() => "Account aangemaakt";
 }
 
-public sealed record AccountPasswordSet(Guid AccountId) : IDescribedEvent
+/// <summary>A new password: its hash, sealed (events stored before the hash was part of the data have none).</summary>
+public sealed record AccountPasswordSet(Guid AccountId, Sealed? PasswordHash = null) : IDescribedEvent
 {
     public string Describe() => "Wachtwoord ingesteld";
+}
+
+/// <summary>
+/// Upgrade: the password hash of an account whose password events were stored without it, recorded once from the read
+/// model of the time (by the system, reason "upgrade"), so a rebuild from the events signs in as before.
+/// </summary>
+public sealed record AccountPasswordRecorded(Guid AccountId, Sealed PasswordHash) : IDescribedEvent
+{
+    public string Describe() => "Wachtwoord (versleuteld) vastgelegd bij de upgrade";
 }
 
 public sealed record AccountRoleGranted(Guid AccountId, string Role) : IDescribedEvent
@@ -40,7 +55,8 @@ public sealed record AccountErased(Guid AccountId) : IDescribedEvent
     public string Describe() => "Persoonsgegevens gewist (AVG)";
 }
 
-public sealed record AccountRegistered(Guid AccountId, Sealed Email, Sealed DisplayName, string[] Roles) : IDescribedEvent
+public sealed record AccountRegistered(Guid AccountId, Sealed Email, Sealed DisplayName, string[] Roles, DateTimeOffset? RegisteredAt = null)
+    : IDescribedEvent
 {
     public string Describe() => "Account aangevraagd (zelfregistratie)";
 }
@@ -50,7 +66,8 @@ public sealed record AccountEmailConfirmed(Guid AccountId) : IDescribedEvent
     public string Describe() => "E-mailadres van account bevestigd";
 }
 
-public sealed record AccountPasswordReset(Guid AccountId) : IDescribedEvent
+/// <summary>A new password chosen with a mailed link (which proves the address too); its hash, sealed (none in older events).</summary>
+public sealed record AccountPasswordReset(Guid AccountId, Sealed? PasswordHash = null) : IDescribedEvent
 {
     public string Describe() => "Wachtwoord hersteld via e-maillink";
 }
@@ -67,7 +84,7 @@ public sealed record AccountDisabled(Guid AccountId, string Reason) : IDescribed
 }
 
 /// <summary>One sign-in session ended (logout); its cookie no longer works anywhere (docs/adr/0076).</summary>
-public sealed record AccountSignedOut(Guid AccountId, Guid SessionId) : IDescribedEvent
+public sealed record AccountSignedOut(Guid AccountId, Guid SessionId, DateTimeOffset? SignedOutAt = null) : IDescribedEvent
 {
     public string Describe() => "Uitgelogd";
 }

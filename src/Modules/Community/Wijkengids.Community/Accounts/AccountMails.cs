@@ -61,8 +61,11 @@ public sealed class AccountMails(SignedTokens tokens, IOptions<MailOptions> opti
             """);
 
     /// <summary>A single-use link to choose a new password; it dies as soon as the password changes (<see cref="PasswordStamp"/>).</summary>
-    internal string PasswordLink(AccountView account, TimeSpan lifetime) =>
-        Link("/wachtwoord-herstellen", tokens.Issue(ResetPurpose, $"{account.Id:N}|{PasswordStamp(account)}", lifetime));
+    internal string PasswordLink(AccountView account, TimeSpan lifetime) => PasswordLink(account.Id, account.PasswordHash, lifetime);
+
+    /// <summary>The same, for the password whose hash is <paramref name="passwordHash"/> (set in the same change, not yet in the read model).</summary>
+    internal string PasswordLink(Guid accountId, string passwordHash, TimeSpan lifetime) =>
+        Link("/wachtwoord-herstellen", tokens.Issue(ResetPurpose, $"{accountId:N}|{PasswordStamp(passwordHash)}", lifetime));
 
     /// <summary>To an address without a (usable) account that asked for a new password: sent so that asking costs the same either way.</summary>
     internal MailDelivery NoAccount(string email) =>
@@ -77,8 +80,10 @@ public sealed class AccountMails(SignedTokens tokens, IOptions<MailOptions> opti
             """);
 
     /// <summary>Changes with every new password, so a reset link stops working once the password has changed.</summary>
-    internal static string PasswordStamp(AccountView account) =>
-        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(account.PasswordHash)))[..16];
+    internal static string PasswordStamp(AccountView account) => PasswordStamp(account.PasswordHash);
+
+    internal static string PasswordStamp(string passwordHash) =>
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(passwordHash)))[..16];
 
     private string Link(string path, string token) => $"{BaseUrl}{path}?token={Uri.EscapeDataString(token)}";
 

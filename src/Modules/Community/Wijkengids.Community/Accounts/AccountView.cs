@@ -1,11 +1,18 @@
 namespace Wijkengids.Community.Accounts;
 
 /// <summary>
-/// The current state of an account, written together with its events in one transaction.
-/// Holds the credential (password hash) and the clear e-mail address for sign-in; erasure masks it.
+/// The current state of an account: the inline projection of its stream (<see cref="AccountViewProjection"/>), so it can be
+/// rebuilt from the events at any time. Holds the credential (password hash) and the clear e-mail address for sign-in,
+/// revealed from the sealed values; erasure masks them.
 /// </summary>
-public sealed class AccountView : Shared.IStreamView
+public sealed class AccountView
 {
+    /// <summary>The name an erased account shows.</summary>
+    public const string ErasedName = "Gewiste gebruiker";
+
+    /// <summary>The address an erased account keeps: unique, and no mailbox has it.</summary>
+    public static string ErasedAddress(Guid id) => $"gewist-{id:N}@gewist.invalid";
+
     public Guid Id { get; set; }
     public string Email { get; set; } = "";
     public string DisplayName { get; set; } = "";

@@ -1,18 +1,15 @@
-using Marten;
-using MediatR;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Wijkengids.Community.Contracts;
-using Wijkengids.Community.Shared;
-using Wijkengids.SharedKernel;
 
 namespace Wijkengids.Community.Accounts;
 
 /// <summary>
 /// In Development: one account per role (see <see cref="DevAccounts"/>), opened by the system actor with reason
 /// "dev-seed" when missing. Outside Development: every active account on the development domain is disabled with
-/// an <see cref="AccountDisabled"/> event, and a warning names them (docs/adr/0079).
+/// an <see cref="AccountDisabled"/> event, and a warning names them (docs/adr/0079). A startup step: it appends the
+/// events and saves its own session; the projection updates the read model.
 /// </summary>
 internal sealed class DevAccountSeeder(IServiceScopeFactory scopes, IHostEnvironment environment, ILogger<DevAccountSeeder> logger)
     : IHostedService
@@ -39,15 +36,15 @@ internal sealed class DevAccountSeeder(IServiceScopeFactory scopes, IHostEnviron
     private async Task DisableAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
-        var session = scope.ServiceProvider.GetRequiredService<IDocumentSession>();
+        await using var session = scope.ServiceProvider.GetRequiredService<IDocumentStore>().LightweightSession();
         var suffix = "@" + DevAccounts.Domain;
         var accounts = await session.Query<AccountView>().Where(a => a.Active && a.Email.EndsWith(suffix)).ToListAsync(cancellationToken);
         if (accounts.Count == 0) return;
-        var system = FixedRequestContext.System();
+        session.Stamp(FixedRequestContext.System(), DisabledReason);
         foreach (var account in accounts)
         {
-            account.Active = false;
-            session.AppendWithView(system, DisabledReason, account, [new AccountDisabled(account.Id, DisabledReason)]);
+            var stream = await session.Events.FetchForWriting<Account>(account.Id, cancellationToken);
+            if (stream.Aggregate?.Disable(DisabledReason) is { } disabled) stream.AppendOne(disabled);
         }
         try
         {

@@ -1,18 +1,14 @@
-using FluentValidation;
-using Marten;
-using MediatR;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using Wijkengids.SharedKernel;
-using Wolverine.Marten;
-using Contract = Wijkengids.Community.Contracts;
+using Wijkengids.Community.Shared;
 
 namespace Wijkengids.Community.Accounts;
 
-/// <summary>An admin opens an account for someone, with the roles they need.</summary>
+/// <summary>An admin opens an account for someone, with the roles they need; the answer is the new account's id.</summary>
 public sealed record OpenAccount(string Email, string DisplayName, string Password, IReadOnlyList<string> Roles, string? Reason = null)
-    : IRequest<AccountSummary>;
+    : ICommand<Guid>, IUniqueOnSave<Guid>
+{
+    /// <summary>Another request opened an account for the same address at the same moment.</summary>
+    public Guid OnCollision() => throw new ConflictException(AccountSteps.AddressTaken);
+}
 
 internal sealed class OpenAccountValidator : AbstractValidator<OpenAccount>
 {
@@ -31,85 +27,24 @@ internal sealed class OpenAccountValidator : AbstractValidator<OpenAccount>
     }
 }
 
-internal sealed class OpenAccountHandler(
-    IDocumentSession session,
-    IMartenOutbox outbox,
-    IRequestContext context,
-    IPersonalDataVault vault,
-    TimeProvider clock) : IRequestHandler<OpenAccount, AccountSummary>
+internal sealed class OpenAccountHandler(AccountSteps steps) : IRequestHandler<OpenAccount, Guid>
 {
-    public async Task<AccountSummary> Handle(OpenAccount request, CancellationToken cancellationToken)
+    public async Task<Guid> Handle(OpenAccount request, CancellationToken cancellationToken)
     {
         var email = AccountEmail.Normalize(request.Email);
-        if (await session.Query<AccountView>().AnyAsync(a => a.Email == email, cancellationToken))
-        {
-            throw new ConflictException("Er bestaat al een account met dit e-mailadres.");
-        }
-        var view = await StageAsync(session, outbox, context, vault, clock, email, request.DisplayName, request.Password, request.Roles,
-            request.Reason, cancellationToken);
-        await AccountEmail.SaveGuardingUniqueness(session, cancellationToken);
-        return AccountSummary.From(view);
+        if (await steps.ByEmailAsync(email, cancellationToken) is not null) throw new ConflictException(AccountSteps.AddressTaken);
+        var account = await steps.OpenAsync(email, request.DisplayName, request.Password, request.Roles, request.Reason, registered: false,
+            cancellationToken);
+        return account.Id;
     }
-
-    /// <summary>Stages a new account's events, its view and the contract message in the session (the caller saves).</summary>
-    internal static async Task<AccountView> StageAsync(IDocumentSession session, IMartenOutbox outbox, IRequestContext context,
-        IPersonalDataVault vault, TimeProvider clock, string email, string displayName, string password, IEnumerable<string> requestedRoles,
-        string? reason, CancellationToken cancellationToken)
-    {
-        var id = Guid.NewGuid();
-        var roles = requestedRoles.Distinct().Order().ToArray();
-        var name = displayName.Trim();
-        var now = clock.GetUtcNow();
-
-        session.Stamp(context, reason);
-        session.Events.StartStream<AccountView>(id,
-            new AccountOpened(id, await vault.SealAsync(id, email, cancellationToken), await vault.SealAsync(id, name, cancellationToken), roles),
-            new AccountPasswordSet(id));
-        var view = new AccountView
-        {
-            Id = id,
-            Email = email,
-            DisplayName = name,
-            Roles = [.. roles],
-            OpenedAt = now,
-            Version = 2,
-        };
-        view.PasswordHash = Passwords.Hash(view, password);
-        session.Insert(view);
-
-        await outbox.EnrollWith(session, context).PublishAsync(new Contract.AccountOpened(id, name, roles, now));
-        return view;
-    }
-
-    internal static string HashPassword(AccountView account, string password) => Passwords.Hash(account, password);
-
-    internal static bool Verify(AccountView account, string password) => Passwords.Verify(account, password);
 
     internal static void MapEndpoint(RouteGroupBuilder accounts) =>
         accounts.MapPost("/", async (OpenAccount command, IMediator mediator, CancellationToken ct) =>
             {
-                var account = await mediator.Send(command, ct);
-                return TypedResults.Created($"/api/community/accounts/{account.Id}", account);
+                var id = await mediator.Send(command, ct);
+                return TypedResults.Created($"/api/community/accounts/{id}", await mediator.Send(new GetAccount(id), ct));
             })
             .WithName("OpenAccount")
             .WithSummary("Account aanmaken (beheerder)")
             .ProducesProblem(StatusCodes.Status409Conflict);
-}
-
-internal static class AccountEmail
-{
-    public static string Normalize(string email) => email.Trim().ToLowerInvariant();
-
-    /// <summary>Saves; a race on the unique e-mail index becomes a 409, not a 500.</summary>
-    public static async Task SaveGuardingUniqueness(IDocumentSession session, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await session.SaveChangesAsync(cancellationToken);
-        }
-        catch (Exception e) when (e.InnerException is Npgsql.PostgresException { SqlState: "23505" } || e is Npgsql.PostgresException { SqlState: "23505" })
-        {
-            throw new ConflictException("Er bestaat al een account met dit e-mailadres.");
-        }
-    }
 }

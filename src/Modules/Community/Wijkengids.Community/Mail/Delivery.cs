@@ -167,4 +167,14 @@ internal static class MailQueue
         }
         return messages;
     }
+
+    /// <summary>
+    /// AVG erasure: mails to the address (delivered or not, also in the development mailbox) hold it in clear. They are
+    /// operational records, not history (docs/adr/0092): they go, and nothing more is sent to it.
+    /// </summary>
+    public static void ForgetAddress(IDocumentSession session, string email)
+    {
+        session.DeleteWhere<MailDelivery>(d => d.To == email);
+        session.DeleteWhere<DevMail>(m => m.To == email);
+    }
 }

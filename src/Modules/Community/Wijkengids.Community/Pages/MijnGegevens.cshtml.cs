@@ -16,7 +16,7 @@ public sealed class MijnGegevensModel(IMediator mediator) : FormPageModel
     public Task OnGetAsync(CancellationToken cancellationToken) => LoadAsync(cancellationToken);
 
     protected override async Task LoadAsync(CancellationToken cancellationToken) =>
-        Export = await mediator.Send(new ExportPersonalData(PersonalDataHandler.AccountIdOf(User)), cancellationToken);
+        Export = await mediator.Send(new ExportPersonalData(SignedInAccount.IdOf(User)), cancellationToken);
 
     public async Task<IActionResult> OnGetDownloadAsync(CancellationToken cancellationToken)
     {
@@ -34,7 +34,7 @@ public sealed class MijnGegevensModel(IMediator mediator) : FormPageModel
             await LoadAsync(cancellationToken);
             return Page();
         }
-        await mediator.Send(new ErasePersonalData(PersonalDataHandler.AccountIdOf(User), null), cancellationToken);
+        await mediator.Send(new ErasePersonalData(SignedInAccount.IdOf(User), null), cancellationToken);
         await HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
         return RedirectToPage("/GegevensGewist");
     }

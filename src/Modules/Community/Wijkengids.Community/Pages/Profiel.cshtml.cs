@@ -15,12 +15,12 @@ public sealed class ProfielModel(IMediator mediator) : FormPageModel
     public Task OnGetAsync(CancellationToken cancellationToken) => LoadAsync(cancellationToken);
 
     protected override async Task LoadAsync(CancellationToken cancellationToken) =>
-        Account = await mediator.Send(new GetAccount(PersonalDataHandler.AccountIdOf(User)), cancellationToken);
+        Account = await mediator.Send(new GetAccount(SignedInAccount.IdOf(User)), cancellationToken);
 
     public Task<IActionResult> OnPostAsync(string? displayName, string? currentPassword, string? newPassword, CancellationToken cancellationToken) =>
         Attempt(async () =>
         {
-            var account = PersonalDataHandler.AccountIdOf(User);
+            var account = SignedInAccount.IdOf(User);
             await mediator.Send(new ChangeProfile(account, displayName ?? "", currentPassword, newPassword), cancellationToken);
             if (string.IsNullOrEmpty(newPassword)) return "Uw profiel is opgeslagen.";
             await SignInSessions.RenewAsync(HttpContext, mediator, account, cancellationToken);
@@ -29,7 +29,7 @@ public sealed class ProfielModel(IMediator mediator) : FormPageModel
 
     public async Task<IActionResult> OnPostEverywhereAsync(CancellationToken cancellationToken)
     {
-        await SignInSessions.SignOutEverywhereAsync(HttpContext, mediator, PersonalDataHandler.AccountIdOf(User), cancellationToken);
+        await SignInSessions.SignOutEverywhereAsync(HttpContext, mediator, SignedInAccount.IdOf(User), cancellationToken);
         Message = "U bent overal uitgelogd: op elk apparaat en in elke browser. Log opnieuw in om verder te gaan.";
         return LocalRedirect("/inloggen");
     }

@@ -1,18 +1,17 @@
 using System.Text.Json;
-using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Wijkengids.Community.Areas;
 using Wijkengids.Community.Shared;
-using Wijkengids.SharedKernel;
 
 namespace Wijkengids.Community.People;
 
 /// <summary>
 /// Imports the people, organisations and areas of the original site (embedded Seed/community.json) at every start, in
 /// every environment. Idempotent: every item has a stable id from its key, and what exists already (also an erased
-/// person) is left alone, so importing again appends nothing. Events carry the system actor and reason "import".
+/// person) is left alone, so importing again appends nothing. Events carry the system actor and reason "import"; the
+/// projections build the read models from them (a startup step: it saves its own session).
 /// </summary>
 internal sealed class CommunitySeedImport(IServiceScopeFactory scopes, ILogger<CommunitySeedImport> logger) : IHostedService
 {
@@ -38,55 +37,48 @@ internal sealed class CommunitySeedImport(IServiceScopeFactory scopes, ILogger<C
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    /// <summary>Imports what is missing; returns the number of new streams.</summary>
+    /// <summary>Imports what is missing; returns the number of new streams. Appends events only: the projections build the read models.</summary>
     internal static async Task<int> ImportAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
         var seed = Load();
         var session = services.GetRequiredService<IDocumentStore>().LightweightSession();
         await using var _ = session;
         var vault = services.GetRequiredService<IPersonalDataVault>();
-        var context = FixedRequestContext.System();
+        session.Stamp(FixedRequestContext.System(), Reason);
         var count = 0;
 
-        var organisationIds = seed.Organisations.ToDictionary(o => o.Key, o => VersionedStreams.StableId("organisation:" + o.Key));
+        var organisationIds = seed.Organisations.ToDictionary(o => o.Key, o => StableIds.For("organisation:" + o.Key));
         var existingOrganisations = (await session.LoadManyAsync<OrganisationView>(cancellationToken, organisationIds.Values))
             .Select(o => o.Id).ToHashSet();
         foreach (var organisation in seed.Organisations.Where(o => !existingOrganisations.Contains(organisationIds[o.Key])))
         {
-            var view = new OrganisationView { Id = organisationIds[organisation.Key], Name = organisation.Name, Kind = organisation.Kind };
-            session.StartWithView(context, Reason, view, [new OrganisationRegistered(view.Id, view.Name, view.Kind)]);
+            var id = organisationIds[organisation.Key];
+            session.Events.StartStream<Organisation>(id, Organisation.Register(id, organisation.Name, organisation.Kind));
             count++;
         }
 
-        var personIds = seed.People.ToDictionary(p => p.Key, p => VersionedStreams.StableId("person:" + p.Key));
+        var personIds = seed.People.ToDictionary(p => p.Key, p => StableIds.For("person:" + p.Key));
         var existingPeople = (await session.LoadManyAsync<PersonView>(cancellationToken, personIds.Values)).Select(p => p.Id).ToHashSet();
         foreach (var person in seed.People.Where(p => !existingPeople.Contains(personIds[p.Key])))
         {
             var id = personIds[person.Key];
-            var view = new PersonView
-            {
-                Id = id, Name = person.Name, OrganisationId = organisationIds[person.Organisation], Affiliation = person.Affiliation,
-                Roles = person.Roles.Select(r => new PersonRole(r.Role, r.Team, r.Position)).ToList(),
-            };
             var events = new List<object>
             {
-                new PersonRegistered(id, await vault.SealAsync(id, person.Name, cancellationToken), view.OrganisationId,
+                new PersonRegistered(id, await vault.SealAsync(id, person.Name, cancellationToken), organisationIds[person.Organisation],
                     person.Affiliation is null ? null : await vault.SealAsync(id, person.Affiliation, cancellationToken), null),
             };
+            // The positions of the original site's lists, as they were.
             events.AddRange(person.Roles.Select(r => new PersonRoleAdded(id, r.Role, r.Team, r.Position)));
-            session.StartWithView(context, Reason, view, events);
+            session.Events.StartStream<Person>(id, events);
             count++;
         }
 
-        var areaIds = seed.Areas.ToDictionary(a => a.Key, a => VersionedStreams.StableId("area:" + a.Key));
+        var areaIds = seed.Areas.ToDictionary(a => a.Key, a => StableIds.For("area:" + a.Key));
         var existingAreas = (await session.LoadManyAsync<AreaView>(cancellationToken, areaIds.Values)).Select(a => a.Id).ToHashSet();
         foreach (var area in seed.Areas.Where(a => !existingAreas.Contains(areaIds[a.Key])))
         {
-            var view = new AreaView
-            {
-                Id = areaIds[area.Key], Name = area.Name, Level = area.Level, ParentId = area.Parent is null ? null : areaIds[area.Parent],
-            };
-            session.StartWithView(context, Reason, view, [new AreaRegistered(view.Id, view.Name, view.Level, view.ParentId)]);
+            var id = areaIds[area.Key];
+            session.Events.StartStream<Area>(id, Area.Register(id, area.Name, area.Level, area.Parent is null ? null : areaIds[area.Parent]));
             count++;
         }
 

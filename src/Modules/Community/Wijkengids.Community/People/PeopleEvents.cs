@@ -1,9 +1,9 @@
-using Wijkengids.SharedKernel;
-
 namespace Wijkengids.Community.People;
 
-// Events of a person's stream. Name, affiliation and bio are personal data, sealed with the person's own key
-// (docs/adr/0007, docs/adr/0020): erasing the person deletes the key and the listing disappears.
+// Events of a person's and an organisation's stream: the truth from which the aggregates (Person, Organisation) and the
+// read models (PersonView, OrganisationView) are rebuilt (docs/adr/0089). Name, affiliation and bio are personal data,
+// sealed with the person's own key (docs/adr/0007, docs/adr/0020): erasing the person deletes the key and the listing
+// disappears.
 
 public sealed record PersonRegistered(Guid PersonId, Sealed Name, Guid? OrganisationId, Sealed? Affiliation, Sealed? Bio) : IDescribedEvent
 {

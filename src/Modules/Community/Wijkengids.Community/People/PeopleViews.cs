@@ -1,9 +1,10 @@
-using Wijkengids.Community.Shared;
-
 namespace Wijkengids.Community.People;
 
-/// <summary>A person as the site shows them, in clear text; written with the person's events, masked on erasure.</summary>
-public sealed class PersonView : IStreamView
+/// <summary>
+/// A person as the site shows them, in clear text revealed from the sealed values: the inline projection of the person's
+/// events (<see cref="PersonViewProjection"/>), masked on erasure.
+/// </summary>
+public sealed class PersonView
 {
     public Guid Id { get; set; }
     public string Name { get; set; } = "";
@@ -17,7 +18,8 @@ public sealed class PersonView : IStreamView
 
 public sealed record PersonRole(string Role, string? Team, int Position);
 
-public sealed class OrganisationView : IStreamView
+/// <summary>An organisation: the inline projection of its events (<see cref="OrganisationViewProjection"/>).</summary>
+public sealed class OrganisationView
 {
     public Guid Id { get; set; }
     public string Name { get; set; } = "";

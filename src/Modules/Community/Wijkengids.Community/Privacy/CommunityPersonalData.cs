@@ -1,5 +1,4 @@
 using System.Globalization;
-using Marten;
 using Wijkengids.Community.Accounts;
 using Wijkengids.Community.Contracts;
 using Wijkengids.Community.Mail;

@@ -1,7 +1,5 @@
 using System.Security.Cryptography;
-using Marten;
 using Microsoft.AspNetCore.DataProtection;
-using Wijkengids.SharedKernel;
 
 namespace Wijkengids.Community.Shared;
 
@@ -45,26 +43,17 @@ public sealed class SignedTokens(IDataProtectionProvider protection, TimeProvide
         }
     }
 
-    /// <summary>Marks the token's nonce as used in this session's transaction; a second use is a 409.</summary>
+    /// <summary>
+    /// Marks the token's nonce as used in this session's transaction; a second use is a 409. A used link is an operational
+    /// record (replay protection), not a fact of the history: it stays a document (docs/adr/0092). Two uses at the same moment
+    /// collide on its id when the unit of work saves; commands that consume a link turn that into the same 409
+    /// (<see cref="IUniqueOnSave{TResponse}"/>).
+    /// </summary>
     internal static async Task ConsumeAsync(IDocumentSession session, string purpose, string nonce, TimeProvider clock, CancellationToken cancellationToken)
     {
         var id = $"{purpose}:{nonce}";
         if (await session.LoadAsync<UsedToken>(id, cancellationToken) is not null) throw new ConflictException(UsedMessage);
         session.Insert(new UsedToken { Id = id, UsedAt = clock.GetUtcNow() });
-    }
-
-    internal static async Task SaveConsumingAsync(IDocumentSession session, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await session.SaveChangesAsync(cancellationToken);
-        }
-        catch (Exception e) when (e is JasperFx.DocumentAlreadyExistsException ||
-                                  e.InnerException is Npgsql.PostgresException { SqlState: "23505" } ||
-                                  e is Npgsql.PostgresException { SqlState: "23505" })
-        {
-            throw new ConflictException(UsedMessage);
-        }
     }
 
     public const string UsedMessage = "Deze link is al gebruikt. Elke link werkt maar één keer.";

@@ -1,12 +1,5 @@
-using FluentValidation;
-using Marten;
-using MediatR;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
 using Wijkengids.Community.Mail;
 using Wijkengids.Community.Shared;
-using Wijkengids.SharedKernel;
 using Wolverine.Marten;
 
 namespace Wijkengids.Community.Subscriptions;
@@ -15,7 +8,11 @@ namespace Wijkengids.Community.Subscriptions;
 /// Someone asks for updates. Whatever the state of the address, the answer is the same and a mail goes to the address
 /// (a confirmation link valid 48 hours), so nobody can learn from the answer whether an address is subscribed.
 /// </summary>
-public sealed record Subscribe(string Email, IReadOnlyList<string>? Themes) : IRequest<SubscribeAnswer>;
+public sealed record Subscribe(string Email, IReadOnlyList<string>? Themes) : ICommand<SubscribeAnswer>, IUniqueOnSave<SubscribeAnswer>
+{
+    /// <summary>The same address at the same moment: the other request sends the mail. Same answer.</summary>
+    public SubscribeAnswer OnCollision() => new(SubscribeHandler.Answer);
+}
 
 public sealed record SubscribeAnswer(string Message);
 
@@ -50,22 +47,15 @@ internal sealed class SubscribeHandler(
         var subscription = await session.Query<SubscriptionView>().FirstOrDefaultAsync(s => s.Email == email, cancellationToken);
         if (subscription is null)
         {
-            subscription = new SubscriptionView { Id = Guid.NewGuid(), Email = email, Themes = [.. themes], RequestedAt = clock.GetUtcNow() };
-            session.StartWithView(context, null, subscription,
-                [new SubscriptionRequested(subscription.Id, await vault.SealAsync(subscription.Id, email, cancellationToken), themes)]);
+            var now = clock.GetUtcNow();
+            subscription = new SubscriptionView { Id = Guid.NewGuid(), Email = email, Themes = [.. themes], RequestedAt = now };
+            session.Stamp(context);
+            session.Events.StartStream<Subscription>(subscription.Id,
+                Subscription.Request(subscription.Id, await vault.SealAsync(subscription.Id, email, cancellationToken), themes, now));
         }
 
         var delivery = mails.Confirmation(subscription, themes, subscription.Status == SubscriptionStatus.Confirmed);
-        outbox.EnrollWith(session, context);
         foreach (var message in await MailQueue.EnqueueAsync(session, [delivery], clock, cancellationToken)) await outbox.PublishAsync(message);
-        try
-        {
-            await session.SaveChangesAsync(cancellationToken);
-        }
-        catch (Exception e) when (e.InnerException is Npgsql.PostgresException { SqlState: "23505" } || e is Npgsql.PostgresException { SqlState: "23505" })
-        {
-            // The same address at the same moment: the other request sends the mail. Same answer.
-        }
         return new SubscribeAnswer(Answer);
     }
 

@@ -30,14 +30,16 @@ public sealed class AccountsModel(IMediator mediator) : FormPageModel
     public Task<IActionResult> OnPostRolesAsync(Guid id, long expectedVersion, string[]? roles, string? reason, CancellationToken cancellationToken) =>
         Attempt(async () =>
         {
-            var account = await mediator.Send(new AssignRoles(id, roles ?? [], expectedVersion, reason), cancellationToken);
+            await mediator.Send(new AssignRoles(id, roles ?? [], expectedVersion, reason), cancellationToken);
+            var account = await mediator.Send(new GetAccount(id), cancellationToken);
             return $"Rollen van {account.DisplayName} opgeslagen.";
         }, cancellationToken);
 
     public Task<IActionResult> OnPostActiveAsync(Guid id, long expectedVersion, bool active, string? reason, CancellationToken cancellationToken) =>
         Attempt(async () =>
         {
-            var account = await mediator.Send(new SetAccountActive(id, active, expectedVersion, reason), cancellationToken);
+            await mediator.Send(new SetAccountActive(id, active, expectedVersion, reason), cancellationToken);
+            var account = await mediator.Send(new GetAccount(id), cancellationToken);
             return account.Active ? $"{account.DisplayName} is weer actief." : $"{account.DisplayName} is gedeactiveerd.";
         }, cancellationToken);
 }

@@ -20,14 +20,16 @@ public sealed class GebiedenModel(IMediator mediator) : FormPageModel
     public Task<IActionResult> OnPostRegisterAsync(Guid? parentId, CancellationToken cancellationToken) =>
         Attempt(async () =>
         {
-            var area = await mediator.Send(new RegisterArea(Name ?? "", Level ?? "", parentId), cancellationToken);
+            var area = await mediator.Send(new GetArea(await mediator.Send(new RegisterArea(Name ?? "", Level ?? "", parentId), cancellationToken)),
+                cancellationToken);
             return $"{area.Name} toegevoegd.";
         }, cancellationToken);
 
     public Task<IActionResult> OnPostChangeAsync(Guid id, long expectedVersion, Guid? parentId, CancellationToken cancellationToken) =>
         Attempt(async () =>
         {
-            var area = await mediator.Send(new ChangeArea(id, Name ?? "", parentId, expectedVersion, null), cancellationToken);
+            await mediator.Send(new ChangeArea(id, Name ?? "", parentId, expectedVersion, null), cancellationToken);
+            var area = await mediator.Send(new GetArea(id), cancellationToken);
             return $"{area.Name} opgeslagen.";
         }, cancellationToken);
 }

@@ -30,8 +30,9 @@ public sealed class MensenBeheerModel(IMediator mediator) : FormPageModel
     public Task<IActionResult> OnPostAsync(CancellationToken cancellationToken) =>
         Attempt(async () =>
         {
-            var person = await mediator.Send(new RegisterPerson(Name ?? "", OrganisationId, Affiliation, Bio, PersonForm.Parse(Roles), Reason),
+            var id = await mediator.Send(new RegisterPerson(Name ?? "", OrganisationId, Affiliation, Bio, PersonForm.Parse(Roles), Reason),
                 cancellationToken);
+            var person = await mediator.Send(new GetPerson(id), cancellationToken);
             return $"{person.Name} toegevoegd.";
         }, cancellationToken);
 }

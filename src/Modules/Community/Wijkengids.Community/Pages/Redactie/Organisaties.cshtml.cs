@@ -17,11 +17,16 @@ public sealed class OrganisatiesBeheerModel(IMediator mediator) : FormPageModel
         Organisations = await mediator.Send(new ListOrganisations(), cancellationToken);
 
     public Task<IActionResult> OnPostRegisterAsync(string? name, string? kind, CancellationToken cancellationToken) =>
-        Attempt(async () => $"{(await mediator.Send(new RegisterOrganisation(name ?? "", kind ?? ""), cancellationToken)).Name} toegevoegd.",
-            cancellationToken);
+        Attempt(async () =>
+        {
+            var id = await mediator.Send(new RegisterOrganisation(name ?? "", kind ?? ""), cancellationToken);
+            return $"{(await mediator.Send(new GetOrganisation(id), cancellationToken)).Name} toegevoegd.";
+        }, cancellationToken);
 
     public Task<IActionResult> OnPostChangeAsync(Guid id, long expectedVersion, string? name, string? kind, CancellationToken cancellationToken) =>
         Attempt(async () =>
-                $"{(await mediator.Send(new ChangeOrganisation(id, name ?? "", kind ?? "", expectedVersion, null), cancellationToken)).Name} opgeslagen.",
-            cancellationToken);
+        {
+            await mediator.Send(new ChangeOrganisation(id, name ?? "", kind ?? "", expectedVersion, null), cancellationToken);
+            return $"{(await mediator.Send(new GetOrganisation(id), cancellationToken)).Name} opgeslagen.";
+        }, cancellationToken);
 }

@@ -33,8 +33,9 @@ public sealed class PersoonModel(IMediator mediator) : FormPageModel
     public Task<IActionResult> OnPostAsync(CancellationToken cancellationToken) =>
         Attempt(async () =>
         {
-            var person = await mediator.Send(new ChangePerson(Id, Name ?? "", OrganisationId, Affiliation, Bio, PersonForm.Parse(Roles),
+            await mediator.Send(new ChangePerson(Id, Name ?? "", OrganisationId, Affiliation, Bio, PersonForm.Parse(Roles),
                 ExpectedVersion, Reason), cancellationToken);
+            var person = await mediator.Send(new GetPerson(Id), cancellationToken);
             return $"{person.Name} opgeslagen.";
         }, cancellationToken);
 }

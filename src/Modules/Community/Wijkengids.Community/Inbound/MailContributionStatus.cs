@@ -1,0 +1,61 @@
+using Microsoft.Extensions.Options;
+using Wijkengids.Community.Accounts;
+using Wijkengids.Community.Mail;
+using Wijkengids.Contributions.Contracts;
+using Wolverine;
+
+namespace Wijkengids.Community.Inbound;
+
+/// <summary>
+/// A contributor hears by mail when the status of their reaction or proposal changes. One delivery per
+/// (contribution, status, moment), so a redelivered message sends nothing new; erased, deactivated or unconfirmed
+/// accounts get nothing. A sender without an account who asked for an answer is mailed at the contact address given.
+/// </summary>
+public static class ContributionStatusChangedHandler
+{
+    public static async Task<OutgoingMessages> Handle(ContributionStatusChanged change, IDocumentSession session, IOptions<MailOptions> options,
+        TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var outgoing = new OutgoingMessages();
+        (Guid Id, string Email, string? Name)? recipient = null;
+        // Telling a sender that their text was filed as spam only helps spammers.
+        if (change.Status == "spam") return outgoing;
+        if (change.ContributorAccountId is { } accountId)
+        {
+            if (await session.LoadAsync<AccountView>(accountId, cancellationToken) is { Active: true, Erased: false, PendingConfirmation: false } account)
+            {
+                recipient = (account.Id, account.Email, account.DisplayName);
+            }
+        }
+        else if (!string.IsNullOrWhiteSpace(change.ContactEmail))
+        {
+            recipient = (change.ContributionId, change.ContactEmail.Trim(), change.ContactName);
+        }
+        if (recipient is not { } to) return outgoing;
+
+        var kind = change.Kind switch { "reaction" or "reactie" => "reactie", "proposal" or "voorstel" => "voorstel", _ => change.Kind };
+        var url = change.Url.StartsWith("http", StringComparison.OrdinalIgnoreCase) ? change.Url : options.Value.BaseUrl + "/" + change.Url.TrimStart('/');
+        var delivery = new MailDelivery
+        {
+            Id = $"bijdrage/{change.ContributionId:N}/{change.Status}/{change.ChangedAt.ToUnixTimeMilliseconds()}",
+            Mailing = "meldingen-bijdragen",
+            Recipient = to.Id,
+            To = to.Email,
+            Subject = $"Uw {kind} bij de Wijkengids: {change.Status}",
+            Text = $"""
+                    Beste {(string.IsNullOrWhiteSpace(to.Name) ? "lezer" : to.Name)},
+
+                    De status van uw {kind} is nu: {change.Status}.{(string.IsNullOrWhiteSpace(change.Message) ? "" : "\n\nToelichting van de redactie:\n" + change.Message)}
+
+                    Bekijk het hier: {url}
+
+                    U ontvangt deze mail omdat u een bijdrage stuurde aan de Wijkengids.
+
+                    Met vriendelijke groet,
+                    De redactie van de Wijkengids
+                    """,
+        };
+        outgoing.AddRange(await MailQueue.EnqueueAsync(session, [delivery], clock, cancellationToken));
+        return outgoing;
+    }
+}

@@ -1,0 +1,43 @@
+using Wijkengids.Community.Shared;
+
+namespace Wijkengids.Community.Subscriptions;
+
+/// <summary>
+/// A subscription's write model: rebuilt from its stream, it decides confirming, unsubscribing and erasing. It holds no
+/// personal data: the address stays sealed in <see cref="SubscriptionRequested"/>.
+/// </summary>
+public sealed class Subscription
+{
+    public Guid Id { get; set; }
+    public long Version { get; set; }
+    public string Status { get; set; } = SubscriptionStatus.Requested;
+
+    public static SubscriptionRequested Request(Guid id, Sealed email, string[] themes, DateTimeOffset now) => new(id, email, themes, now);
+
+    public static Subscription Create(SubscriptionRequested e) => new() { Id = e.SubscriptionId };
+
+    public void Apply(SubscriptionConfirmed _) => Status = SubscriptionStatus.Confirmed;
+    public void Apply(SubscriptionCancelled _) => Status = SubscriptionStatus.Cancelled;
+    public void Apply(SubscriptionErased _) => Status = SubscriptionStatus.Erased;
+
+    /// <summary>Confirmed with a link: from now on for <paramref name="themes"/> (none: everything), also when confirmed before.</summary>
+    public SubscriptionConfirmed Confirm(string[] themes, DateTimeOffset now)
+    {
+        EnsureNotErased();
+        return new SubscriptionConfirmed(Id, themes, now);
+    }
+
+    /// <summary>Unsubscribing twice is fine: only a live subscription is cancelled.</summary>
+    public SubscriptionCancelled? Cancel()
+    {
+        EnsureNotErased();
+        return Status is SubscriptionStatus.Requested or SubscriptionStatus.Confirmed ? new SubscriptionCancelled(Id) : null;
+    }
+
+    public SubscriptionErased? Erase() => Status == SubscriptionStatus.Erased ? null : new SubscriptionErased(Id);
+
+    private void EnsureNotErased()
+    {
+        if (Status == SubscriptionStatus.Erased) throw new RuleViolationException(SignedTokens.InvalidMessage);
+    }
+}

@@ -1,0 +1,34 @@
+namespace Wijkengids.Community.Subscriptions;
+
+// Events of a subscription's stream (one stream per e-mail address): the truth from which the Subscription aggregate and
+// the SubscriptionView read model are rebuilt (docs/adr/0089). The address is sealed with the subscription's own key, so
+// erasing the subscriber makes it unreadable in the history too. Fields added later are nullable: events stored before
+// them load with null, and the projection falls back to the moment the event was stored.
+
+public sealed record SubscriptionRequested(Guid SubscriptionId, Sealed Email, string[] Themes, DateTimeOffset? RequestedAt = null) : IDescribedEvent
+{
+    public string Describe() => "Aanmelding voor updates aangevraagd";
+}
+
+public sealed record SubscriptionConfirmed(Guid SubscriptionId, string[] Themes, DateTimeOffset? ConfirmedAt = null) : IDescribedEvent
+{
+    public string Describe() => Themes.Length == 0 ? "Aanmelding voor updates bevestigd" : $"Aanmelding voor updates bevestigd (thema's: {string.Join(", ", Themes)})";
+}
+
+public sealed record SubscriptionCancelled(Guid SubscriptionId) : IDescribedEvent
+{
+    public string Describe() => "Afgemeld voor updates";
+}
+
+public sealed record SubscriptionErased(Guid SubscriptionId) : IDescribedEvent
+{
+    public string Describe() => "Aanmelding gewist (AVG)";
+}
+
+public static class SubscriptionStatus
+{
+    public const string Requested = "aangevraagd";
+    public const string Confirmed = "bevestigd";
+    public const string Cancelled = "afgemeld";
+    public const string Erased = "gewist";
+}

@@ -1,0 +1,24 @@
+namespace Wijkengids.Community.Subscriptions;
+
+/// <summary>One-click unsubscribe with the (signed, non-expiring) link from any mail; unsubscribing twice is fine.</summary>
+public sealed record Unsubscribe(string Token) : ICommand<SubscriptionState>;
+
+internal sealed class UnsubscribeHandler(SubscriptionSteps steps, Shared.SignedTokens tokens) : IRequestHandler<Unsubscribe, SubscriptionState>
+{
+    private const string Invalid = "Deze afmeldlink is ongeldig. Gebruik de link uit de laatste mail.";
+
+    public async Task<SubscriptionState> Handle(Unsubscribe request, CancellationToken cancellationToken)
+    {
+        var (_, payload) = tokens.Read(SubscriptionMails.UnsubscribePurpose, request.Token) ?? throw new RuleViolationException(Invalid);
+        var stream = await steps.FetchAsync(payload, cancellationToken);
+        if (stream.Aggregate!.Cancel() is { } cancelled) stream.AppendOne(cancelled);
+        return new SubscriptionState(SubscriptionStatus.Cancelled, []);
+    }
+
+    internal static void MapEndpoint(RouteGroupBuilder subscriptions) =>
+        // RFC 8058 one-click: mail clients POST "List-Unsubscribe=One-Click" to the URI in List-Unsubscribe, without cookies.
+        subscriptions.MapPost("/unsubscribe", async (string? token, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new Unsubscribe(token ?? ""), ct)))
+            .WithName("Unsubscribe").WithSummary("Afmelden met één klik (RFC 8058, List-Unsubscribe-Post)")
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+}
