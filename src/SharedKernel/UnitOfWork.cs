@@ -14,13 +14,15 @@ namespace Wijkengids.SharedKernel;
 public interface ICommand<out TResponse> : IRequest<TResponse>;
 
 /// <summary>
-/// A command that says, in its own words, what went wrong when its save lost a race: a stale version (another change
-/// committed first), a stream that another request started first, or a unique value another request took first. The
-/// unit of work turns those into this 409 (with links to the current state) instead of the generic conflict.
+/// A command that says what the person gets when its save lost a race with another request at the same moment: a stale
+/// version (another change committed first), a stream or document that another request created first, or a unique value
+/// (an address, a slug, a single-use link) another request took first. The unit of work saves after the handler, so the
+/// race surfaces there; <see cref="LostRace"/> answers instead of the generic 409 or a 500: it throws the command's own
+/// conflict (with links to the current state) or returns the same answer as always (so a race reveals nothing).
 /// </summary>
-public interface IExplainsConflict
+public interface IAnswersLostRace<out TResponse>
 {
-    ConflictException Conflict();
+    TResponse LostRace();
 }
 
 /// <summary>
@@ -41,15 +43,15 @@ public sealed class UnitOfWorkBehavior<TRequest, TResponse>(IDocumentSession ses
         {
             await session.SaveChangesAsync(cancellationToken);
         }
-        catch (Exception e) when (request is IExplainsConflict explains && LostRace(e))
+        catch (Exception e) when (request is IAnswersLostRace<TResponse> answers && LostRace(e))
         {
-            throw explains.Conflict();
+            return answers.LostRace();
         }
         return response;
     }
 
     private static bool LostRace(Exception e) =>
-        e is JasperFx.ConcurrencyException
+        e is JasperFx.ConcurrencyException or JasperFx.DocumentAlreadyExistsException
         || e is Marten.Exceptions.ExistingStreamIdCollisionException
         || e is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation }
         || e.InnerException is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation };

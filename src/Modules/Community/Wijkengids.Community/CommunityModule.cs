@@ -24,7 +24,6 @@ public sealed class CommunityModule : IModule
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddRequestHandlersFrom(typeof(CommunityModule).Assembly);
-        UniqueOnSave.Register(services);
         services.AddSingleton<IPostConfigureOptions<CookieAuthenticationOptions>, AccountPrincipalValidation>();
         services.AddHostedService<RecordPasswordHashes>();
         services.AddHostedService<DevAccountSeeder>();

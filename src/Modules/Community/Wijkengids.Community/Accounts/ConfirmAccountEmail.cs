@@ -3,10 +3,10 @@ using Wijkengids.Community.Shared;
 namespace Wijkengids.Community.Accounts;
 
 /// <summary>The new account holder confirms their address with the link from the mail (signed, single use, 48 hours).</summary>
-public sealed record ConfirmAccountEmail(string Token) : ICommand<SelfServiceAnswer>, IUniqueOnSave<SelfServiceAnswer>
+public sealed record ConfirmAccountEmail(string Token) : ICommand<SelfServiceAnswer>, IAnswersLostRace<SelfServiceAnswer>
 {
     /// <summary>The same link used twice at the same moment.</summary>
-    public SelfServiceAnswer OnCollision() => throw new ConflictException(SignedTokens.UsedMessage);
+    public SelfServiceAnswer LostRace() => throw new ConflictException(SignedTokens.UsedMessage);
 }
 
 internal sealed class ConfirmAccountEmailHandler(AccountSteps steps, SignedTokens tokens, IDocumentSession session, TimeProvider clock)

@@ -10,9 +10,9 @@ namespace Wijkengids.Community.Accounts;
 /// password, and a single-use link, valid 24 hours, to choose the password. <see cref="Reset"/> applies it to an
 /// existing account instead: admin role, active again, the old password replaced (docs/adr/0080).
 /// </summary>
-public sealed record CreateAdmin(string Email, string? DisplayName, bool Reset) : ICommand<AdminInvitation>, IUniqueOnSave<AdminInvitation>
+public sealed record CreateAdmin(string Email, string? DisplayName, bool Reset) : ICommand<AdminInvitation>, IAnswersLostRace<AdminInvitation>
 {
-    public AdminInvitation OnCollision() => throw new ConflictException(AccountSteps.AddressTaken);
+    public AdminInvitation LostRace() => throw new ConflictException(AccountSteps.AddressTaken);
 }
 
 /// <summary>The account, the link to choose its password, and whether that link was also mailed.</summary>

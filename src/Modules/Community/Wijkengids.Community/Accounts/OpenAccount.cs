@@ -4,10 +4,10 @@ namespace Wijkengids.Community.Accounts;
 
 /// <summary>An admin opens an account for someone, with the roles they need; the answer is the new account's id.</summary>
 public sealed record OpenAccount(string Email, string DisplayName, string Password, IReadOnlyList<string> Roles, string? Reason = null)
-    : ICommand<Guid>, IUniqueOnSave<Guid>
+    : ICommand<Guid>, IAnswersLostRace<Guid>
 {
     /// <summary>Another request opened an account for the same address at the same moment.</summary>
-    public Guid OnCollision() => throw new ConflictException(AccountSteps.AddressTaken);
+    public Guid LostRace() => throw new ConflictException(AccountSteps.AddressTaken);
 }
 
 internal sealed class OpenAccountValidator : AbstractValidator<OpenAccount>

@@ -3,10 +3,10 @@ using Wijkengids.Community.Shared;
 namespace Wijkengids.Community.Accounts;
 
 /// <summary>Someone registers as contributor; the account works once the address is confirmed. Same answer whether the address is known or not.</summary>
-public sealed record RegisterAccount(string Email, string DisplayName, string Password) : ICommand<SelfServiceAnswer>, IUniqueOnSave<SelfServiceAnswer>
+public sealed record RegisterAccount(string Email, string DisplayName, string Password) : ICommand<SelfServiceAnswer>, IAnswersLostRace<SelfServiceAnswer>
 {
     /// <summary>The same address registered at the same moment by another request.</summary>
-    public SelfServiceAnswer OnCollision() => throw new ConflictException(AccountSteps.AddressTaken);
+    public SelfServiceAnswer LostRace() => throw new ConflictException(AccountSteps.AddressTaken);
 }
 
 internal sealed class RegisterAccountValidator : AbstractValidator<RegisterAccount>

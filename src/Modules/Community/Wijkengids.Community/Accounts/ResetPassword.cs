@@ -3,10 +3,10 @@ using Wijkengids.Community.Shared;
 namespace Wijkengids.Community.Accounts;
 
 /// <summary>A new password with the link from the reset mail (or the admin's setup link): single use, and dead once the password changed.</summary>
-public sealed record ResetPassword(string Token, string NewPassword) : ICommand<SelfServiceAnswer>, IUniqueOnSave<SelfServiceAnswer>
+public sealed record ResetPassword(string Token, string NewPassword) : ICommand<SelfServiceAnswer>, IAnswersLostRace<SelfServiceAnswer>
 {
     /// <summary>The same link used twice at the same moment.</summary>
-    public SelfServiceAnswer OnCollision() => throw new ConflictException(SignedTokens.UsedMessage);
+    public SelfServiceAnswer LostRace() => throw new ConflictException(SignedTokens.UsedMessage);
 }
 
 internal sealed class ResetPasswordValidator : AbstractValidator<ResetPassword>

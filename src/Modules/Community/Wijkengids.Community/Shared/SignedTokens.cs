@@ -47,7 +47,7 @@ public sealed class SignedTokens(IDataProtectionProvider protection, TimeProvide
     /// Marks the token's nonce as used in this session's transaction; a second use is a 409. A used link is an operational
     /// record (replay protection), not a fact of the history: it stays a document (docs/adr/0092). Two uses at the same moment
     /// collide on its id when the unit of work saves; commands that consume a link turn that into the same 409
-    /// (<see cref="IUniqueOnSave{TResponse}"/>).
+    /// (<see cref="IAnswersLostRace{TResponse}"/>).
     /// </summary>
     internal static async Task ConsumeAsync(IDocumentSession session, string purpose, string nonce, TimeProvider clock, CancellationToken cancellationToken)
     {

@@ -3,10 +3,10 @@ using Wijkengids.Community.Shared;
 namespace Wijkengids.Community.Subscriptions;
 
 /// <summary>The subscriber confirms with the link from the mail (signed, single use, 48 hours).</summary>
-public sealed record ConfirmSubscription(string Token) : ICommand<SubscriptionState>, IUniqueOnSave<SubscriptionState>
+public sealed record ConfirmSubscription(string Token) : ICommand<SubscriptionState>, IAnswersLostRace<SubscriptionState>
 {
     /// <summary>The same link used twice at the same moment.</summary>
-    public SubscriptionState OnCollision() => throw new ConflictException(SignedTokens.UsedMessage);
+    public SubscriptionState LostRace() => throw new ConflictException(SignedTokens.UsedMessage);
 }
 
 public sealed record SubscriptionState(string Status, IReadOnlyList<string> Themes);

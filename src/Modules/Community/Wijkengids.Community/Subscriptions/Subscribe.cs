@@ -8,10 +8,10 @@ namespace Wijkengids.Community.Subscriptions;
 /// Someone asks for updates. Whatever the state of the address, the answer is the same and a mail goes to the address
 /// (a confirmation link valid 48 hours), so nobody can learn from the answer whether an address is subscribed.
 /// </summary>
-public sealed record Subscribe(string Email, IReadOnlyList<string>? Themes) : ICommand<SubscribeAnswer>, IUniqueOnSave<SubscribeAnswer>
+public sealed record Subscribe(string Email, IReadOnlyList<string>? Themes) : ICommand<SubscribeAnswer>, IAnswersLostRace<SubscribeAnswer>
 {
     /// <summary>The same address at the same moment: the other request sends the mail. Same answer.</summary>
-    public SubscribeAnswer OnCollision() => new(SubscribeHandler.Answer);
+    public SubscribeAnswer LostRace() => new(SubscribeHandler.Answer);
 }
 
 public sealed record SubscribeAnswer(string Message);

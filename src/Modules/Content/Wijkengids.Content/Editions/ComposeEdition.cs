@@ -18,9 +18,9 @@ public sealed record EditionNote(Guid ItemId, string Change, string Note);
 /// major or minor with a one-line note. Composing again replaces the draft (with its expected version). Answers its number.
 /// </summary>
 public sealed record ComposeEdition(string Title, IReadOnlyList<EditionNote> Notes, long? ExpectedVersion = null, string? Reason = null)
-    : ICommand<int>, IExplainsConflict
+    : ICommand<int>, IAnswersLostRace<int>
 {
-    public ConflictException Conflict() => ComposeEditionHandler.EditionConflict(
+    public int LostRace() => throw ComposeEditionHandler.EditionConflict(
         "Deze update is intussen door iemand anders samengesteld of gewijzigd. Bekijk de huidige samenstelling en probeer het opnieuw.");
 }
 

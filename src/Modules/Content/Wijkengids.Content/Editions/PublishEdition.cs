@@ -12,9 +12,9 @@ using Wolverine.Marten;
 namespace Wijkengids.Content.Editions;
 
 /// <summary>Publishes the composed edition; the contract message EditionPublished goes out in the same transaction.</summary>
-public sealed record PublishEdition(int Number, long? ExpectedVersion, string? Reason = null) : ICommand<Unit>, IExplainsConflict
+public sealed record PublishEdition(int Number, long? ExpectedVersion, string? Reason = null) : ICommand<Unit>, IAnswersLostRace<Unit>
 {
-    public ConflictException Conflict() => ComposeEditionHandler.EditionConflict(Number);
+    public Unit LostRace() => throw ComposeEditionHandler.EditionConflict(Number);
 }
 
 internal sealed class PublishEditionValidator : AbstractValidator<PublishEdition>

@@ -10,11 +10,10 @@ namespace Wijkengids.Content.Items;
 
 /// <summary>An editor creates an item: its stream starts with the first draft revision.</summary>
 /// <summary>Answers the new item's id.</summary>
-public sealed record CreateItem(string Kind, ItemText Text, string? Reason = null) : ICommand<Guid>, IExplainsConflict
+public sealed record CreateItem(string Kind, ItemText Text, string? Reason = null) : ICommand<Guid>, IAnswersLostRace<Guid>
 {
     /// <summary>Another editor took the same slug at the same moment.</summary>
-    public ConflictException Conflict() =>
-        new("Op hetzelfde moment is een onderdeel met dezelfde naam aangemaakt. Uw concept is niet opgeslagen; probeer het opnieuw.");
+    public Guid LostRace() => throw new ConflictException("Op hetzelfde moment is een onderdeel met dezelfde naam aangemaakt. Uw concept is niet opgeslagen; probeer het opnieuw.");
 }
 
 internal sealed class CreateItemValidator : AbstractValidator<CreateItem>

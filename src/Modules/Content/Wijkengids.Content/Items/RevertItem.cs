@@ -10,9 +10,9 @@ namespace Wijkengids.Content.Items;
 
 /// <summary>Restores an older revision's text as a new revision (nothing is undone or lost), with a reason.</summary>
 /// <summary>Answers the number of the new revision.</summary>
-public sealed record RevertItem(Guid Id, int Revision, long? ExpectedVersion, string? Reason) : ICommand<int>, IExplainsConflict
+public sealed record RevertItem(Guid Id, int Revision, long? ExpectedVersion, string? Reason) : ICommand<int>, IAnswersLostRace<int>
 {
-    public ConflictException Conflict() => ItemStreams.Stale(Id, null);
+    public int LostRace() => throw ItemStreams.Stale(Id, null);
 }
 
 internal sealed class RevertItemValidator : AbstractValidator<RevertItem>

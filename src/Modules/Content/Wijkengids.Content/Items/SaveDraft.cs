@@ -8,9 +8,9 @@ using Wijkengids.SharedKernel;
 namespace Wijkengids.Content.Items;
 
 /// <summary>An editor saves a draft: a new revision with the full text, based on the version they loaded. Answers the revision number.</summary>
-public sealed record SaveDraft(Guid Id, long? ExpectedVersion, ItemText Text, string? Reason = null) : ICommand<int>, IExplainsConflict
+public sealed record SaveDraft(Guid Id, long? ExpectedVersion, ItemText Text, string? Reason = null) : ICommand<int>, IAnswersLostRace<int>
 {
-    public ConflictException Conflict() => ItemStreams.Stale(Id, null);
+    public int LostRace() => throw ItemStreams.Stale(Id, null);
 }
 
 internal sealed class SaveDraftValidator : AbstractValidator<SaveDraft>

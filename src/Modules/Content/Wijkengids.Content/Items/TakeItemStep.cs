@@ -13,9 +13,9 @@ namespace Wijkengids.Content.Items;
 /// author), publish, unpublish, archive. Each is one event with actor, reason and correlation.
 /// </summary>
 public sealed record TakeItemStep(Guid Id, string Step, long? ExpectedVersion, string? Reason = null, string? Comment = null)
-    : ICommand<Unit>, IExplainsConflict
+    : ICommand<Unit>, IAnswersLostRace<Unit>
 {
-    public ConflictException Conflict() => ItemStreams.Stale(Id, null);
+    public Unit LostRace() => throw ItemStreams.Stale(Id, null);
 }
 
 internal sealed class TakeItemStepValidator : AbstractValidator<TakeItemStep>

@@ -11,9 +11,9 @@ namespace Wijkengids.Content.Themes;
 
 /// <summary>An editor renames a theme or changes its description.</summary>
 public sealed record ChangeTheme(Guid Id, long? ExpectedVersion, string Name, string? Description, string? Reason = null)
-    : ICommand<Unit>, IExplainsConflict
+    : ICommand<Unit>, IAnswersLostRace<Unit>
 {
-    public ConflictException Conflict() => new(ThemeStreams.Changed);
+    public Unit LostRace() => throw new ConflictException(ThemeStreams.Changed);
 }
 
 internal sealed class ChangeThemeValidator : AbstractValidator<ChangeTheme>

@@ -10,9 +10,9 @@ using Wijkengids.SharedKernel;
 namespace Wijkengids.Content.Themes;
 
 /// <summary>An editor adds a theme; its slug (for /themas/{slug}) is made from the name and never changes. Answers its id.</summary>
-public sealed record DefineTheme(string Name, string? Description, string? Reason = null) : ICommand<Guid>, IExplainsConflict
+public sealed record DefineTheme(string Name, string? Description, string? Reason = null) : ICommand<Guid>, IAnswersLostRace<Guid>
 {
-    public ConflictException Conflict() => new("Er is al een thema met deze naam.");
+    public Guid LostRace() => throw new ConflictException("Er is al een thema met deze naam.");
 }
 
 internal sealed class DefineThemeValidator : AbstractValidator<DefineTheme>

@@ -10,9 +10,9 @@ using Wijkengids.SharedKernel;
 namespace Wijkengids.Content.Themes;
 
 /// <summary>An editor removes a theme; only when no item (published, draft or in review) still uses it, and with a reason.</summary>
-public sealed record RemoveTheme(Guid Id, long? ExpectedVersion, string Reason) : ICommand<Unit>, IExplainsConflict
+public sealed record RemoveTheme(Guid Id, long? ExpectedVersion, string Reason) : ICommand<Unit>, IAnswersLostRace<Unit>
 {
-    public ConflictException Conflict() => new(ThemeStreams.Changed);
+    public Unit LostRace() => throw new ConflictException(ThemeStreams.Changed);
 }
 
 internal sealed class RemoveThemeValidator : AbstractValidator<RemoveTheme>
