@@ -85,8 +85,5 @@ public sealed class WorkshopsModule : IModule
     }
 
     private static RouteGroupBuilder BackOffice(IEndpointRouteBuilder endpoints, string policy) =>
-        endpoints.MapGroup("/api/workshops").WithTags("Workshops").RequireAuthorization(policy)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        endpoints.MapGroup("/api/workshops").WithTags("Workshops").RequireAuthorization(policy);
 }

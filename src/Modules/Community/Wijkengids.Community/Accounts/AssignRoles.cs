@@ -29,9 +29,7 @@ internal sealed class AssignRolesHandler(AccountSteps steps, IRequestContext con
                 await mediator.Send(new AssignRoles(id, body.Roles ?? [], body.ExpectedVersion, body.Reason), ct);
                 return TypedResults.Ok(await mediator.Send(new GetAccount(id), ct));
             })
-            .WithName("AssignRoles").WithSummary("Rollen van een account instellen (beheerder)")
-            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .WithName("AssignRoles").WithSummary("Rollen van een account instellen (beheerder)");
 
     internal sealed record RolesBody(IReadOnlyList<string>? Roles, long? ExpectedVersion, string? Reason);
 }

@@ -48,8 +48,7 @@ internal sealed class ChangeProfileHandler(AccountSteps steps) : IRequestHandler
                 return TypedResults.Ok(await mediator.Send(new GetAccount(account), ct));
             })
             .RequireAuthorization()
-            .WithName("ChangeMyProfile").WithSummary("Eigen naam en/of wachtwoord wijzigen")
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .WithName("ChangeMyProfile").WithSummary("Eigen naam en/of wachtwoord wijzigen");
 
     internal sealed record ProfileBody(string? DisplayName, string? CurrentPassword, string? NewPassword);
 }

@@ -24,8 +24,7 @@ internal sealed class ConfirmAccountEmailHandler(AccountSteps steps, SignedToken
     internal static void MapEndpoint(RouteGroupBuilder community) =>
         community.MapPost("/registrations/confirm", async (TokenBody body, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new ConfirmAccountEmail(body.Token ?? ""), ct)))
-            .WithName("ConfirmAccountEmail").WithSummary("E-mailadres van een nieuw account bevestigen (eenmalige link, 48 uur)")
-            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .WithName("ConfirmAccountEmail").WithSummary("E-mailadres van een nieuw account bevestigen (eenmalige link, 48 uur)");
 
     internal sealed record TokenBody(string? Token);
 }

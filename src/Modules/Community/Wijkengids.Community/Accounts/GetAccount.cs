@@ -9,6 +9,5 @@ internal sealed class GetAccountHandler(IQuerySession session) : IRequestHandler
 
     internal static void MapEndpoint(RouteGroupBuilder accounts) =>
         accounts.MapGet("/{id:guid}", async (Guid id, IMediator mediator, CancellationToken ct) => TypedResults.Ok(await mediator.Send(new GetAccount(id), ct)))
-            .WithName("GetAccount").WithSummary("Eén account (beheerder)")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .WithName("GetAccount").WithSummary("Eén account (beheerder)");
 }

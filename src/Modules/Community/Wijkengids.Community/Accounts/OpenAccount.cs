@@ -45,6 +45,5 @@ internal sealed class OpenAccountHandler(AccountSteps steps) : IRequestHandler<O
                 return TypedResults.Created($"/api/community/accounts/{id}", await mediator.Send(new GetAccount(id), ct));
             })
             .WithName("OpenAccount")
-            .WithSummary("Account aanmaken (beheerder)")
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .WithSummary("Account aanmaken (beheerder)");
 }

@@ -46,6 +46,5 @@ internal sealed class RegisterAccountHandler(AccountSteps steps, AccountMails ma
         community.MapPost("/registrations", async (RegisterAccount command, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Accepted((string?)null, await mediator.Send(command, ct)))
             .RequireRateLimiting(RateLimitPolicies.Forms)
-            .WithName("RegisterAccount").WithSummary("Zelf een account als bijdrager aanvragen (bevestiging per e-mail); altijd hetzelfde antwoord")
-            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+            .WithName("RegisterAccount").WithSummary("Zelf een account als bijdrager aanvragen (bevestiging per e-mail); altijd hetzelfde antwoord");
 }

@@ -29,8 +29,7 @@ internal sealed class RequestPasswordResetHandler(AccountSteps steps, AccountMai
         community.MapPost("/password-resets", async (EmailBody body, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Accepted((string?)null, await mediator.Send(new RequestPasswordReset(body.Email ?? ""), ct)))
             .RequireRateLimiting(RateLimitPolicies.Forms)
-            .WithName("RequestPasswordReset").WithSummary("Link voor een nieuw wachtwoord aanvragen; altijd hetzelfde antwoord")
-            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+            .WithName("RequestPasswordReset").WithSummary("Link voor een nieuw wachtwoord aanvragen; altijd hetzelfde antwoord");
 
     internal sealed record EmailBody(string? Email);
 }

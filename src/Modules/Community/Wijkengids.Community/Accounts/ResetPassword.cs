@@ -36,8 +36,7 @@ internal sealed class ResetPasswordHandler(AccountSteps steps, SignedTokens toke
     internal static void MapEndpoint(RouteGroupBuilder community) =>
         community.MapPost("/password-resets/complete", async (ResetBody body, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new ResetPassword(body.Token ?? "", body.NewPassword ?? ""), ct)))
-            .WithName("ResetPassword").WithSummary("Nieuw wachtwoord instellen met de link uit de mail (eenmalig, 2 uur)")
-            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .WithName("ResetPassword").WithSummary("Nieuw wachtwoord instellen met de link uit de mail (eenmalig, 2 uur)");
 
     internal sealed record ResetBody(string? Token, string? NewPassword);
 }

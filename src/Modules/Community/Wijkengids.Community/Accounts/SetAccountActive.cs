@@ -25,13 +25,10 @@ internal sealed class SetAccountActiveHandler(AccountSteps steps, IRequestContex
     {
         accounts.MapPost("/{id:guid}/deactivate", (Guid id, ReasonBody body, IMediator mediator, CancellationToken ct) =>
                 ChangeAsync(mediator, new SetAccountActive(id, false, body.ExpectedVersion, body.Reason), ct))
-            .WithName("DeactivateAccount").WithSummary("Account deactiveren (beheerder)")
-            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .WithName("DeactivateAccount").WithSummary("Account deactiveren (beheerder)");
         accounts.MapPost("/{id:guid}/activate", (Guid id, ReasonBody body, IMediator mediator, CancellationToken ct) =>
                 ChangeAsync(mediator, new SetAccountActive(id, true, body.ExpectedVersion, body.Reason), ct))
-            .WithName("ActivateAccount").WithSummary("Account weer activeren (beheerder)")
-            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+            .WithName("ActivateAccount").WithSummary("Account weer activeren (beheerder)");
     }
 
     private static async Task<Microsoft.AspNetCore.Http.HttpResults.Ok<AccountSummary>> ChangeAsync(IMediator mediator, SetAccountActive command,

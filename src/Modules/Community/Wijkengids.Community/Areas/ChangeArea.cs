@@ -31,9 +31,7 @@ internal sealed class ChangeAreaHandler(IDocumentSession session, IRequestContex
                 return TypedResults.Ok(await mediator.Send(new GetArea(id), ct));
             })
             .RequireAuthorization(Policies.Admins)
-            .WithName("ChangeArea").WithSummary("Gebied hernoemen of verplaatsen (beheerder)")
-            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .WithName("ChangeArea").WithSummary("Gebied hernoemen of verplaatsen (beheerder)");
 
     internal sealed record AreaBody(string? Name, Guid? ParentId, long? ExpectedVersion, string? Reason);
 }

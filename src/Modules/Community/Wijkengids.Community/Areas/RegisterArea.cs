@@ -32,6 +32,5 @@ internal sealed class RegisterAreaHandler(IDocumentSession session, IRequestCont
                 return TypedResults.Created($"/api/community/areas/{id}", await mediator.Send(new GetArea(id), ct));
             })
             .RequireAuthorization(Policies.Admins)
-            .WithName("RegisterArea").WithSummary("Gebied toevoegen (beheerder)")
-            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .WithName("RegisterArea").WithSummary("Gebied toevoegen (beheerder)");
 }

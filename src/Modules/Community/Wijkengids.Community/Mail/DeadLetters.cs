@@ -85,8 +85,7 @@ internal sealed class DeadLettersHandler(IWolverineRuntime runtime, IDocumentSes
             .WithName("ListDeadLetters").WithSummary("Berichten die na alle pogingen niet verwerkt konden worden (beheerder)");
         group.MapPost("/replay", async (ReplayBody body, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(new ReplayResult(await mediator.Send(new ReplayDeadLetters(body.Ids ?? []), ct))))
-            .WithName("ReplayDeadLetters").WithSummary("Mislukte berichten opnieuw aanbieden; zonder ids: alle (beheerder)")
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
+            .WithName("ReplayDeadLetters").WithSummary("Mislukte berichten opnieuw aanbieden; zonder ids: alle (beheerder)");
     }
 
     internal sealed record ReplayBody(IReadOnlyList<Guid>? Ids);

@@ -29,8 +29,7 @@ internal sealed class ChangeOrganisationHandler(IDocumentSession session, IReque
                 return TypedResults.Ok(await mediator.Send(new GetOrganisation(id), ct));
             })
             .RequireAuthorization(Policies.Editors)
-            .WithName("ChangeOrganisation").WithSummary("Organisatie wijzigen (redacteur)")
-            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+            .WithName("ChangeOrganisation").WithSummary("Organisatie wijzigen (redacteur)");
 
     internal sealed record OrganisationBody(string? Name, string? Kind, long? ExpectedVersion, string? Reason);
 }

@@ -31,9 +31,7 @@ internal sealed class ChangePersonHandler(PersonSteps steps, IDocumentSession se
                 return TypedResults.Ok(await mediator.Send(new GetPerson(id), ct));
             })
             .RequireAuthorization(Policies.Editors)
-            .WithName("ChangePerson").WithSummary("Gegevens en rollen van een persoon wijzigen (redacteur)")
-            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .WithName("ChangePerson").WithSummary("Gegevens en rollen van een persoon wijzigen (redacteur)");
 
     internal sealed record PersonBody(string? Name, Guid? OrganisationId, string? Affiliation, string? Bio, IReadOnlyList<RoleInput>? Roles,
         long? ExpectedVersion, string? Reason);

@@ -13,6 +13,5 @@ internal sealed class GetPersonHandler(IQuerySession session) : IRequestHandler<
 
     internal static void MapEndpoint(RouteGroupBuilder people) =>
         people.MapGet("/{id:guid}", async (Guid id, IMediator mediator, CancellationToken ct) => TypedResults.Ok(await mediator.Send(new GetPerson(id), ct)))
-            .WithName("GetPerson").WithSummary("Eén persoon (openbaar)")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .WithName("GetPerson").WithSummary("Eén persoon (openbaar)");
 }

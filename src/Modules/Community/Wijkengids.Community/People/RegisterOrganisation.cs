@@ -26,6 +26,5 @@ internal sealed class RegisterOrganisationHandler(IDocumentSession session, IReq
                 return TypedResults.Created($"/api/community/organisations/{id}", await mediator.Send(new GetOrganisation(id), ct));
             })
             .RequireAuthorization(Policies.Editors)
-            .WithName("RegisterOrganisation").WithSummary("Organisatie toevoegen (redacteur)")
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .WithName("RegisterOrganisation").WithSummary("Organisatie toevoegen (redacteur)");
 }

@@ -29,6 +29,5 @@ internal sealed class RegisterPersonHandler(PersonSteps steps, IDocumentSession 
                 return TypedResults.Created($"/api/community/people/{id}", await mediator.Send(new GetPerson(id), ct));
             })
             .RequireAuthorization(Policies.Editors)
-            .WithName("RegisterPerson").WithSummary("Persoon toevoegen (redacteur)")
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .WithName("RegisterPerson").WithSummary("Persoon toevoegen (redacteur)");
 }

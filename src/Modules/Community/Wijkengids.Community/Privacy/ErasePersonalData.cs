@@ -94,8 +94,7 @@ internal sealed class ErasePersonalDataHandler(
         endpoints.MapPost("/api/community/erasures", async (ErasureBody body, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new ErasePersonalData(body.SubjectId, body.Reason), ct)))
             .WithTags("Community").RequireAuthorization(Policies.Admins)
-            .WithName("ErasePersonalData").WithSummary("Persoonsgegevens van een account of vermelde persoon wissen, met reden (beheerder)")
-            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .WithName("ErasePersonalData").WithSummary("Persoonsgegevens van een account of vermelde persoon wissen, met reden (beheerder)");
     }
 
     internal sealed record ErasureBody(Guid SubjectId, string? Reason);

@@ -25,6 +25,5 @@ internal sealed class ExportPersonalDataHandler(IQuerySession session, IEnumerab
     internal static void MapEndpoint(RouteGroupBuilder me) =>
         me.MapGet("/personal-data", async (ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new ExportPersonalData(SignedInAccount.IdOf(user)), ct)))
-            .WithName("ExportMyPersonalData").WithSummary("Alles wat het platform over mij bewaart, uit elke module (AVG inzage)")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .WithName("ExportMyPersonalData").WithSummary("Alles wat het platform over mij bewaart, uit elke module (AVG inzage)");
 }

@@ -29,7 +29,7 @@ internal static class SignInEndpoints
             })
             .RequireRateLimiting(SharedKernel.RateLimitPolicies.Login)
             .WithName("Login").WithSummary("Inloggen met e-mail en wachtwoord; zet het sessiecookie")
-            .Produces(204).ProducesProblem(400).ProducesProblem(401).ProducesProblem(429);
+            .Produces(204).ProducesProblem(401);
 
         auth.MapPost("/logout", async (HttpContext http, IMediator mediator, CancellationToken ct) =>
             {

@@ -29,8 +29,7 @@ internal sealed class ConfirmSubscriptionHandler(SubscriptionSteps steps, IDocum
     internal static void MapEndpoint(RouteGroupBuilder subscriptions) =>
         subscriptions.MapPost("/confirm", async (TokenBody body, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new ConfirmSubscription(body.Token ?? ""), ct)))
-            .WithName("ConfirmSubscription").WithSummary("Aanmelding bevestigen met de link uit de mail (eenmalig, 48 uur geldig)")
-            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .WithName("ConfirmSubscription").WithSummary("Aanmelding bevestigen met de link uit de mail (eenmalig, 48 uur geldig)");
 
     internal sealed record TokenBody(string? Token);
 }

@@ -63,6 +63,5 @@ internal sealed class SubscribeHandler(
         subscriptions.MapPost("/", async (Subscribe command, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Accepted((string?)null, await mediator.Send(command, ct)))
             .RequireRateLimiting(RateLimitPolicies.Forms)
-            .WithName("Subscribe").WithSummary("Aanmelden voor updates (dubbele opt-in: bevestigingsmail); altijd hetzelfde antwoord")
-            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+            .WithName("Subscribe").WithSummary("Aanmelden voor updates (dubbele opt-in: bevestigingsmail); altijd hetzelfde antwoord");
 }

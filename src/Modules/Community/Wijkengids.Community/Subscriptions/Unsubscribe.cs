@@ -19,6 +19,5 @@ internal sealed class UnsubscribeHandler(SubscriptionSteps steps, Shared.SignedT
         // RFC 8058 one-click: mail clients POST "List-Unsubscribe=One-Click" to the URI in List-Unsubscribe, without cookies.
         subscriptions.MapPost("/unsubscribe", async (string? token, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new Unsubscribe(token ?? ""), ct)))
-            .WithName("Unsubscribe").WithSummary("Afmelden met één klik (RFC 8058, List-Unsubscribe-Post)")
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .WithName("Unsubscribe").WithSummary("Afmelden met één klik (RFC 8058, List-Unsubscribe-Post)");
 }

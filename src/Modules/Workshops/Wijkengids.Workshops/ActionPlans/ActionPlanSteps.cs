@@ -60,13 +60,12 @@ internal sealed class ActionPlanSteps(IDocumentSession session, IRequestContext 
     internal static void MapEndpoints(RouteGroupBuilder open)
     {
         Map(open.MapGroup("/plans/link/{key}"), key => new ContactKey(key, null), "ByLink", "via de persoonlijke link van de aanvraag");
-        Map(open.MapGroup("/my/plans/{key:guid}").RequireAuthorization().ProducesProblem(StatusCodes.Status403Forbidden),
+        Map(open.MapGroup("/my/plans/{key:guid}").RequireAuthorization(),
             key => new ContactKey(null, Guid.Parse(key)), "OfMine", "ingelogd als de aanvrager");
     }
 
     private static void Map(RouteGroupBuilder contact, Func<string, ContactKey> keyOf, string name, string how)
     {
-        contact.ProducesProblem(StatusCodes.Status404NotFound);
         GetContactActionPlanHandler.MapEndpoint(contact, keyOf, name, how);
         ChangeActionStatusHandler.MapEndpoint(contact, keyOf, name, how);
         ConsentToPublicationHandler.MapEndpoint(contact, keyOf, name, how);

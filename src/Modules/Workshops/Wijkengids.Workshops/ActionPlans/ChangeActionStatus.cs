@@ -27,8 +27,7 @@ internal sealed class ChangeActionStatusHandler(ActionPlanSteps steps) : IReques
                 await mediator.Send(new ChangeActionStatus(keyOf(key), actionId, body.Status ?? "", body.ExpectedVersion), ct);
                 return TypedResults.Ok(await mediator.Send(new GetContactActionPlan(keyOf(key)), ct));
             })
-            .WithName("ChangeActionStatus" + name).WithSummary($"Status van een actie bijwerken, {how}")
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status409Conflict);
+            .WithName("ChangeActionStatus" + name).WithSummary($"Status van een actie bijwerken, {how}");
 
     internal sealed record StatusBody(string? Status, long? ExpectedVersion);
 }

@@ -25,8 +25,7 @@ internal sealed class ConsentToPublicationHandler(ActionPlanSteps steps) : IRequ
                 return TypedResults.Ok(await mediator.Send(new GetContactActionPlan(keyOf(key)), ct));
             })
             .WithName("ConsentToPublication" + name)
-            .WithSummary($"Toestemming geven (of intrekken) om het plan op de pagina van het gebied te publiceren, {how}")
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status409Conflict);
+            .WithSummary($"Toestemming geven (of intrekken) om het plan op de pagina van het gebied te publiceren, {how}");
 
     internal sealed record PublicationBody(bool Consent, long? ExpectedVersion, string? Reason);
 }

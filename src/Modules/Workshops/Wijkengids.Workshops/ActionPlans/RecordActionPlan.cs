@@ -72,8 +72,7 @@ internal sealed class RecordActionPlanHandler(IDocumentSession session, IMartenO
                 return TypedResults.Ok(await mediator.Send(new GetActionPlan(id), ct));
             })
             .WithName("RecordActionPlan")
-            .WithSummary("Plan van aanpak vastleggen of bijwerken na de sessie: doelen, acties met eigenaar en streefdatum, gebruikte lessen (organisator)")
-            .ProducesProblem(StatusCodes.Status400BadRequest);
+            .WithSummary("Plan van aanpak vastleggen of bijwerken na de sessie: doelen, acties met eigenaar en streefdatum, gebruikte lessen (organisator)");
 
     internal sealed record PlanBody(IReadOnlyList<string>? Goals, IReadOnlyList<ActionInput>? Actions, IReadOnlyList<string>? Lessons,
         long? ExpectedVersion, string? Reason);

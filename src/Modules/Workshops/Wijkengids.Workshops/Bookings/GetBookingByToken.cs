@@ -23,5 +23,5 @@ internal sealed class GetBookingByTokenHandler(IQuerySession session) : IRequest
     internal static void MapEndpoint(RouteGroupBuilder open) =>
         open.MapGet("/bookings/status/{token}", async (string token, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new GetBookingByToken(token), ct)))
-            .WithName("GetBookingStatus").WithSummary("Status van een aanvraag via de persoonlijke link").ProducesProblem(StatusCodes.Status404NotFound);
+            .WithName("GetBookingStatus").WithSummary("Status van een aanvraag via de persoonlijke link");
 }

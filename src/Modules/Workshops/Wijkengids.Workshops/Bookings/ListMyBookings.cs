@@ -22,6 +22,5 @@ internal sealed class ListMyBookingsHandler(IQuerySession session, IRequestConte
     internal static void MapEndpoint(RouteGroupBuilder open) =>
         open.MapGet("/my/bookings", async (IMediator mediator, CancellationToken ct) => TypedResults.Ok(await mediator.Send(new ListMyBookings(), ct)))
             .RequireAuthorization()
-            .WithName("ListMyBookings").WithSummary("Mijn aanvragen voor werkateliers (ingelogd gedaan), met of er een plan van aanpak is")
-            .ProducesProblem(StatusCodes.Status401Unauthorized);
+            .WithName("ListMyBookings").WithSummary("Mijn aanvragen voor werkateliers (ingelogd gedaan), met of er een plan van aanpak is");
 }

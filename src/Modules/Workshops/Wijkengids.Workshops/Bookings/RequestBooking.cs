@@ -85,8 +85,5 @@ internal sealed class RequestBookingHandler(
             })
             .RequireRateLimiting(RateLimitPolicies.Forms)
             .WithName("RequestBooking")
-            .WithSummary("Een werkatelier aanvragen (iedereen); met een gekozen sessie direct geplaatst of op de wachtlijst")
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
-            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+            .WithSummary("Een werkatelier aanvragen (iedereen); met een gekozen sessie direct geplaatst of op de wachtlijst");
 }

@@ -61,7 +61,6 @@ internal static class SessionCalendar
                 if (workshop is null || workshop.Cancelled) throw new NotFoundException("Deze sessie bestaat niet.");
                 return Results.Text(Render([workshop], BaseUrl(configuration)), ContentType);
             })
-            .WithTags("Workshops").WithName("WorkshopSessionCalendar").WithSummary("Eén sessie als iCalendar-bestand")
-            .Produces(StatusCodes.Status404NotFound);
+            .WithTags("Workshops").WithName("WorkshopSessionCalendar").WithSummary("Eén sessie als iCalendar-bestand");
     }
 }

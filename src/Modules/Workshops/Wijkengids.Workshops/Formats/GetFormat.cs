@@ -16,5 +16,5 @@ internal sealed class GetFormatHandler(IQuerySession session, ICommunityDirector
 
     internal static void MapEndpoint(RouteGroupBuilder open) =>
         open.MapGet("/formats/{slug}", async (string slug, IMediator mediator, CancellationToken ct) => TypedResults.Ok(await mediator.Send(new GetFormat(slug), ct)))
-            .WithName("GetWorkshopFormat").WithSummary("Eén werkatelier").ProducesProblem(StatusCodes.Status404NotFound);
+            .WithName("GetWorkshopFormat").WithSummary("Eén werkatelier");
 }
