@@ -340,6 +340,14 @@ public sealed class UpgradeTests(UpgradeFixture2026 fixture) : IClassFixture<Upg
     }
 
     [Fact]
+    public async Task Every_read_model_of_the_upgraded_fixture_rebuilds_from_its_events_alone()
+    {
+        // The upgrade steps (recorded facts, pruned log entries, repaired ledgers) ran at start; from here the events are the truth.
+        var compared = await ReadModels.AssertEveryProjectionRebuildsAsync(Host.Services.GetRequiredService<IDocumentStore>());
+        Assert.True(compared > 100, $"{compared} documenten vergeleken");
+    }
+
+    [Fact]
     public async Task The_provenance_of_a_fixture_lesson_reads_the_old_events_through_their_declared_contracts()
     {
         await TimelineCoversFixtureAsync();

@@ -34,6 +34,7 @@ public sealed class ContentModule : IModule
         // Order matters: the search table exists before anything is published.
         services.AddHostedService<SearchSchema>();
         services.AddHostedService<Seed.SeedImport>();
+        services.AddHostedService<PruneItemLog>();
         services.AddSingleton<ICommandLineCommand, Seed.DemoSeedCommand>();
         services.AddOutputCache(options => options.AddBasePolicy(new GuideCachePolicy()));
         services.ConfigureMarten((provider, options) => options.Listeners.Add(new GuideChangeListener(provider)));

@@ -15,7 +15,11 @@ public sealed class ProposalIntakeRecord
 /// <summary>The records follow from the events: a draft revision attributed to a proposal (inline, rebuildable).</summary>
 internal sealed partial class ProposalIntakeProjection : EventProjection
 {
-    public ProposalIntakeProjection() => Name = nameof(ProposalIntakeRecord);
+    public ProposalIntakeProjection()
+    {
+        Name = nameof(ProposalIntakeRecord);
+        RegisterPublishedType(typeof(ProposalIntakeRecord));
+    }
 
     public void Project(DraftSaved e, IDocumentOperations operations)
     {

@@ -47,6 +47,9 @@ public sealed partial class ItemHistoryProjection : EventProjection
 
     public override ValueTask ApplyAsync(IDocumentOperations operations, IEvent e, CancellationToken cancellation)
     {
+        // Inline, every event of the session comes here, whatever IncludeType says (a rebuild does filter): only an
+        // item's own events belong in its history.
+        if (!ContentEvents.ItemEventTypes.Contains(e.EventType)) return ValueTask.CompletedTask;
         var actor = string.IsNullOrEmpty(e.UserName) ? IRequestContext.SystemActor : e.UserName;
         var reason = ReasonOf(e);
         switch (e.Data)

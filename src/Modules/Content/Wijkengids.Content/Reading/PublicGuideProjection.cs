@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using JasperFx.Events;
 using Marten;
 using Marten.Events.Projections;
@@ -30,9 +31,9 @@ public sealed partial class PublicGuideProjection : EventProjection
         switch (e.Data)
         {
             case ItemPublished published:
-                var previous = await operations.LoadAsync<PublicItem>(published.ItemId, cancellation);
+                var previous = await LoadAsync(operations, published.ItemId, cancellation);
                 var item = ToPublicItem(published, previous);
-                operations.Store(item);
+                Store(operations, item);
                 Search.SearchIndex.Upsert(operations, item, ContentMarkdown.ToPlainText(published.Text.Body));
                 break;
             case ItemUnpublished unpublished:
@@ -42,21 +43,38 @@ public sealed partial class PublicGuideProjection : EventProjection
                 Remove(operations, archived.ItemId);
                 break;
             case EditionReleased edition:
-                var listed = await operations.LoadManyAsync<PublicItem>(cancellation, edition.Entries.Select(x => x.ItemId).ToArray());
                 foreach (var entry in edition.Entries)
                 {
-                    if (listed.FirstOrDefault(i => i.Id == entry.ItemId) is not { } listedItem || listedItem.Revision != entry.ToRevision) continue;
+                    if (await LoadAsync(operations, entry.ItemId, cancellation) is not { } listedItem || listedItem.Revision != entry.ToRevision) continue;
                     listedItem.Edition = edition.Number;
                     listedItem.EditionRevision = entry.ToRevision;
-                    operations.Store(listedItem);
+                    Store(operations, listedItem);
                 }
                 break;
         }
         operations.Store(new GuideVersion { Version = e.Sequence > 0 ? e.Sequence : e.Timestamp.UtcTicks, ChangedAt = e.Timestamp });
     }
 
+    /// <summary>
+    /// What this batch of events already made of each item. A rebuild applies many events in one batch and saves at its end,
+    /// so an item published (or removed) earlier in the batch is not in the database yet when a later event needs it.
+    /// </summary>
+    private static readonly ConditionalWeakTable<IDocumentOperations, Dictionary<Guid, PublicItem?>> Pending = new();
+
+    private static async Task<PublicItem?> LoadAsync(IDocumentOperations operations, Guid id, CancellationToken cancellation) =>
+        Pending.GetOrCreateValue(operations).TryGetValue(id, out var pending)
+            ? pending
+            : await operations.LoadAsync<PublicItem>(id, cancellation);
+
+    private static void Store(IDocumentOperations operations, PublicItem item)
+    {
+        Pending.GetOrCreateValue(operations)[item.Id] = item;
+        operations.Store(item);
+    }
+
     private static void Remove(IDocumentOperations operations, Guid id)
     {
+        Pending.GetOrCreateValue(operations)[id] = null;
         operations.Delete<PublicItem>(id);
         Search.SearchIndex.Remove(operations, id);
     }
