@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 
@@ -12,19 +11,12 @@ namespace Wijkengids.Community.Accounts;
 /// the system with reason "upgrade", so a rebuild from the events signs in as before (docs/adr/0089). An erased account has
 /// no hash left to record. Nothing to do on a database made after the change.
 /// </summary>
-internal sealed class RecordPasswordHashes(IServiceScopeFactory scopes, ILogger<RecordPasswordHashes> logger) : IHostedService
+internal sealed class RecordPasswordHashes(IServiceScopeFactory scopes, ILogger<RecordPasswordHashes> logger) : UpgradeStep(scopes, logger)
 {
-    public const string Reason = "upgrade";
+    protected override Task<int> RunAsync(IServiceProvider services, CancellationToken cancellationToken) =>
+        RecordAsync(services.GetRequiredService<IDocumentStore>(), services.GetRequiredService<IPersonalDataVault>(), cancellationToken);
 
-    public async Task StartAsync(CancellationToken cancellationToken)
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        var recorded = await RecordAsync(scope.ServiceProvider.GetRequiredService<IDocumentStore>(),
-            scope.ServiceProvider.GetRequiredService<IPersonalDataVault>(), cancellationToken);
-        if (recorded > 0) logger.LogInformation("Wachtwoord-hashes van {Count} oudere accounts vastgelegd als gebeurtenis", recorded);
-    }
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    protected override string Done(int count) => $"Wachtwoord-hashes van {count} oudere accounts vastgelegd als gebeurtenis";
 
     internal static async Task<int> RecordAsync(IDocumentStore store, IPersonalDataVault vault, CancellationToken cancellationToken)
     {
@@ -51,8 +43,7 @@ internal sealed class RecordPasswordHashes(IServiceScopeFactory scopes, ILogger<
         }
         if (ids.Count == 0) return 0;
 
-        await using var session = store.LightweightSession();
-        session.Stamp(FixedRequestContext.System(), Reason);
+        await using var session = Session(store);
         var recorded = 0;
         foreach (var view in await session.LoadManyAsync<AccountView>(cancellationToken, ids))
         {
@@ -62,16 +53,7 @@ internal sealed class RecordPasswordHashes(IServiceScopeFactory scopes, ILogger<
                 new AccountPasswordRecorded(view.Id, await vault.SealAsync(view.Id, view.PasswordHash, cancellationToken)));
             recorded++;
         }
-        if (recorded == 0) return 0;
-        try
-        {
-            await session.SaveChangesAsync(cancellationToken);
-        }
-        catch (JasperFx.ConcurrencyException)
-        {
-            return 0; // another host recorded them first
-        }
-        return recorded;
+        return await SaveOnceAsync(session, recorded, cancellationToken);
     }
 
     private static string Bare(string name) => name[(name.IndexOf('.') + 1)..];

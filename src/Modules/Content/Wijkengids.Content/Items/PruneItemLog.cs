@@ -1,8 +1,8 @@
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Npgsql;
+using Wijkengids.SharedKernel;
 
 namespace Wijkengids.Content.Items;
 
@@ -11,16 +11,12 @@ namespace Wijkengids.Content.Items;
 /// events of other streams and modules, which no item page ever showed. Such entries are not what a rebuild from the
 /// events makes (only an item's own events), so they are removed once; on a database made after the change there are none.
 /// </summary>
-internal sealed class PruneItemLog(IServiceScopeFactory scopes, ILogger<PruneItemLog> logger) : IHostedService
+internal sealed class PruneItemLog(IServiceScopeFactory scopes, ILogger<PruneItemLog> logger) : UpgradeStep(scopes, logger)
 {
-    public async Task StartAsync(CancellationToken cancellationToken)
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        var pruned = await PruneAsync(scope.ServiceProvider.GetRequiredService<IDocumentStore>(), cancellationToken);
-        if (pruned > 0) logger.LogInformation("{Count} logregels van andere stromen uit de itemgeschiedenis verwijderd", pruned);
-    }
+    protected override Task<int> RunAsync(IServiceProvider services, CancellationToken cancellationToken) =>
+        PruneAsync(services.GetRequiredService<IDocumentStore>(), cancellationToken);
 
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    protected override string Done(int count) => $"{count} logregels van andere stromen uit de itemgeschiedenis verwijderd";
 
     internal static async Task<int> PruneAsync(IDocumentStore store, CancellationToken cancellationToken)
     {

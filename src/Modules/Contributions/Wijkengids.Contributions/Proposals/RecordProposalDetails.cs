@@ -1,6 +1,5 @@
 using JasperFx.Events;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 
@@ -12,18 +11,12 @@ namespace Wijkengids.Contributions.Proposals;
 /// records them from the read model as <see cref="ProposalDetailsRecorded"/>, by the system with reason "upgrade", so a
 /// rebuild from the events shows what the page showed (docs/adr/0089). Nothing to do on a database made after the change.
 /// </summary>
-internal sealed class RecordProposalDetails(IServiceScopeFactory scopes, ILogger<RecordProposalDetails> logger) : IHostedService
+internal sealed class RecordProposalDetails(IServiceScopeFactory scopes, ILogger<RecordProposalDetails> logger) : UpgradeStep(scopes, logger)
 {
-    public const string Reason = "upgrade";
+    protected override Task<int> RunAsync(IServiceProvider services, CancellationToken cancellationToken) =>
+        RecordAsync(services.GetRequiredService<IDocumentStore>(), cancellationToken);
 
-    public async Task StartAsync(CancellationToken cancellationToken)
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        var recorded = await RecordAsync(scope.ServiceProvider.GetRequiredService<IDocumentStore>(), cancellationToken);
-        if (recorded > 0) logger.LogInformation("Gegevens van {Count} oudere voorstellen vastgelegd als gebeurtenis", recorded);
-    }
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    protected override string Done(int count) => $"Gegevens van {count} oudere voorstellen vastgelegd als gebeurtenis";
 
     internal static async Task<int> RecordAsync(IDocumentStore store, CancellationToken cancellationToken)
     {
@@ -47,22 +40,13 @@ internal sealed class RecordProposalDetails(IServiceScopeFactory scopes, ILogger
         }
         if (ids.Count == 0) return 0;
 
-        await using var session = store.LightweightSession();
-        session.Stamp(FixedRequestContext.System(), Reason);
+        await using var session = Session(store);
         foreach (var view in await session.LoadManyAsync<ProposalView>(cancellationToken, ids))
         {
             // At the version the read model knows: a second host doing the same at the same moment fails instead of recording twice.
             session.Events.Append(view.Id, view.Version + 1, new ProposalDetailsRecorded(view.Id, view.LessonTitle,
                 new ProposalBase(view.BaseTitle, view.BaseStatement, view.BaseBody, view.BaseSources), view.SubmittedAt));
         }
-        try
-        {
-            await session.SaveChangesAsync(cancellationToken);
-        }
-        catch (JasperFx.ConcurrencyException)
-        {
-            return 0; // another host recorded them first
-        }
-        return ids.Count;
+        return await SaveOnceAsync(session, ids.Count, cancellationToken);
     }
 }

@@ -1,6 +1,5 @@
 using JasperFx.Events;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using Wijkengids.Workshops.ActionPlans;
@@ -16,19 +15,12 @@ namespace Wijkengids.Workshops.Bookings;
 /// link is sealed with the contact's key; for a contact erased before, only its hash is recorded. Nothing to do on a
 /// database made after the change.
 /// </summary>
-internal sealed class RecordBookingDetails(IServiceScopeFactory scopes, ILogger<RecordBookingDetails> logger) : IHostedService
+internal sealed class RecordBookingDetails(IServiceScopeFactory scopes, ILogger<RecordBookingDetails> logger) : UpgradeStep(scopes, logger)
 {
-    public const string Reason = "upgrade";
+    protected override Task<int> RunAsync(IServiceProvider services, CancellationToken cancellationToken) =>
+        RecordAsync(services.GetRequiredService<IDocumentStore>(), services.GetRequiredService<IPersonalDataVault>(), cancellationToken);
 
-    public async Task StartAsync(CancellationToken cancellationToken)
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        var recorded = await RecordAsync(scope.ServiceProvider.GetRequiredService<IDocumentStore>(),
-            scope.ServiceProvider.GetRequiredService<IPersonalDataVault>(), cancellationToken);
-        if (recorded > 0) logger.LogInformation("Gegevens van {Count} oudere aanvragen voor werkateliers vastgelegd als gebeurtenis", recorded);
-    }
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    protected override string Done(int count) => $"Gegevens van {count} oudere aanvragen voor werkateliers vastgelegd als gebeurtenis";
 
     internal static async Task<int> RecordAsync(IDocumentStore store, IPersonalDataVault vault, CancellationToken cancellationToken)
     {
@@ -40,8 +32,7 @@ internal sealed class RecordBookingDetails(IServiceScopeFactory scopes, ILogger<
         var plans = await StreamsAsync(store, "action_plan_recorded", "RecordedAt", planRecorded, cancellationToken);
         if (bookings.Count == 0 && plans.Count == 0) return 0;
 
-        await using var session = store.LightweightSession();
-        session.Stamp(FixedRequestContext.System(), Reason);
+        await using var session = Session(store);
         var ids = bookings.Keys.Union(plans.Keys).ToArray();
         var views = (await session.LoadManyAsync<Booking>(cancellationToken, ids)).ToDictionary(b => b.Id);
         var planViews = (await session.LoadManyAsync<ActionPlan>(cancellationToken, plans.Keys.ToArray())).ToDictionary(p => p.Id);
@@ -64,15 +55,7 @@ internal sealed class RecordBookingDetails(IServiceScopeFactory scopes, ILogger<
             session.Events.Append(id, version + changes.Count, changes.ToArray());
             recorded++;
         }
-        try
-        {
-            await session.SaveChangesAsync(cancellationToken);
-        }
-        catch (JasperFx.ConcurrencyException)
-        {
-            return 0; // another host recorded them first
-        }
-        return recorded;
+        return await SaveOnceAsync(session, recorded, cancellationToken);
     }
 
     /// <summary>Streams (with their version) holding an event stored as <paramref name="type"/> without <paramref name="field"/>, and no <paramref name="recorded"/> yet.</summary>

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace Wijkengids.Workshops.Sessions;
@@ -10,16 +9,12 @@ namespace Wijkengids.Workshops.Sessions;
 /// confirmed seats (the events were right). Such a snapshot is built again from its events, once; a database made after
 /// the change has none (docs/adr/0091).
 /// </summary>
-internal sealed class RepairSessionLedgers(IServiceScopeFactory scopes, ILogger<RepairSessionLedgers> logger) : IHostedService
+internal sealed class RepairSessionLedgers(IServiceScopeFactory scopes, ILogger<RepairSessionLedgers> logger) : UpgradeStep(scopes, logger)
 {
-    public async Task StartAsync(CancellationToken cancellationToken)
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        var repaired = await RepairAsync(scope.ServiceProvider.GetRequiredService<IDocumentStore>(), cancellationToken);
-        if (repaired > 0) logger.LogInformation("Plaatsen van {Count} sessies opnieuw opgebouwd uit hun gebeurtenissen", repaired);
-    }
+    protected override Task<int> RunAsync(IServiceProvider services, CancellationToken cancellationToken) =>
+        RepairAsync(services.GetRequiredService<IDocumentStore>(), cancellationToken);
 
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    protected override string Done(int count) => $"Plaatsen van {count} sessies opnieuw opgebouwd uit hun gebeurtenissen";
 
     internal static async Task<int> RepairAsync(IDocumentStore store, CancellationToken cancellationToken)
     {
