@@ -1,8 +1,4 @@
 using JasperFx.Events.Projections;
-using Marten;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Wijkengids.Content.Caching;
@@ -14,7 +10,6 @@ using Wijkengids.Content.Reading;
 using Wijkengids.Content.Rendering;
 using Wijkengids.Content.Search;
 using Wijkengids.Content.Themes;
-using Wijkengids.SharedKernel;
 
 namespace Wijkengids.Content;
 

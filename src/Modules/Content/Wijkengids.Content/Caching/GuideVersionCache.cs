@@ -1,4 +1,3 @@
-using Marten;
 using Microsoft.AspNetCore.OutputCaching;
 using Wijkengids.Content.Reading;
 

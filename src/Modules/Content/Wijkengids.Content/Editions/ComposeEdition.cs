@@ -1,13 +1,6 @@
-using FluentValidation;
-using Marten;
-using MediatR;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
 using Wijkengids.Content.Items;
 using Wijkengids.Content.Publishing;
 using Wijkengids.Content.Reading;
-using Wijkengids.SharedKernel;
 
 namespace Wijkengids.Content.Editions;
 

@@ -1,5 +1,3 @@
-using Wijkengids.SharedKernel;
-
 namespace Wijkengids.Content.Editions;
 
 /// <summary>One changed item in an edition, with its change note. <see cref="Change"/> is "major" or "minor".</summary>

@@ -1,9 +1,3 @@
-using Marten;
-using MediatR;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-
 namespace Wijkengids.Content.Editions;
 
 /// <summary>The edition being prepared (not yet published), if any.</summary>

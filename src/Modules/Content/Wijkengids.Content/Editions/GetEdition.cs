@@ -1,7 +1,3 @@
-using Marten;
-using MediatR;
-using Wijkengids.SharedKernel;
-
 namespace Wijkengids.Content.Editions;
 
 /// <summary>One edition as editors compose and publish it, by number.</summary>

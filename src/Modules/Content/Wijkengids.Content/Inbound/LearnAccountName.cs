@@ -1,4 +1,3 @@
-using Marten;
 using Wijkengids.Community.Contracts;
 using Wijkengids.Content.People;
 

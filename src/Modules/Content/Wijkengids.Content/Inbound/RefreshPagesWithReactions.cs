@@ -1,4 +1,3 @@
-using Marten;
 using Wijkengids.Content.Reading;
 using Wijkengids.Contributions.Contracts;
 

@@ -1,11 +1,9 @@
-using Marten;
 using Microsoft.Extensions.Logging;
 using Wijkengids.Content.Intake;
 using Wijkengids.Content.Items;
 using Wijkengids.Content.People;
 using Wijkengids.Content.Themes;
 using Wijkengids.Contributions.Contracts;
-using Wijkengids.SharedKernel;
 using Wolverine;
 
 namespace Wijkengids.Content.Inbound;

@@ -1,11 +1,3 @@
-using FluentValidation;
-using Marten;
-using MediatR;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using Wijkengids.SharedKernel;
-
 namespace Wijkengids.Content.Items;
 
 /// <summary>An editor creates an item: its stream starts with the first draft revision.</summary>

@@ -1,5 +1,3 @@
-using Wijkengids.SharedKernel;
-
 namespace Wijkengids.Content.Items;
 
 // The events of a content item's stream (one stream per chapter, section, lesson, news item or page).

@@ -1,9 +1,6 @@
 using System.Text.RegularExpressions;
-using FluentValidation;
 using FluentValidation.Results;
-using Marten;
 using Wijkengids.Content.Themes;
-using Wijkengids.SharedKernel;
 
 namespace Wijkengids.Content.Items;
 

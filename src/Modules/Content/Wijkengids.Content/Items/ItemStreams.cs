@@ -1,9 +1,5 @@
 using JasperFx.Events;
-using Marten;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
-using MediatR;
-using Wijkengids.SharedKernel;
 
 namespace Wijkengids.Content.Items;
 

@@ -1,5 +1,3 @@
-using Wijkengids.SharedKernel;
-
 namespace Wijkengids.Content.Items;
 
 /// <summary>

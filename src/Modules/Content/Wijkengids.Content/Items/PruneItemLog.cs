@@ -1,8 +1,6 @@
-using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Npgsql;
-using Wijkengids.SharedKernel;
 
 namespace Wijkengids.Content.Items;
 

@@ -1,11 +1,5 @@
-using Marten;
-using MediatR;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
 using Wijkengids.Content.People;
 using Wijkengids.Content.Rendering;
-using Wijkengids.SharedKernel;
 using Wijkengids.SharedKernel.Text;
 
 namespace Wijkengids.Content.Items;

@@ -1,11 +1,3 @@
-using FluentValidation;
-using Marten;
-using MediatR;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using Wijkengids.SharedKernel;
-
 namespace Wijkengids.Content.Items;
 
 /// <summary>Restores an older revision's text as a new revision (nothing is undone or lost), with a reason.</summary>

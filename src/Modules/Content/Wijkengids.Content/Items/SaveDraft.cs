@@ -1,10 +1,3 @@
-using FluentValidation;
-using MediatR;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using Wijkengids.SharedKernel;
-
 namespace Wijkengids.Content.Items;
 
 /// <summary>An editor saves a draft: a new revision with the full text, based on the version they loaded. Answers the revision number.</summary>

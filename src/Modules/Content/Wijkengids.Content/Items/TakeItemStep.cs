@@ -1,10 +1,4 @@
-using FluentValidation;
-using MediatR;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
 using Wijkengids.Content.Publishing;
-using Wijkengids.SharedKernel;
 
 namespace Wijkengids.Content.Items;
 

@@ -1,6 +1,4 @@
-using Marten;
 using Wijkengids.Community.Contracts;
-using Wijkengids.SharedKernel;
 
 namespace Wijkengids.Content.People;
 

@@ -1,4 +1,3 @@
-using Marten;
 using Wijkengids.Content.Contracts;
 using Wijkengids.Content.Editions;
 using Wijkengids.Content.Items;

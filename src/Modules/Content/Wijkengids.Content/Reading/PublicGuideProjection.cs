@@ -1,6 +1,5 @@
 using System.Runtime.CompilerServices;
 using JasperFx.Events;
-using Marten;
 using Marten.Events.Projections;
 using Wijkengids.Content.Editions;
 using Wijkengids.Content.Items;

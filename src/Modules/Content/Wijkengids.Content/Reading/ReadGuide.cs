@@ -1,12 +1,6 @@
-using Marten;
-using MediatR;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
 using Wijkengids.Content.Items;
 using Wijkengids.Content.People;
 using Wijkengids.Content.Themes;
-using Wijkengids.SharedKernel;
 
 namespace Wijkengids.Content.Reading;
 

@@ -1,7 +1,3 @@
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-
 namespace Wijkengids.Content.Rendering;
 
 public sealed record PreviewRequest(string? Markdown);

@@ -1,10 +1,4 @@
 using System.Net;
-using FluentValidation;
-using Marten;
-using MediatR;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
 using Npgsql;
 using NpgsqlTypes;
 using Wijkengids.Content.Items;

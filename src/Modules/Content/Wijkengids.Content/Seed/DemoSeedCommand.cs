@@ -1,11 +1,9 @@
 using System.Diagnostics;
 using Bogus;
-using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using Wijkengids.Content.Caching;
 using Wijkengids.Content.Items;
 using Wijkengids.Content.Themes;
-using Wijkengids.SharedKernel;
 
 namespace Wijkengids.Content.Seed;
 

@@ -2,13 +2,11 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using JasperFx.Events;
-using Marten;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Wijkengids.Content.Caching;
 using Wijkengids.Content.Items;
 using Wijkengids.Content.Themes;
-using Wijkengids.SharedKernel;
 
 namespace Wijkengids.Content.Seed;
 

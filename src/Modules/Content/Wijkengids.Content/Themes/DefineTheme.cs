@@ -1,11 +1,4 @@
-using FluentValidation;
-using Marten;
-using MediatR;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
 using Wijkengids.Content.Items;
-using Wijkengids.SharedKernel;
 
 namespace Wijkengids.Content.Themes;
 

@@ -1,7 +1,3 @@
-using Marten;
-using MediatR;
-using Wijkengids.SharedKernel;
-
 namespace Wijkengids.Content.Themes;
 
 /// <summary>One theme as editors manage it.</summary>

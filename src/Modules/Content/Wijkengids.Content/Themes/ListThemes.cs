@@ -1,6 +1,3 @@
-using Marten;
-using MediatR;
-
 namespace Wijkengids.Content.Themes;
 
 /// <summary>Every theme, by name.</summary>

@@ -1,6 +1,4 @@
 using JasperFx.Events;
-using Marten;
-using Wijkengids.SharedKernel;
 
 namespace Wijkengids.Content.Themes;
 

@@ -1,5 +1,4 @@
 using JasperFx.Events;
-using Wijkengids.SharedKernel;
 
 namespace Wijkengids.Content.Themes;
 
