@@ -133,15 +133,51 @@ public sealed class ContentLifecycleTests(HostFixture fixture) : IClassFixture<H
         Assert.Contains("Vier ogen", problem.GetProperty("detail").GetString());
         await Host.StepAsync(eva, item, "request-changes", 422, comment: "zelf afkeuren");
 
-        // When the reviewer saves a revision, they become its author: now the other editor must review.
+        // When the reviewer saves a revision, they become an author too: everyone who wrote since the last publication is.
         item = await Host.StepAsync(ruud, item, "request-changes", comment: "Voeg een bron toe.");
         Assert.Equal("changes-requested", item.Str("status"));
         Assert.Equal("Voeg een bron toe.", item.Str("reviewComment"));
         item = await Host.SaveDraftAsync(ruud, item, ContentApi.Lesson("Eigen werk", "Met bron."));
         item = await Host.StepAsync(ruud, item, "submit");
         await Host.StepAsync(ruud, item, "approve", 422);
-        item = await Host.StepAsync(eva, item, "approve");
+        await Host.StepAsync(eva, item, "approve", 422);
+        var ilse = await Host.NewEditorAsync($"ilse-{Guid.NewGuid():N}@example.nl", "Ilse Inhoud");
+        item = await Host.StepAsync(ilse, item, "approve");
         Assert.Equal("approved", item.Str("status"));
+
+        // The approval names its approver and the authors it was checked against.
+        await using var session = Host.Services.GetRequiredService<IDocumentStore>().QuerySession();
+        var approval = (await session.Events.FetchStreamAsync(item.Id())).Select(e => e.Data).OfType<Wijkengids.Content.Items.ReviewApproved>().Single();
+        Assert.Equal(await Host.MeAsync(ilse), approval.Approver);
+        Assert.Equal(new[] { await Host.MeAsync(eva), await Host.MeAsync(ruud) }, approval.Authors!.ToArray());
+    }
+
+    [Fact]
+    public async Task Four_eyes_cannot_be_sidestepped_by_a_colleague_saving_the_same_text()
+    {
+        var (eva, ruud) = await EditorsAsync();
+        var item = await Host.CreateAsync(eva, "lesson", ContentApi.Lesson("Zelf goedkeuren", "De tekst van Eva."));
+        var text = ContentApi.Lesson("Zelf goedkeuren", "De tekst van Eva.");
+
+        // Ruud saves the same text to become the last author, so that Eva could approve her own words: refused, no revision.
+        var refused = (await Host.Scenario(s =>
+        {
+            s.Put.Json(new { expectedVersion = item.Version(), text }).ToUrl($"/api/content/items/{item.Id()}/draft"); s.As(ruud);
+            s.StatusCodeShouldBe(422);
+        })).ShouldBeProblem(422);
+        Assert.Contains("niets gewijzigd", refused.GetProperty("detail").GetString());
+        var current = (await Host.Scenario(s => { s.Get.Url($"/api/content/items/{item.Id()}"); s.As(eva); })).ReadAsJson<JsonElement>();
+        Assert.Equal((1, item.Version()), (current.GetProperty("revision").GetInt32(), current.Version()));
+
+        // A real change by Ruud makes both of them authors: Eva may not approve it either.
+        item = await Host.SaveDraftAsync(ruud, current, ContentApi.Lesson("Zelf goedkeuren", "De tekst van Eva, met een komma van Ruud."));
+        item = await Host.StepAsync(ruud, item, "submit");
+        var problem = (await Host.Scenario(s =>
+        {
+            s.Post.Json(new { expectedVersion = item.Version() }).ToUrl($"/api/content/items/{item.Id()}/approve"); s.As(eva);
+            s.StatusCodeShouldBe(422);
+        })).ShouldBeProblem(422);
+        Assert.Contains("sinds de vorige publicatie", problem.GetProperty("detail").GetString());
     }
 
     [Fact]

@@ -41,14 +41,52 @@ public sealed class ItemDecisionTests
     }
 
     [Fact]
-    public void A_new_revision_by_the_reviewer_makes_them_the_author_who_may_no_longer_approve()
+    public void Four_eyes_hold_against_a_colleagues_identical_save_everyone_who_wrote_since_publication_is_an_author()
+    {
+        var item = Drafted();
+        // The sidestep: a colleague saves the same text to become the last author, so that the first may approve.
+        var same = Assert.Throws<RuleViolationException>(() => item.SaveDraft(new ItemText { Title = "Bewoners eerst", Body = "Tekst." }));
+        Assert.Contains("niets gewijzigd", same.Message);
+
+        item.Apply(By("ruud", item.SaveDraft(new ItemText { Title = "Bewoners eerst", Body = "Tekst, iets beter." })));
+        item.Apply(By("ruud", item.Submit()));
+        Assert.Contains("sinds de vorige publicatie", Assert.Throws<RuleViolationException>(() => item.Approve("eva")).Message);
+        Assert.Throws<RuleViolationException>(() => item.RequestChanges("eva", "nee"));
+
+        var approved = item.Approve("ilse");
+        Assert.Equal("ilse", approved.Approver);
+        Assert.Equal(["eva", "ruud"], approved.Authors!);
+        item.Apply(By("ilse", approved));
+        item.Apply(By("ilse", item.Publish(Now)));
+
+        // After publication only those who wrote since then count.
+        Assert.Empty(item.AuthorsSincePublication);
+        item.Apply(By("ruud", item.SaveDraft(new ItemText { Title = "Bewoners eerst", Body = "Derde tekst." })));
+        item.Apply(By("ruud", item.Submit()));
+        Assert.Equal(["ruud"], item.Approve("eva").Authors!);
+    }
+
+    [Fact]
+    public void A_revert_to_a_text_equal_to_the_current_one_is_refused()
+    {
+        var item = Drafted();
+        item.Apply(By("eva", item.SaveDraft(new ItemText { Title = "Bewoners eerst", Body = "Anders." })));
+        item.Apply(By("eva", item.SaveDraft(new ItemText { Title = "Bewoners eerst", Body = "Tekst." })));
+        Assert.Contains("dezelfde tekst", Assert.Throws<RuleViolationException>(() =>
+            item.Restore(1, new ItemText { Title = "Bewoners eerst", Body = "Tekst." })).Message);
+    }
+
+    [Fact]
+    public void A_new_revision_by_the_reviewer_makes_them_an_author_who_may_no_longer_approve()
     {
         var item = InReview();
         item.Apply(By("ruud", item.SaveDraft(new ItemText { Title = "Bewoners eerst", Body = "Betere tekst." })));
         Assert.Equal((2, ItemStatus.Draft, "ruud"), (item.Revision, item.Status, item.LastAuthor));
         item.Apply(By("ruud", item.Submit()));
         Assert.Throws<RuleViolationException>(() => item.Approve("ruud"));
-        item.Approve("eva");
+        // Eva wrote revision 1 since the last publication: she is an author too.
+        Assert.Throws<RuleViolationException>(() => item.Approve("eva"));
+        item.Approve("ilse");
     }
 
     [Fact]

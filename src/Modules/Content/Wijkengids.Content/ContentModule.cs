@@ -30,6 +30,7 @@ public sealed class ContentModule : IModule
         services.AddHostedService<SearchSchema>();
         services.AddHostedService<Seed.SeedImport>();
         services.AddHostedService<PruneItemLog>();
+        services.AddHostedService<RebuildItemAuthors>();
         services.AddSingleton<ICommandLineCommand, Seed.DemoSeedCommand>();
         services.AddOutputCache(options => options.AddBasePolicy(new GuideCachePolicy()));
         services.ConfigureMarten((provider, options) => options.Listeners.Add(new GuideChangeListener(provider)));

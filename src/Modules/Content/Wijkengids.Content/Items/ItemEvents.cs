@@ -33,12 +33,18 @@ public sealed record SubmittedForReview(Guid ItemId, int Revision) : IDescribedE
     public string Describe() => $"Revisie {Revision} ter review aangeboden";
 }
 
-public sealed record ReviewApproved(Guid ItemId, int Revision) : IDescribedEvent, IRevisionEvent
+/// <summary>
+/// Approved by <see cref="Approver"/>, who wrote none of <see cref="Authors"/>' revisions since the last publication (four
+/// eyes). Both are null on approvals stored before they were recorded; the event's actor is the approver there.
+/// </summary>
+public sealed record ReviewApproved(Guid ItemId, int Revision, string? Approver = null, IReadOnlyList<string>? Authors = null)
+    : IDescribedEvent, IRevisionEvent
 {
     public string Describe() => $"Revisie {Revision} goedgekeurd";
 }
 
-public sealed record ChangesRequested(Guid ItemId, int Revision, string Comment) : IDescribedEvent, IRevisionEvent
+public sealed record ChangesRequested(Guid ItemId, int Revision, string Comment, string? Reviewer = null,
+    IReadOnlyList<string>? Authors = null) : IDescribedEvent, IRevisionEvent
 {
     public string Describe() => $"Wijzigingen gevraagd op revisie {Revision}";
 }

@@ -19,8 +19,14 @@ public sealed class ItemState
     public ItemText Text { get; set; } = new();
     public string Status { get; set; } = ItemStatus.Draft;
 
-    /// <summary>The actor who saved the latest revision: the one who may not review it.</summary>
+    /// <summary>The actor who saved the latest revision.</summary>
     public string LastAuthor { get; set; } = "";
+
+    /// <summary>
+    /// Everyone who wrote a revision since the last publication (a draft, a proposal taken in, a revert): none of them may
+    /// review it (four eyes). Emptied when a revision is published.
+    /// </summary>
+    public List<string> AuthorsSincePublication { get; set; } = [];
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset LastChangedAt { get; set; }
     public string? ReviewComment { get; set; }
@@ -72,6 +78,7 @@ public sealed class ItemState
         Step(e, ItemStatus.Published);
         PublishedRevision = e.Data.Revision;
         PublishedAt = e.Data.PublishedAt;
+        AuthorsSincePublication = [];
     }
 
     public void Apply(IEvent<ItemUnpublished> e)
@@ -94,6 +101,7 @@ public sealed class ItemState
         Number = text.Number;
         Status = ItemStatus.Draft;
         LastAuthor = ActorOf(e);
+        if (!AuthorsSincePublication.Contains(LastAuthor)) AuthorsSincePublication.Add(LastAuthor);
         LastChangedAt = e.Timestamp;
         ReviewComment = null;
         Reviewer = null;
@@ -112,6 +120,11 @@ public sealed class ItemState
     public DraftSaved SaveDraft(ItemText text, Attribution? attribution = null)
     {
         EnsureNotArchived();
+        // A save that changes nothing would make its writer an author without writing anything (and sidestep four eyes).
+        if (attribution is null && Revision > 0 && ItemTexts.Same(text, Text))
+        {
+            throw new RuleViolationException("Er is niets gewijzigd ten opzichte van revisie " + Revision + ". Er is geen nieuwe revisie opgeslagen.");
+        }
         return new DraftSaved(Id, Revision + 1, text, attribution);
     }
 
@@ -119,6 +132,10 @@ public sealed class ItemState
     {
         EnsureNotArchived();
         if (revision == Revision) throw new RuleViolationException($"Revisie {revision} is al de huidige tekst.");
+        if (ItemTexts.Same(olderText, Text))
+        {
+            throw new RuleViolationException($"Revisie {revision} heeft dezelfde tekst als de huidige revisie {Revision}. Er is niets teruggezet.");
+        }
         return new RevisionRestored(Id, Revision + 1, revision, olderText);
     }
 
@@ -135,14 +152,17 @@ public sealed class ItemState
     public ReviewApproved Approve(string reviewer)
     {
         EnsureReviewable(reviewer);
-        return new ReviewApproved(Id, Revision);
+        return new ReviewApproved(Id, Revision, reviewer, Authors());
     }
 
     public ChangesRequested RequestChanges(string reviewer, string comment)
     {
         EnsureReviewable(reviewer);
-        return new ChangesRequested(Id, Revision, comment.Trim());
+        return new ChangesRequested(Id, Revision, comment.Trim(), reviewer, Authors());
     }
+
+    /// <summary>Who wrote the text under review: everyone since the last publication (at least the latest revision's writer).</summary>
+    private List<string> Authors() => AuthorsSincePublication.Count > 0 ? AuthorsSincePublication.ToList() : [LastAuthor];
 
     public ItemPublished Publish(DateTimeOffset now)
     {
@@ -174,6 +194,11 @@ public sealed class ItemState
         if (reviewer == LastAuthor)
         {
             throw new RuleViolationException("Vier ogen: u hebt deze revisie zelf geschreven. Een andere redacteur moet haar beoordelen.");
+        }
+        if (Authors().Contains(reviewer))
+        {
+            throw new RuleViolationException("Vier ogen: u hebt sinds de vorige publicatie zelf een revisie van dit item geschreven. " +
+                                             "Een redacteur die er niet aan schreef moet het beoordelen.");
         }
     }
 

@@ -83,3 +83,10 @@ public sealed record Attribution(Guid ProposalId, Guid ProposerId, Sealed Propos
         new(ProposalId, ProposerId != Guid.Empty ? ProposerId : ProposerName?.Subject ?? Guid.Empty, ProposerName,
             AcceptedBy == Guid.Empty ? null : AcceptedBy);
 }
+
+/// <summary>Comparing texts by what they say (lists by their items), not by reference.</summary>
+public static class ItemTexts
+{
+    public static bool Same(ItemText a, ItemText b) =>
+        System.Text.Json.JsonSerializer.Serialize(a.Normalized()) == System.Text.Json.JsonSerializer.Serialize(b.Normalized());
+}
