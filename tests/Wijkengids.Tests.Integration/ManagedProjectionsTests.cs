@@ -16,6 +16,7 @@ public sealed class ManagedProjectionsTests(ManagedProjectionsFixture fixture) :
     {
         var host = fixture.Host;
         var admin = await host.LoginAsRoleAsync("admin");
+        var auditor = await host.LoginAsRoleAsync("auditor");
         var correlation = "managed-" + Guid.NewGuid().ToString("N");
         await host.Scenario(s =>
         {
@@ -27,7 +28,7 @@ public sealed class ManagedProjectionsTests(ManagedProjectionsFixture fixture) :
 
         var entries = await Problem.EventuallyAsync(async () =>
         {
-            var result = await host.Scenario(s => { s.Get.Url($"/api/audit/timeline?correlationId={correlation}"); s.As(admin); });
+            var result = await host.Scenario(s => { s.Get.Url($"/api/audit/timeline?correlationId={correlation}"); s.As(auditor); });
             var list = result.ReadAsJson<JsonElement>().GetProperty("groups").EnumerateArray()
                 .SelectMany(g => g.GetProperty("entries").EnumerateArray()).ToArray();
             return list.Length == 2 ? list : null;

@@ -59,11 +59,12 @@ internal static class WebPlatform
                 options.Events.OnRedirectToAccessDenied = context => ApiOrRedirect(context, StatusCodes.Status403Forbidden);
             });
         services.AddAuthorizationBuilder()
-            .AddPolicy(Policies.Editors, p => p.RequireRole(Roles.Editor, Roles.Admin))
-            .AddPolicy(Policies.Contributors, p => p.RequireRole(Roles.Contributor, Roles.Editor, Roles.Admin))
-            .AddPolicy(Policies.Organisers, p => p.RequireRole(Roles.Organiser, Roles.Admin))
-            .AddPolicy(Policies.Funders, p => p.RequireRole(Roles.Funder, Roles.Admin))
-            .AddPolicy(Policies.Auditors, p => p.RequireRole(Roles.Auditor, Roles.Admin))
+            // Separation of duties: an admin manages accounts and roles; every other power needs its own role, also for an admin.
+            .AddPolicy(Policies.Editors, p => p.RequireRole(Roles.Editor))
+            .AddPolicy(Policies.Contributors, p => p.RequireRole(Roles.Contributor, Roles.Editor))
+            .AddPolicy(Policies.Organisers, p => p.RequireRole(Roles.Organiser))
+            .AddPolicy(Policies.Funders, p => p.RequireRole(Roles.Funder))
+            .AddPolicy(Policies.Auditors, p => p.RequireRole(Roles.Auditor))
             .AddPolicy(Policies.Admins, p => p.RequireRole(Roles.Admin));
 
         services.AddAntiforgery(options =>

@@ -184,24 +184,21 @@ public sealed class ProvenanceTests(HostFixture fixture) : IClassFixture<HostFix
     }
 
     [Fact]
-    public async Task Only_auditors_and_admins_read_provenance_and_bad_input_is_a_dutch_problem()
+    public async Task Only_auditors_read_provenance_and_bad_input_is_a_dutch_problem()
     {
         var eva = await Host.LoginAsRoleAsync("editor");
         var ruud = await Host.NewEditorAsync($"ruud-{Guid.NewGuid():N}@example.nl", "Ruud Revisor");
         var lesson = await Host.PublishAsync(eva, ruud, "lesson", ContentApi.Lesson("Alleen voor auditors"));
         var url = $"/api/audit/items/{lesson.Id()}/provenance";
-        foreach (var role in new[] { "editor", "contributor", "organiser", "funder" })
+        // An admin manages accounts; reading the history needs the auditor role (separation of duties).
+        foreach (var role in new[] { "editor", "contributor", "organiser", "funder", "admin" })
         {
             var cookie = await Host.LoginAsRoleAsync(role);
             (await Host.Scenario(s => { s.Get.Url(url); s.As(cookie); s.StatusCodeShouldBe(403); })).ShouldBeProblem(403);
             await Host.Scenario(s => { s.Get.Url($"/audit/herkomst?item={lesson.Id()}"); s.As(cookie); s.StatusCodeShouldBe(302); });
         }
         (await Host.Scenario(s => { s.Get.Url(url); s.StatusCodeShouldBe(401); })).ShouldBeProblem(401);
-        foreach (var role in new[] { "auditor", "admin" })
-        {
-            var cookie = await Host.LoginAsRoleAsync(role);
-            await ProvenanceWhenAsync(cookie, lesson.Id(), "", p => p.GetProperty("revisions").GetArrayLength() == 1);
-        }
+        await ProvenanceWhenAsync(await Host.LoginAsRoleAsync("auditor"), lesson.Id(), "", p => p.GetProperty("revisions").GetArrayLength() == 1);
 
         var auditor = await Host.LoginAsRoleAsync("auditor");
         var tooShort = (await Host.Scenario(s => { s.Get.Url(url + "?sentence=ab"); s.As(auditor); s.StatusCodeShouldBe(400); })).ShouldBeProblem(400);

@@ -356,8 +356,17 @@ public sealed class ContentLifecycleTests(HostFixture fixture) : IClassFixture<H
         Assert.Equal(403, await Host.StatusOfAsync("/api/content/items", contributor));
         Assert.Equal(401, await Host.StatusOfAsync("/api/content/items"));
 
+        // Separation of duties: an admin manages accounts and roles, and edits only when given the editor role too.
         var admin = await Host.LoginAsRoleAsync("admin");
-        await Host.CreateAsync(admin, "lesson", ContentApi.Lesson("Beheerder mag wel"));
+        await Host.CreateAsync(admin, "lesson", ContentApi.Lesson("Beheerder mag niet"), 403);
+        var email = $"beheer-{Guid.NewGuid():N}@example.nl";
+        await Host.Scenario(s =>
+        {
+            s.Post.Json(new { email, displayName = "Beheerder en redacteur", password = "een-lang-wachtwoord", roles = new[] { "admin", "editor" } })
+                .ToUrl("/api/community/accounts"); s.As(admin);
+            s.StatusCodeShouldBe(201);
+        });
+        await Host.CreateAsync(await Host.LoginAsync(email, "een-lang-wachtwoord"), "lesson", ContentApi.Lesson("Met de rol van redacteur wel"));
     }
 
     [Fact]

@@ -62,10 +62,13 @@ public sealed class AccountDecisionTests
     }
 
     [Fact]
-    public void An_admin_cannot_revoke_their_own_admin_role_nor_deactivate_themselves()
+    public void An_admin_cannot_change_their_own_roles_nor_deactivate_themselves()
     {
         var admin = Opened("admin");
         Assert.Throws<RuleViolationException>(() => admin.AssignRoles(["editor"], bySelf: true));
+        // Separation of duties: not even adding a power to their own account.
+        Assert.Contains("eigen rollen", Assert.Throws<RuleViolationException>(() => admin.AssignRoles(["admin", "auditor"], bySelf: true)).Message);
+        Assert.Empty(admin.AssignRoles(["admin"], bySelf: true));
         Assert.NotEmpty(admin.AssignRoles(["editor"], bySelf: false));
         Assert.Throws<RuleViolationException>(() => admin.SetActive(false, bySelf: true));
     }
