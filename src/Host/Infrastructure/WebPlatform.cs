@@ -164,6 +164,7 @@ internal static class WebPlatform
         app.UseRateLimiter();
         // Before anything reads or writes: text no field may hold is refused with a Dutch 400 (docs/adr/0086).
         app.UseMiddleware<InputTextGuard>();
+        app.UseMiddleware<LineEndings>();
         app.UseAuthentication();
         app.UseMiddleware<RequestIntentMiddleware>();
         app.UseAuthorization();
