@@ -1,11 +1,9 @@
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Wijkengids.Contributions.Proposals;
 
 namespace Wijkengids.Contributions.Pages;
 
 /// <summary>The proposer's own proposal: status, diff, the editors' questions and reason, where it ended up; answer a question.</summary>
-[Authorize]
 public sealed class MijnVoorstelModel(IMediator mediator) : ProposalPageModel(mediator, asEditor: false)
 {
     public Task<IActionResult> OnPostAnswerAsync(long expectedVersion, string? answer, string? title, string? statement, string? body,

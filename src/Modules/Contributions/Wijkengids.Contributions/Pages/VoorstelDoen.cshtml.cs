@@ -1,5 +1,4 @@
 using System.Globalization;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
@@ -12,7 +11,6 @@ namespace Wijkengids.Contributions.Pages;
 /// "Voorstel doen": first choose what (a change or a new source for a lesson, or a new lesson under a section), then the
 /// form for it. Plain GET and POST forms, so it works without JavaScript; a failed post keeps everything typed.
 /// </summary>
-[Authorize(Policy = Policies.Contributors)]
 [EnableRateLimiting(RateLimitPolicies.Forms)]
 public sealed class VoorstelDoenModel(IMediator mediator, IGuideCatalog catalog) : PageModel
 {

@@ -1,6 +1,5 @@
 using FluentValidation;
 using MediatR;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -13,7 +12,6 @@ namespace Wijkengids.Audit.Pages.Audit;
 /// Provenance of one item: its revisions (author, proposal and contributor, text, review, publication), the editions
 /// it appeared in, and "zoek een zin": which revision introduced a sentence. Without an item: a form to give one.
 /// </summary>
-[Authorize(Policy = Policies.Auditors)]
 public sealed class HerkomstModel(IMediator mediator) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "item")] public string? Item { get; set; }

@@ -1,6 +1,5 @@
 using FluentValidation;
 using MediatR;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -10,7 +9,6 @@ using Wijkengids.SharedKernel;
 namespace Wijkengids.Audit.Pages.Audit;
 
 /// <summary>The auditors' timeline: filters (combined), newest or oldest first, keyset paging, grouped by action.</summary>
-[Authorize(Policy = Policies.Auditors)]
 public sealed class IndexModel(IMediator mediator) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "item")] public string? Item { get; set; }

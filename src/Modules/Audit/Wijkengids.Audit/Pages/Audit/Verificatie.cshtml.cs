@@ -1,6 +1,5 @@
 using FluentValidation;
 using MediatR;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Wijkengids.Audit.Integrity;
@@ -8,7 +7,6 @@ using Wijkengids.SharedKernel;
 
 namespace Wijkengids.Audit.Pages.Audit;
 
-[Authorize(Policy = Policies.Auditors)]
 public sealed class VerificatieModel(IMediator mediator) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "van")] public long? From { get; set; }

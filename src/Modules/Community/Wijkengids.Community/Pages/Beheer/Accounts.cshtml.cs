@@ -1,12 +1,10 @@
 using MediatR;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Wijkengids.Community.Accounts;
 using Wijkengids.SharedKernel;
 
 namespace Wijkengids.Community.Pages.Beheer;
 
-[Authorize(Policy = Policies.Admins)]
 public sealed class AccountsModel(IMediator mediator) : FormPageModel
 {
     public IReadOnlyList<AccountSummary> Accounts { get; private set; } = [];

@@ -1,12 +1,10 @@
 using MediatR;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Wijkengids.Community.Areas;
 using Wijkengids.SharedKernel;
 
 namespace Wijkengids.Community.Pages.Beheer;
 
-[Authorize(Policy = Policies.Admins)]
 public sealed class GebiedenModel(IMediator mediator) : FormPageModel
 {
     public IReadOnlyList<AreaSummary> Areas { get; private set; } = [];

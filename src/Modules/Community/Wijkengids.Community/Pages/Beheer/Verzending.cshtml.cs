@@ -1,5 +1,4 @@
 using MediatR;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Wijkengids.Community.Mail;
 using Wijkengids.SharedKernel;
@@ -7,7 +6,6 @@ using Wijkengids.SharedKernel.Web;
 
 namespace Wijkengids.Community.Pages.Beheer;
 
-[Authorize(Policy = Policies.Admins)]
 public sealed class VerzendingModel(IMediator mediator) : FormPageModel
 {
     public IReadOnlyList<MailingProgress> Mailings { get; private set; } = [];

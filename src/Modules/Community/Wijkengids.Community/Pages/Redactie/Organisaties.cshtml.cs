@@ -1,12 +1,10 @@
 using MediatR;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Wijkengids.Community.People;
 using Wijkengids.SharedKernel;
 
 namespace Wijkengids.Community.Pages.Redactie;
 
-[Authorize(Policy = Policies.Editors)]
 public sealed class OrganisatiesBeheerModel(IMediator mediator) : FormPageModel
 {
     public IReadOnlyList<OrganisationSummary> Organisations { get; private set; } = [];

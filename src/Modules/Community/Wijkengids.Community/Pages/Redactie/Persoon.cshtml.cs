@@ -1,12 +1,10 @@
 using MediatR;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Wijkengids.Community.People;
 using Wijkengids.SharedKernel;
 
 namespace Wijkengids.Community.Pages.Redactie;
 
-[Authorize(Policy = Policies.Editors)]
 public sealed class PersoonModel(IMediator mediator) : FormPageModel
 {
     [FromRoute] public Guid Id { get; set; }

@@ -1,5 +1,4 @@
 using MediatR;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Wijkengids.SharedKernel;
@@ -10,7 +9,6 @@ using Wijkengids.Workshops.Sessions;
 
 namespace Wijkengids.Workshops.Pages.Werkateliers;
 
-[Authorize(Policy = Policies.Organisers)]
 public sealed class BeheerModel(IMediator mediator, TimeProvider clock) : FormPageModel
 {
     public IReadOnlyList<FormatDetails> Formats { get; private set; } = [];

@@ -1,5 +1,4 @@
 using MediatR;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Wijkengids.SharedKernel;
 using Wijkengids.SharedKernel.Web;
@@ -8,7 +7,6 @@ using Wijkengids.Workshops.Bookings;
 namespace Wijkengids.Workshops.Pages.Werkateliers;
 
 /// <summary>The funder's back office: decide on co-financing and see the totals per year and per area.</summary>
-[Authorize(Policy = Policies.Funders)]
 public sealed class FinancieringModel(IMediator mediator) : FormPageModel
 {
     public CoFinancingOverview Overview { get; private set; } = new([], [], []);

@@ -1,5 +1,4 @@
 using MediatR;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Wijkengids.Community.Contracts;
@@ -11,7 +10,6 @@ using Wijkengids.Workshops.Sessions;
 namespace Wijkengids.Workshops.Pages.Werkateliers.Beheer;
 
 /// <summary>An organiser defines a new werkatelier (no slug) or edits one, and schedules its sessions with its trainers.</summary>
-[Authorize(Policy = Policies.Organisers)]
 public sealed class FormatModel(IMediator mediator, ICommunityDirectory directory) : FormPageModel
 {
     public FormatDetails? Format { get; private set; }

@@ -1,5 +1,4 @@
 using MediatR;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Wijkengids.SharedKernel;
@@ -11,7 +10,6 @@ using Wijkengids.Workshops.Formats;
 namespace Wijkengids.Workshops.Pages.Werkateliers.Beheer;
 
 /// <summary>The organiser records (or revises) the plan van aanpak of a booking after the session.</summary>
-[Authorize(Policy = Policies.Organisers)]
 public sealed class PlanModel(IMediator mediator) : FormPageModel
 {
     /// <summary>Empty rows offered for new actions.</summary>

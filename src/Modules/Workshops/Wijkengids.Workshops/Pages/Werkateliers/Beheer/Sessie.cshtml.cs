@@ -1,5 +1,4 @@
 using MediatR;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Wijkengids.SharedKernel;
 using Wijkengids.SharedKernel.Web;
@@ -10,7 +9,6 @@ using Wijkengids.Workshops.Sessions;
 namespace Wijkengids.Workshops.Pages.Werkateliers.Beheer;
 
 /// <summary>An organiser moves a session (the booked areas get a mail) or cancels it with a reason.</summary>
-[Authorize(Policy = Policies.Organisers)]
 public sealed class SessieModel(IMediator mediator) : FormPageModel
 {
     public WorkshopSession Session { get; private set; } = null!;
