@@ -27,7 +27,7 @@ public sealed class MijnGegevensModel(IMediator mediator) : FormPageModel
     {
         if (!confirm)
         {
-            Errors.Add("Vink aan dat u begrijpt dat wissen definitief is.");
+            AddError("Vink aan dat u begrijpt dat wissen definitief is.", "confirm");
             Response.StatusCode = 400;
             await LoadAsync(cancellationToken);
             return Page();
