@@ -79,7 +79,7 @@ public sealed class PageAuthorizationTests(HostFixture fixture) : IClassFixture<
             .Where(e => e.Metadata.GetMetadata<PageActionDescriptor>() is not null)
             .Select(e => (Route: e.RoutePattern.RawText!.TrimStart('/'), Authorize: e.Metadata.GetOrderedMetadata<IAuthorizeData>()))
             .Where(p => p.Authorize.Count > 0)
-            .ToDictionary(p => p.Route, p => p.Authorize.Select(a => a.Policy ?? SignedIn).Distinct().Single());
+            .ToDictionary(p => p.Route, p => p.Authorize.Select(a => string.IsNullOrEmpty(a.Policy) ? SignedIn : a.Policy).Distinct().Single());
         Assert.Equal(ProtectedPages.OrderBy(p => p.Key), pages.OrderBy(p => p.Key));
     }
 

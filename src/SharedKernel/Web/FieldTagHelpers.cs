@@ -29,7 +29,8 @@ public sealed class FieldTagHelper : TagHelper
         if (ViewContext.ViewData.Model is not FormPageModel page || page.ErrorFor(Field) is null) return;
         var describedBy = output.Attributes.TryGetAttribute("aria-describedby", out var existing) ? existing.Value?.ToString() : null;
         output.Attributes.SetAttribute("aria-describedby", string.IsNullOrWhiteSpace(describedBy) ? $"veld-{Field}-fout" : $"{describedBy} veld-{Field}-fout");
-        output.Attributes.SetAttribute("aria-invalid", "true");
+        // A group (fieldset) is described by its message; aria-invalid belongs to the controls themselves.
+        if (output.TagName != "fieldset") output.Attributes.SetAttribute("aria-invalid", "true");
     }
 }
 

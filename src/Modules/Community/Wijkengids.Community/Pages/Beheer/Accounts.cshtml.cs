@@ -7,6 +7,9 @@ namespace Wijkengids.Community.Pages.Beheer;
 
 public sealed class AccountsModel(IMediator mediator) : FormPageModel
 {
+    /// <summary>Several small forms on one page: the reasons go in the summary only.</summary>
+    protected override string? FieldOf(string property) => null;
+
     public IReadOnlyList<AccountSummary> Accounts { get; private set; } = [];
     [BindProperty] public string? DisplayName { get; set; }
     [BindProperty] public string? Email { get; set; }

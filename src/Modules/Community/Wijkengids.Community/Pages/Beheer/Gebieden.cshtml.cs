@@ -7,6 +7,9 @@ namespace Wijkengids.Community.Pages.Beheer;
 
 public sealed class GebiedenModel(IMediator mediator) : FormPageModel
 {
+    /// <summary>Several small forms on one page: the reasons go in the summary only.</summary>
+    protected override string? FieldOf(string property) => null;
+
     public IReadOnlyList<AreaSummary> Areas { get; private set; } = [];
     [BindProperty] public string? Name { get; set; }
     [BindProperty] public string? Level { get; set; }

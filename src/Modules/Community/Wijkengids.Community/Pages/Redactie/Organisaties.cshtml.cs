@@ -7,6 +7,9 @@ namespace Wijkengids.Community.Pages.Redactie;
 
 public sealed class OrganisatiesBeheerModel(IMediator mediator) : FormPageModel
 {
+    /// <summary>Several small forms on one page: the reasons go in the summary only.</summary>
+    protected override string? FieldOf(string property) => null;
+
     public IReadOnlyList<OrganisationSummary> Organisations { get; private set; } = [];
 
     public Task OnGetAsync(CancellationToken cancellationToken) => LoadAsync(cancellationToken);

@@ -7,6 +7,9 @@ namespace Wijkengids.Community.Pages.Redactie;
 
 public sealed class PersoonModel(IMediator mediator) : FormPageModel
 {
+    /// <summary>Several small forms on one page: the reasons go in the summary only.</summary>
+    protected override string? FieldOf(string property) => null;
+
     [FromRoute] public Guid Id { get; set; }
     public PersonForm Form { get; private set; } = null!;
     [BindProperty] public string? Name { get; set; }

@@ -11,6 +11,9 @@ namespace Wijkengids.Workshops.Pages.Werkateliers;
 
 public sealed class BeheerModel(IMediator mediator, TimeProvider clock) : FormPageModel
 {
+    /// <summary>Several small forms on one page: the reasons go in the summary only.</summary>
+    protected override string? FieldOf(string property) => null;
+
     public IReadOnlyList<FormatDetails> Formats { get; private set; } = [];
     public IReadOnlyList<SessionSummary> Sessions { get; private set; } = [];
     public IReadOnlyList<BookingDetails> Open { get; private set; } = [];

@@ -9,6 +9,9 @@ namespace Wijkengids.Workshops.Pages.Werkateliers;
 /// <summary>The funder's back office: decide on co-financing and see the totals per year and per area.</summary>
 public sealed class FinancieringModel(IMediator mediator) : FormPageModel
 {
+    /// <summary>Several small forms on one page: the reasons go in the summary only.</summary>
+    protected override string? FieldOf(string property) => null;
+
     public CoFinancingOverview Overview { get; private set; } = new([], [], []);
 
     public Task OnGetAsync(CancellationToken cancellationToken) => LoadAsync(cancellationToken);

@@ -12,6 +12,9 @@ namespace Wijkengids.Workshops.Pages.Werkateliers.Beheer;
 /// <summary>The organiser records (or revises) the plan van aanpak of a booking after the session.</summary>
 public sealed class PlanModel(IMediator mediator) : FormPageModel
 {
+    /// <summary>Only these fields are on the main form; the other reasons go in the summary only.</summary>
+    protected override string? FieldOf(string property) => base.FieldOf(property) is { } field && new[] { "goals", "lessons", "reason" }.Contains(field) ? field : null;
+
     /// <summary>Empty rows offered for new actions.</summary>
     private const int NewRows = 3;
 

@@ -11,6 +11,9 @@ namespace Wijkengids.Workshops.Pages.Werkateliers.Beheer;
 /// <summary>An organiser moves a session (the booked areas get a mail) or cancels it with a reason.</summary>
 public sealed class SessieModel(IMediator mediator) : FormPageModel
 {
+    /// <summary>Several small forms on one page: the reasons go in the summary only.</summary>
+    protected override string? FieldOf(string property) => null;
+
     public WorkshopSession Session { get; private set; } = null!;
     public IReadOnlyList<BookingDetails> Bookings { get; private set; } = [];
     public IReadOnlyList<string> TrainerNames { get; private set; } = [];
