@@ -8,7 +8,7 @@ namespace Wijkengids.Community.Pages.Beheer;
 
 public sealed class VerzendingModel(IMediator mediator) : FormPageModel
 {
-    /// <summary>Several small forms on one page: the reasons go in the summary only.</summary>
+    /// <summary>No field to point at (a link, a button): the reasons go in the summary only.</summary>
     protected override string? FieldOf(string property) => null;
 
     public IReadOnlyList<MailingProgress> Mailings { get; private set; } = [];
