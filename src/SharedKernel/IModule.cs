@@ -1,4 +1,5 @@
 using Marten;
+using Microsoft.AspNetCore.Mvc.ApplicationModels;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -23,4 +24,10 @@ public interface IModule
     void ConfigureWolverine(WolverineOptions options) => options.Discovery.IncludeAssembly(GetType().Assembly);
 
     void MapEndpoints(IEndpointRouteBuilder endpoints);
+
+    /// <summary>
+    /// Who may open the module's pages, declared here and nowhere else (no [Authorize] on page models):
+    /// AuthorizeFolder / AuthorizePage with the policies of <see cref="Policies"/>. Pages not named here are public.
+    /// </summary>
+    void AuthorizePages(PageConventionCollection pages);
 }

@@ -117,7 +117,11 @@ internal static class WebPlatform
 
         // Dutch text (é, ë, ’) is written as is, not as character references.
         services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
-        services.AddRazorPages(options => options.Conventions.AuthorizeFolder("/Redactie", Policies.Editors))
+        // Each module declares who may open its pages (IModule.AuthorizePages); the host adds nothing of its own.
+        services.AddRazorPages(options =>
+            {
+                foreach (var module in Wijkengids.Host.Modules.All) module.AuthorizePages(options.Conventions);
+            })
             .AddMvcOptions(o => o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute()));
         services.Configure<FormOptions>(o => o.ValueLengthLimit = 256 * 1024);
         // Modules add their own policies (e.g. Content's "guide" policy for public pages).

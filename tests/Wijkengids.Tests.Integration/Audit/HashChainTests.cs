@@ -132,7 +132,7 @@ public sealed class HashChainTests(HostFixture fixture) : IClassFixture<HostFixt
         await Host.VerifiedThroughAsync(auditor, await Host.LastSequenceAsync());
 
         var form = (await Host.Scenario(s => { s.Get.Url("/audit/verificatie"); s.As(auditor); })).ReadAsText();
-        Assert.Contains("<label for=\"van\">Vanaf positie</label>", form);
+        Assert.Contains("<label for=\"veld-van\">Vanaf positie</label>", form);
         Assert.DoesNotContain("Uitkomst", form);
 
         var ok = (await Host.Scenario(s => { s.Get.Url("/audit/verificatie?controleer=1"); s.As(auditor); })).ReadAsText();

@@ -214,7 +214,7 @@ public sealed class ProvenanceTests(HostFixture fixture) : IClassFixture<HostFix
         var badSentence = await Host.Scenario(s => { s.Get.Url($"/audit/herkomst?item={lesson.Id()}&zin=ab"); s.As(auditor); s.StatusCodeShouldBe(400); });
         Assert.Contains("Geef ten minste 3 tekens van de zin op.", System.Net.WebUtility.HtmlDecode(badSentence.ReadAsText()));
         var form = await Host.Scenario(s => { s.Get.Url("/audit/herkomst"); s.As(auditor); s.StatusCodeShouldBe(200); });
-        Assert.Contains("<label for=\"h-item\">Item (id)</label>", form.ReadAsText());
+        Assert.Contains("<label for=\"veld-item\">Item (id)</label>", form.ReadAsText());
     }
 
     /// <summary>What Contributions will publish when an editor accepts a proposal; waits until Content has handled it.</summary>

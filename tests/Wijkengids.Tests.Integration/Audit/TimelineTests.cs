@@ -169,7 +169,7 @@ public sealed class TimelineTests(HostFixture fixture) : IClassFixture<HostFixtu
             t => t.Entries.Length == 2 && t.Entries.All(e => e.GetProperty("actorName").GetString() == "Bas Beheerder"));
 
         var html = (await Host.Scenario(s => { s.Get.Url($"/audit?item={account}"); s.As(auditor); })).ReadAsText();
-        Assert.Contains("<label for=\"f-actor\">Persoon</label>", html);
+        Assert.Contains("<label for=\"veld-actor\">Persoon</label>", html);
         Assert.Contains("Eén handeling: 2 wijzigingen", html);
         Assert.Contains("Account aangemaakt", html);
         Assert.Contains("Reden: voor de pagina", html);

@@ -184,7 +184,7 @@ public sealed class SubscriptionTests(SubscriptionFixture fixture) : IClassFixtu
         });
         Assert.Contains("Vul een geldig e-mailadres in.", problem.ShouldBeProblem(400).GetProperty("errors").ToString());
         var page = await Host.Scenario(s => s.Get.Url("/aanmelden"));
-        Assert.Contains("<label for=\"email\">E-mailadres</label>", page.ReadAsText());
+        Assert.Contains("<label for=\"veld-email\">E-mailadres</label>", page.ReadAsText());
     }
 
     private async Task<string> SubscribeAsync(string email, params string[] themes) =>

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc.ApplicationModels;
 using JasperFx.Events.Projections;
 using Marten;
 using Microsoft.AspNetCore.Builder;
@@ -39,6 +40,11 @@ public sealed class AuditModule : IModule
         // at 500 events/s (bench/audit.sh), so it looks more often while events keep coming.
         options.Projections.FastPollingTime = TimeSpan.FromMilliseconds(100);
         options.Events.Subscribe(new HashChainSubscription());
+    }
+
+    public void AuthorizePages(PageConventionCollection pages)
+    {
+        pages.AuthorizeFolder("/Audit", Policies.Auditors);
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)

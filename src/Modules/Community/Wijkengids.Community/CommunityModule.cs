@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc.ApplicationModels;
 using JasperFx.Events.Projections;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.Extensions.Configuration;
@@ -73,6 +74,15 @@ public sealed class CommunityModule : IModule
         options.Schema.For<DevMail>().DatabaseSchemaName(Name);
         options.Schema.For<UsedToken>().DatabaseSchemaName(Name);
         options.Schema.For<SubscriptionView>().DatabaseSchemaName(Name).UniqueIndex(s => s.Email).Index(s => s.Status);
+    }
+
+    public void AuthorizePages(PageConventionCollection pages)
+    {
+        pages.AuthorizePage("/Profiel");
+        pages.AuthorizePage("/MijnGegevens");
+        pages.AuthorizeFolder("/Beheer", Policies.Admins);
+        // The editors' pages on people and organisations.
+        pages.AuthorizeFolder("/Redactie", Policies.Editors);
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc.ApplicationModels;
 using JasperFx.Events.Projections;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -59,6 +60,12 @@ public sealed class ContentModule : IModule
         options.Projections.Add(new ItemHistoryProjection(), ProjectionLifecycle.Inline);
         options.Projections.Add(new PublicGuideProjection(), ProjectionLifecycle.Inline);
         options.Projections.Add(new Intake.ProposalIntakeProjection(), ProjectionLifecycle.Inline);
+    }
+
+    public void AuthorizePages(PageConventionCollection pages)
+    {
+        // The editors' pages (items, themes, updates, history).
+        pages.AuthorizeFolder("/Redactie", Policies.Editors);
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)

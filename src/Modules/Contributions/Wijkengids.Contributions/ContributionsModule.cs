@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc.ApplicationModels;
 using JasperFx.Events.Projections;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -38,6 +39,15 @@ public sealed class ContributionsModule : IModule
             .Index(r => r.Email).Index(r => r.About).Index(r => r.AccountId!);
         options.Schema.For<ProposalView>().DatabaseSchemaName(Name)
             .Index(p => p.AccountId).Index(p => p.Status).Index(p => p.SubmittedAt);
+    }
+
+    public void AuthorizePages(PageConventionCollection pages)
+    {
+        pages.AuthorizePage("/VoorstelDoen", Policies.Contributors);
+        pages.AuthorizePage("/MijnBijdragen");
+        pages.AuthorizePage("/MijnVoorstel");
+        // The editors' pages on proposals and reactions.
+        pages.AuthorizeFolder("/Redactie", Policies.Editors);
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc.ApplicationModels;
 using JasperFx.Events.Projections;
 using Marten.Events.Projections;
 using Microsoft.Extensions.Configuration;
@@ -48,6 +49,14 @@ public sealed class WorkshopsModule : IModule
         options.Projections.Snapshot<WorkshopSession>(SnapshotLifecycle.Inline);
         options.Projections.Add(new WorkshopFormatProjection(), ProjectionLifecycle.Inline);
         options.Projections.Add(new ActionPlanProjection(), ProjectionLifecycle.Inline);
+    }
+
+    public void AuthorizePages(PageConventionCollection pages)
+    {
+        pages.AuthorizePage("/Werkateliers/MijnAanvragen");
+        pages.AuthorizePage("/Werkateliers/Financiering", Policies.Funders);
+        pages.AuthorizePage("/Werkateliers/Beheer", Policies.Organisers);
+        pages.AuthorizeFolder("/Werkateliers/Beheer", Policies.Organisers);
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)

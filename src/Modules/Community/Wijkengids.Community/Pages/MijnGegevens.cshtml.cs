@@ -2,13 +2,11 @@ using System.Text.Json;
 using MediatR;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Wijkengids.Community.Privacy;
 
 namespace Wijkengids.Community.Pages;
 
-[Authorize]
 public sealed class MijnGegevensModel(IMediator mediator) : FormPageModel
 {
     public PersonalDataExport Export { get; private set; } = null!;
@@ -29,7 +27,7 @@ public sealed class MijnGegevensModel(IMediator mediator) : FormPageModel
     {
         if (!confirm)
         {
-            Errors.Add("Vink aan dat u begrijpt dat wissen definitief is.");
+            AddError("Vink aan dat u begrijpt dat wissen definitief is.", "confirm");
             Response.StatusCode = 400;
             await LoadAsync(cancellationToken);
             return Page();

@@ -1,5 +1,4 @@
 using MediatR;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Wijkengids.Community.Accounts;
 using Wijkengids.Community.Privacy;
@@ -7,7 +6,6 @@ using Wijkengids.Community.SignIn;
 
 namespace Wijkengids.Community.Pages;
 
-[Authorize]
 public sealed class ProfielModel(IMediator mediator) : FormPageModel
 {
     public AccountSummary Account { get; private set; } = null!;

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Wijkengids.Contributions.Proposals;
@@ -6,7 +5,6 @@ using Wijkengids.Contributions.Reactions;
 
 namespace Wijkengids.Contributions.Pages;
 
-[Authorize]
 public sealed class MijnBijdragenModel(IMediator mediator) : PageModel
 {
     public IReadOnlyList<ReactionDetails> Reactions { get; private set; } = [];

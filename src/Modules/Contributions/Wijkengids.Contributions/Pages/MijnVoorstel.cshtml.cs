@@ -1,13 +1,13 @@
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Wijkengids.Contributions.Proposals;
 
 namespace Wijkengids.Contributions.Pages;
 
 /// <summary>The proposer's own proposal: status, diff, the editors' questions and reason, where it ended up; answer a question.</summary>
-[Authorize]
 public sealed class MijnVoorstelModel(IMediator mediator) : ProposalPageModel(mediator, asEditor: false)
 {
+    public override string ErrorTitle => "Uw antwoord is nog niet verstuurd";
+
     public Task<IActionResult> OnPostAnswerAsync(long expectedVersion, string? answer, string? title, string? statement, string? body,
         CancellationToken ct) =>
         Done(() => Mediator.Send(new AnswerProposal(Id, answer ?? "", title, statement, body, null, expectedVersion), ct),

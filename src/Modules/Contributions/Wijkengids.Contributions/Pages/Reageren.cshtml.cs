@@ -1,27 +1,27 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 using Wijkengids.Contributions.Reactions;
+using Wijkengids.SharedKernel.Web;
 
 namespace Wijkengids.Contributions.Pages;
 
 [EnableRateLimiting(RateLimitPolicies.Forms)]
-public sealed class ReagerenModel(IMediator mediator) : PageModel
+public sealed class ReagerenModel(IMediator mediator) : FormPageModel
 {
     [BindProperty(SupportsGet = true, Name = "over")] public string? Over { get; set; }
     [BindProperty] public string? About { get; set; }
     [BindProperty] public string? Name { get; set; }
     [BindProperty] public string? Email { get; set; }
     [BindProperty] public string? Organisation { get; set; }
-    [BindProperty] public string? Message { get; set; }
+    [BindProperty(Name = "Message")] public string? Text { get; set; }
     [BindProperty] public bool Consent { get; set; }
     [BindProperty] public bool ShowName { get; set; } = true;
     [BindProperty] public string? Website { get; set; }
 
     public bool Sent { get; private set; }
     public bool Merged { get; private set; }
-    public List<(string Field, string Message)> Errors { get; } = [];
+    public override string ErrorTitle => "Uw reactie is nog niet verstuurd";
 
     public void OnGet()
     {
@@ -31,30 +31,19 @@ public sealed class ReagerenModel(IMediator mediator) : PageModel
         Email = User.FindFirstValue(ClaimTypes.Email);
     }
 
-    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    public Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         About = ReactionAbout.IsValid(About) ? About : ReactionAbout.General;
-        try
+        return Attempt(async () =>
         {
-            var receipt = await mediator.Send(new SendReaction(About!, Name ?? "", Email ?? "", Organisation, Message ?? "", Consent, ShowName, Website),
+            var receipt = await mediator.Send(new SendReaction(About!, Name ?? "", Email ?? "", Organisation, Text ?? "", Consent, ShowName, Website),
                 cancellationToken);
-            Sent = true;
-            Merged = receipt.Merged;
-            return Page();
-        }
-        catch (ValidationException e)
+            (Sent, Merged) = (true, receipt.Merged);
+            return "";
+        }, cancellationToken, () =>
         {
-            Errors.AddRange(e.Errors.Select(x => (x.PropertyName, x.ErrorMessage)).Distinct());
-        }
-        catch (DomainProblemException e)
-        {
-            Errors.Add(("Message", e.Message));
-            Response.StatusCode = e.StatusCode;
+            Message = null;
             return Page();
-        }
-        Response.StatusCode = 400;
-        return Page();
+        });
     }
-
-    public string? Invalid(string field) => Errors.Any(e => e.Field == field) ? "true" : null;
 }

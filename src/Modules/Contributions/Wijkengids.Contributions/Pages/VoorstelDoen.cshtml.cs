@@ -1,10 +1,9 @@
 using System.Globalization;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 using Wijkengids.Content.Contracts;
 using Wijkengids.Contributions.Proposals;
+using Wijkengids.SharedKernel.Web;
 
 namespace Wijkengids.Contributions.Pages;
 
@@ -12,9 +11,8 @@ namespace Wijkengids.Contributions.Pages;
 /// "Voorstel doen": first choose what (a change or a new source for a lesson, or a new lesson under a section), then the
 /// form for it. Plain GET and POST forms, so it works without JavaScript; a failed post keeps everything typed.
 /// </summary>
-[Authorize(Policy = Policies.Contributors)]
 [EnableRateLimiting(RateLimitPolicies.Forms)]
-public sealed class VoorstelDoenModel(IMediator mediator, IGuideCatalog catalog) : PageModel
+public sealed class VoorstelDoenModel(IMediator mediator, IGuideCatalog catalog) : FormPageModel
 {
     [BindProperty(SupportsGet = true, Name = "soort")] public string? Soort { get; set; }
     [BindProperty(SupportsGet = true, Name = "les")] public string? Les { get; set; }
@@ -35,7 +33,7 @@ public sealed class VoorstelDoenModel(IMediator mediator, IGuideCatalog catalog)
     public IReadOnlyList<CatalogLesson> Lessons { get; private set; } = [];
     public IReadOnlyList<CatalogSection> Sections { get; private set; } = [];
     public IReadOnlyList<CatalogTheme> AllThemes { get; private set; } = [];
-    public List<(string Field, string Message)> Errors { get; } = [];
+    public override string ErrorTitle => "Uw voorstel is nog niet verstuurd";
 
     /// <summary>True when the kind and what it is about are known: show the form itself, not the chooser.</summary>
     public bool Ready => Soort switch
@@ -51,7 +49,7 @@ public sealed class VoorstelDoenModel(IMediator mediator, IGuideCatalog catalog)
         await LoadAsync(cancellationToken);
         if (Soort == ProposalKinds.Change && Lesson is not null) (Title, Statement, Body) = (Lesson.Title, Lesson.Statement, Lesson.Body);
         if (Lesson is not null) BaseRevision = Lesson.Revision;
-        if (!string.IsNullOrEmpty(Les) && Lesson is null) Errors.Add(("les", "Deze les bestaat niet of is niet gepubliceerd. Kies een les."));
+        if (!string.IsNullOrEmpty(Les) && Lesson is null) AddError("Deze les bestaat niet of is niet gepubliceerd. Kies een les.", "les");
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
@@ -60,45 +58,29 @@ public sealed class VoorstelDoenModel(IMediator mediator, IGuideCatalog catalog)
         if (!string.IsNullOrWhiteSpace(SourceYear))
         {
             if (int.TryParse(SourceYear.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var parsed)) year = parsed;
-            else Errors.Add(("SourceYear", "Vul het jaartal in cijfers in, bijvoorbeeld 2012."));
+            else AddError("Vul het jaartal in cijfers in, bijvoorbeeld 2012.", "sourceyear");
         }
-        if (Errors.Count == 0)
+        if (Errors.Count > 0)
         {
-            try
-            {
-                var source = Soort == ProposalKinds.NewSource ? new SourceInput(SourceTitle, SourceAuthor, year, SourceLink, SourceKind) : null;
-                var receipt = await mediator.Send(new SubmitProposal(Soort ?? "", Les, Sectie, Themes, Title, Statement, Body, source,
-                    Motivation ?? "", BaseRevision), cancellationToken);
-                TempData["Message"] = "Dank u wel. Uw voorstel is verstuurd; de redactie bekijkt het. Hier volgt u wat ermee gebeurt.";
-                return Redirect(ProposalUrls.ForProposer(receipt.Id));
-            }
-            catch (ValidationException e)
-            {
-                Errors.AddRange(e.Errors.Select(x => (FieldOf(x.PropertyName), x.ErrorMessage)).Distinct());
-            }
-            catch (ConflictException e)
-            {
-                // The lesson moved on while this was typed: keep the text, start from the new revision.
-                Errors.Add(("Body", e.Message));
-                await LoadAsync(cancellationToken);
-                BaseRevision = Lesson?.Revision;
-                Response.StatusCode = 409;
-                return Page();
-            }
-            catch (DomainProblemException e)
-            {
-                Errors.Add(("Motivation", e.Message));
-                Response.StatusCode = e.StatusCode;
-                await LoadAsync(cancellationToken);
-                return Page();
-            }
+            Response.StatusCode = 400;
+            await LoadAsync(cancellationToken);
+            return Page();
         }
-        Response.StatusCode = 400;
-        await LoadAsync(cancellationToken);
-        return Page();
+        return await AttemptAsync(async () =>
+        {
+            var source = Soort == ProposalKinds.NewSource ? new SourceInput(SourceTitle, SourceAuthor, year, SourceLink, SourceKind) : null;
+            var receipt = await mediator.Send(new SubmitProposal(Soort ?? "", Les, Sectie, Themes, Title, Statement, Body, source,
+                Motivation ?? "", BaseRevision), cancellationToken);
+            return ("Dank u wel. Uw voorstel is verstuurd; de redactie bekijkt het. Hier volgt u wat ermee gebeurt.", ProposalUrls.ForProposer(receipt.Id));
+        }, async () =>
+        {
+            await LoadAsync(cancellationToken);
+            // The lesson moved on while this was typed: keep the text, start from the new revision.
+            if (Response.StatusCode == 409) BaseRevision = Lesson?.Revision;
+        });
     }
 
-    private async Task LoadAsync(CancellationToken cancellationToken)
+    protected override async Task LoadAsync(CancellationToken cancellationToken)
     {
         Lessons = await catalog.PublishedLessonsAsync(cancellationToken);
         Sections = await catalog.SectionsAsync(cancellationToken);
@@ -106,14 +88,14 @@ public sealed class VoorstelDoenModel(IMediator mediator, IGuideCatalog catalog)
         if (!string.IsNullOrWhiteSpace(Les)) Lesson = await catalog.PublishedLessonAsync(Les.Trim(), cancellationToken);
     }
 
-    private static string FieldOf(string property) => property switch
-    {
-        "Lesson" => "les",
-        "Section" => "sectie",
-        "Kind" => "soort",
-        "Source" => "SourceTitle",
-        _ => property,
-    };
-
-    public string? Invalid(string field) => Errors.Any(e => e.Field == field) ? "true" : null;
+    protected override string? FieldOf(string property) => property.StartsWith("Source.", StringComparison.Ordinal)
+        ? "source" + property[7..].ToLowerInvariant()
+        : base.FieldOf(property) switch
+        {
+            "lesson" => "les",
+            "section" => "sectie",
+            "kind" => "soort",
+            "source" => "sourcetitle",
+            var field => field,
+        };
 }

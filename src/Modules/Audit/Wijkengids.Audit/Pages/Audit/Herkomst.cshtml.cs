@@ -1,11 +1,10 @@
 using FluentValidation;
 using MediatR;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Wijkengids.Audit.Timeline;
 using Wijkengids.SharedKernel;
+using Wijkengids.SharedKernel.Web;
 
 namespace Wijkengids.Audit.Pages.Audit;
 
@@ -13,14 +12,13 @@ namespace Wijkengids.Audit.Pages.Audit;
 /// Provenance of one item: its revisions (author, proposal and contributor, text, review, publication), the editions
 /// it appeared in, and "zoek een zin": which revision introduced a sentence. Without an item: a form to give one.
 /// </summary>
-[Authorize(Policy = Policies.Auditors)]
-public sealed class HerkomstModel(IMediator mediator) : PageModel
+public sealed class HerkomstModel(IMediator mediator) : FormPageModel
 {
     [BindProperty(SupportsGet = true, Name = "item")] public string? Item { get; set; }
     [BindProperty(SupportsGet = true, Name = "zin")] public string? Sentence { get; set; }
 
     public ItemProvenance? Provenance { get; private set; }
-    public List<string> Errors { get; } = [];
+    protected override string? FieldOf(string property) => property == "Item" ? "item" : null;
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
@@ -31,12 +29,12 @@ public sealed class HerkomstModel(IMediator mediator) : PageModel
         }
         catch (NotFoundException e)
         {
-            Errors.Add(e.Message);
+            AddError(e.Message);
             Response.StatusCode = StatusCodes.Status404NotFound;
         }
         catch (ValidationException e)
         {
-            Errors.AddRange(e.Errors.Select(x => x.ErrorMessage).Distinct());
+            AddErrors(e);
             Response.StatusCode = StatusCodes.Status400BadRequest;
         }
     }

@@ -1,17 +1,15 @@
 using FluentValidation;
 using MediatR;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Wijkengids.Audit.Timeline;
 using Wijkengids.SharedKernel;
+using Wijkengids.SharedKernel.Web;
 
 namespace Wijkengids.Audit.Pages.Audit;
 
 /// <summary>The auditors' timeline: filters (combined), newest or oldest first, keyset paging, grouped by action.</summary>
-[Authorize(Policy = Policies.Auditors)]
-public sealed class IndexModel(IMediator mediator) : PageModel
+public sealed class IndexModel(IMediator mediator) : FormPageModel
 {
     [BindProperty(SupportsGet = true, Name = "item")] public string? Item { get; set; }
     [BindProperty(SupportsGet = true, Name = "over")] public string? About { get; set; }
@@ -28,7 +26,18 @@ public sealed class IndexModel(IMediator mediator) : PageModel
     public bool OldestFirst => Order == "oudste";
     public TimelinePage? Timeline { get; private set; }
     public TimelineFilterOptions Options { get; private set; } = new([], [], []);
-    public List<string> Errors { get; } = [];
+    public override string ErrorTitle => "Het zoeken lukte niet";
+
+    protected override string? FieldOf(string property) => property switch
+    {
+        "Filter.From" => "van",
+        "Filter.To" => "tot",
+        "Filter.Item" => "item",
+        "Filter.Actor" => "actor",
+        "Filter.Module" => "module",
+        "Filter.Kind" => "soort",
+        _ => null,
+    };
 
     public TimelineFilter Filter => new(Item, Actor, Module, Kind, Correlation, From, To, About);
 
@@ -37,7 +46,7 @@ public sealed class IndexModel(IMediator mediator) : PageModel
         Options = await mediator.Send(new GetTimelineFilterOptions(), cancellationToken);
         if (!ModelState.IsValid)
         {
-            Errors.Add("Controleer de filters: vul bij datums een geldige datum in en bij posities een heel getal.");
+            AddError("Controleer de filters: vul bij datums een geldige datum in en bij posities een heel getal.");
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return;
         }
@@ -47,7 +56,7 @@ public sealed class IndexModel(IMediator mediator) : PageModel
         }
         catch (ValidationException e)
         {
-            Errors.AddRange(e.Errors.Select(x => x.ErrorMessage).Distinct());
+            AddErrors(e);
             Response.StatusCode = StatusCodes.Status400BadRequest;
         }
     }

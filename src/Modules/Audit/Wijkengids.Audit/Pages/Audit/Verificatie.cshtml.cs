@@ -1,28 +1,33 @@
 using FluentValidation;
 using MediatR;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Wijkengids.Audit.Integrity;
 using Wijkengids.SharedKernel;
+using Wijkengids.SharedKernel.Web;
 
 namespace Wijkengids.Audit.Pages.Audit;
 
-[Authorize(Policy = Policies.Auditors)]
-public sealed class VerificatieModel(IMediator mediator) : PageModel
+public sealed class VerificatieModel(IMediator mediator) : FormPageModel
 {
     [BindProperty(SupportsGet = true, Name = "van")] public long? From { get; set; }
     [BindProperty(SupportsGet = true, Name = "tot")] public long? To { get; set; }
     [BindProperty(SupportsGet = true, Name = "controleer")] public string? Run { get; set; }
 
     public ChainVerification? Result { get; private set; }
-    public List<string> Errors { get; } = [];
+    public override string ErrorTitle => "De controle kon niet starten";
+
+    protected override string? FieldOf(string property) => property switch
+    {
+        "From" => "van",
+        "To" => "tot",
+        _ => null,
+    };
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         if (!ModelState.IsValid)
         {
-            Errors.Add("Vul bij de posities alleen hele getallen in.");
+            AddError("Vul bij de posities alleen hele getallen in.");
             Response.StatusCode = 400;
             return;
         }
@@ -33,7 +38,7 @@ public sealed class VerificatieModel(IMediator mediator) : PageModel
         }
         catch (ValidationException e)
         {
-            Errors.AddRange(e.Errors.Select(x => x.ErrorMessage).Distinct());
+            AddErrors(e);
             Response.StatusCode = 400;
         }
     }

@@ -6,6 +6,9 @@ namespace Wijkengids.Community.Pages.Aanmelden;
 
 public sealed class BevestigenModel(IMediator mediator) : FormPageModel
 {
+    /// <summary>No field to point at (a link, a button): the reasons go in the summary only.</summary>
+    protected override string? FieldOf(string property) => null;
+
     [BindProperty(SupportsGet = true)] public string? Token { get; set; }
     public bool Valid { get; private set; }
 

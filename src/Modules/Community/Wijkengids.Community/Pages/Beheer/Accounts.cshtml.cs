@@ -1,14 +1,15 @@
 using MediatR;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Wijkengids.Community.Accounts;
 using Wijkengids.SharedKernel;
 
 namespace Wijkengids.Community.Pages.Beheer;
 
-[Authorize(Policy = Policies.Admins)]
 public sealed class AccountsModel(IMediator mediator) : FormPageModel
 {
+    /// <summary>Several small forms on one page: the reasons go in the summary only.</summary>
+    protected override string? FieldOf(string property) => null;
+
     public IReadOnlyList<AccountSummary> Accounts { get; private set; } = [];
     [BindProperty] public string? DisplayName { get; set; }
     [BindProperty] public string? Email { get; set; }

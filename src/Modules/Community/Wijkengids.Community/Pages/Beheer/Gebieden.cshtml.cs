@@ -1,14 +1,15 @@
 using MediatR;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Wijkengids.Community.Areas;
 using Wijkengids.SharedKernel;
 
 namespace Wijkengids.Community.Pages.Beheer;
 
-[Authorize(Policy = Policies.Admins)]
 public sealed class GebiedenModel(IMediator mediator) : FormPageModel
 {
+    /// <summary>Several small forms on one page: the reasons go in the summary only.</summary>
+    protected override string? FieldOf(string property) => null;
+
     public IReadOnlyList<AreaSummary> Areas { get; private set; } = [];
     [BindProperty] public string? Name { get; set; }
     [BindProperty] public string? Level { get; set; }

@@ -1,5 +1,4 @@
 using MediatR;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Wijkengids.Community.Mail;
 using Wijkengids.SharedKernel;
@@ -7,9 +6,11 @@ using Wijkengids.SharedKernel.Web;
 
 namespace Wijkengids.Community.Pages.Beheer;
 
-[Authorize(Policy = Policies.Admins)]
 public sealed class VerzendingModel(IMediator mediator) : FormPageModel
 {
+    /// <summary>No field to point at (a link, a button): the reasons go in the summary only.</summary>
+    protected override string? FieldOf(string property) => null;
+
     public IReadOnlyList<MailingProgress> Mailings { get; private set; } = [];
     public IReadOnlyList<DeadLetter> DeadLetters { get; private set; } = [];
 

@@ -1,5 +1,4 @@
 using MediatR;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Wijkengids.Community.Accounts;
 using Wijkengids.Community.People;
@@ -8,7 +7,6 @@ using Wijkengids.SharedKernel;
 
 namespace Wijkengids.Community.Pages.Beheer;
 
-[Authorize(Policy = Policies.Admins)]
 public sealed class WissenModel(IMediator mediator) : FormPageModel
 {
     public IReadOnlyList<AccountSummary> Accounts { get; private set; } = [];

@@ -1,14 +1,15 @@
 using MediatR;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Wijkengids.Community.People;
 using Wijkengids.SharedKernel;
 
 namespace Wijkengids.Community.Pages.Redactie;
 
-[Authorize(Policy = Policies.Editors)]
 public sealed class MensenBeheerModel(IMediator mediator) : FormPageModel
 {
+    /// <summary>Several small forms on one page: the reasons go in the summary only.</summary>
+    protected override string? FieldOf(string property) => null;
+
     public IReadOnlyList<PersonSummary> People { get; private set; } = [];
     public PersonForm Form { get; private set; } = null!;
     [BindProperty] public string? Name { get; set; }

@@ -1,3 +1,4 @@
+using Wijkengids.SharedKernel.Web;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
 using Wijkengids.Content.Items;
@@ -6,8 +7,11 @@ using Wijkengids.SharedKernel;
 namespace Wijkengids.Content.Pages.Redactie;
 
 /// <summary>An item's history: every revision and step (who, when, why), word-level diffs, revert with a reason.</summary>
-public sealed class GeschiedenisModel(IMediator mediator) : EditorPageModel
+public sealed class GeschiedenisModel(IMediator mediator) : FormPageModel
 {
+    protected override bool NotFoundIsThe404Page => true;
+    protected override string ChangedMeanwhile => "Iemand anders heeft dit intussen gewijzigd. Uw wijziging is niet opgeslagen.";
+
     public ItemHistory? History { get; private set; }
     public RevisionComparison? Comparison { get; private set; }
     [BindProperty(SupportsGet = true, Name = "van")] public int? From { get; set; }

@@ -1,3 +1,4 @@
+using Wijkengids.SharedKernel.Web;
 using System.Security.Claims;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
@@ -6,8 +7,11 @@ using Wijkengids.Content.Items;
 namespace Wijkengids.Content.Pages.Redactie;
 
 /// <summary>The editors' desk: the review queue and every item with its status (folder /Redactie requires an editor).</summary>
-public sealed class IndexModel(IMediator mediator) : EditorPageModel
+public sealed class IndexModel(IMediator mediator) : FormPageModel
 {
+    protected override bool NotFoundIsThe404Page => true;
+    protected override string ChangedMeanwhile => "Iemand anders heeft dit intussen gewijzigd. Uw wijziging is niet opgeslagen.";
+
     [BindProperty(SupportsGet = true, Name = "soort")] public string? Kind { get; set; }
     [BindProperty(SupportsGet = true)] public string? Status { get; set; }
     public IReadOnlyList<ItemSummary> Queue { get; private set; } = [];

@@ -1,3 +1,4 @@
+using Wijkengids.SharedKernel.Web;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
 using Wijkengids.Content.Items;
@@ -7,8 +8,11 @@ using Wijkengids.Content.Rendering;
 namespace Wijkengids.Content.Pages.Redactie;
 
 /// <summary>A page with the item form (new item, edit item): the fields per kind, a preview, the themes to pick from.</summary>
-public abstract class ItemFormPageModel(IMediator mediator) : EditorPageModel
+public abstract class ItemFormPageModel(IMediator mediator) : FormPageModel
 {
+    protected override bool NotFoundIsThe404Page => true;
+    protected override string ChangedMeanwhile => "Iemand anders heeft dit intussen gewijzigd. Uw wijziging is niet opgeslagen.";
+
     protected IMediator Mediator => mediator;
 
     [BindProperty] public ItemForm Form { get; set; } = new();

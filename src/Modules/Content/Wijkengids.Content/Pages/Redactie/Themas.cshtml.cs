@@ -1,3 +1,4 @@
+using Wijkengids.SharedKernel.Web;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
 using Wijkengids.Content.Themes;
@@ -5,8 +6,11 @@ using Wijkengids.Content.Themes;
 namespace Wijkengids.Content.Pages.Redactie;
 
 /// <summary>Editors add themes, rename or describe them, and remove the ones no item uses.</summary>
-public sealed class ThemasModel(IMediator mediator) : EditorPageModel
+public sealed class ThemasModel(IMediator mediator) : FormPageModel
 {
+    protected override bool NotFoundIsThe404Page => true;
+    protected override string ChangedMeanwhile => "Iemand anders heeft dit intussen gewijzigd. Uw wijziging is niet opgeslagen.";
+
     public IReadOnlyList<ThemeView> Themes { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken cancellationToken) =>

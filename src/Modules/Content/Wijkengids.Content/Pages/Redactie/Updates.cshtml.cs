@@ -1,3 +1,4 @@
+using Wijkengids.SharedKernel.Web;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
 using Wijkengids.Content.Editions;
@@ -5,8 +6,11 @@ using Wijkengids.Content.Editions;
 namespace Wijkengids.Content.Pages.Redactie;
 
 /// <summary>Compose the next edition from what was published since the previous one, and publish it.</summary>
-public sealed class UpdatesModel(IMediator mediator) : EditorPageModel
+public sealed class UpdatesModel(IMediator mediator) : FormPageModel
 {
+    protected override bool NotFoundIsThe404Page => true;
+    protected override string ChangedMeanwhile => "Iemand anders heeft dit intussen gewijzigd. Uw wijziging is niet opgeslagen.";
+
     public sealed class Row
     {
         public Guid ItemId { get; set; }

@@ -10,6 +10,9 @@ namespace Wijkengids.Contributions.Pages.Redactie;
 /// <summary>The moderation queue (editors; the /Redactie folder requires the editors policy).</summary>
 public sealed class BijdragenModel(IMediator mediator, IGuideCatalog catalog) : FormPageModel
 {
+    /// <summary>Several small forms on one page: the reasons go in the summary only.</summary>
+    protected override string? FieldOf(string property) => null;
+
     [BindProperty(SupportsGet = true)] public string? Status { get; set; }
     [BindProperty(SupportsGet = true)] public int? OuderDan { get; set; }
     [BindProperty(SupportsGet = true)] public string? Voorstelstatus { get; set; }

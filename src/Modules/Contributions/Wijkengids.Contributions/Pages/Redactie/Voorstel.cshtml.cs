@@ -6,6 +6,9 @@ namespace Wijkengids.Contributions.Pages.Redactie;
 /// <summary>One proposal for the editors (the /Redactie folder requires the editors policy): diffs, accept, reject, ask, merge.</summary>
 public sealed class VoorstelModel(IMediator mediator) : ProposalPageModel(mediator, asEditor: true)
 {
+    /// <summary>Several small forms on one page: the reasons go in the summary only.</summary>
+    protected override string? FieldOf(string property) => null;
+
     /// <summary>Other open proposals, those about the same lesson or section first: candidates to merge into.</summary>
     public IReadOnlyList<ProposalDetails> MergeCandidates { get; private set; } = [];
 

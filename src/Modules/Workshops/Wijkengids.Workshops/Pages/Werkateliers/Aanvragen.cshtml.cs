@@ -2,10 +2,10 @@ using System.Security.Claims;
 using FluentValidation;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 using Wijkengids.Community.Contracts;
 using Wijkengids.SharedKernel;
+using Wijkengids.SharedKernel.Web;
 using Wijkengids.Workshops.Bookings;
 using Wijkengids.Workshops.Formats;
 using Wijkengids.Workshops.Sessions;
@@ -13,12 +13,15 @@ using Wijkengids.Workshops.Sessions;
 namespace Wijkengids.Workshops.Pages.Werkateliers;
 
 [EnableRateLimiting(RateLimitPolicies.Forms)]
-public sealed class AanvragenModel(IMediator mediator, ICommunityDirectory directory) : PageModel
+public sealed class AanvragenModel(IMediator mediator, ICommunityDirectory directory) : FormPageModel
 {
     public FormatDetails Format { get; private set; } = null!;
     public IReadOnlyList<SessionSummary> Sessions { get; private set; } = [];
     public IReadOnlyList<DirectoryArea> Areas { get; private set; } = [];
-    public List<(string Field, string Message)> Errors { get; } = [];
+    public override string ErrorTitle => "Uw aanvraag is nog niet verstuurd";
+
+    /// <summary>An unknown workshop format is the 404 page.</summary>
+    protected override bool NotFoundIsThe404Page => true;
 
     [BindProperty] public Guid? AreaId { get; set; }
     [BindProperty(SupportsGet = true, Name = "sessie")] public Guid? Sessie { get; set; }
@@ -41,30 +44,14 @@ public sealed class AanvragenModel(IMediator mediator, ICommunityDirectory direc
         ContactEmail = User.FindFirstValue(ClaimTypes.Email);
     }
 
-    public async Task<IActionResult> OnPostAsync(string slug, CancellationToken cancellationToken)
-    {
-        try
+    public Task<IActionResult> OnPostAsync(string slug, CancellationToken cancellationToken) =>
+        AttemptAsync(async () =>
         {
             var id = await mediator.Send(new RequestBooking(slug, SessionId, AreaId ?? Guid.Empty, Organisation ?? "", ContactName ?? "",
                 ContactEmail ?? "", Participants, PreferredDates, Goals ?? "", CoFinancing, CoFinancingAmount, CoFinancingMotivation), cancellationToken);
             var booking = await mediator.Send(new GetBooking(id), cancellationToken);
-            return Redirect(booking.StatusUrl + "?nieuw=true");
-        }
-        catch (ValidationException e)
-        {
-            Errors.AddRange(e.Errors.Select(x => (x.PropertyName, x.ErrorMessage)).Distinct());
-            Response.StatusCode = 400;
-        }
-        catch (DomainProblemException e) when (e is not NotFoundException)
-        {
-            Errors.Add(("SessionId", e.Message));
-            Response.StatusCode = e.StatusCode;
-        }
-        await LoadAsync(slug, cancellationToken);
-        return Page();
-    }
-
-    public string? Invalid(string field) => Errors.Any(e => e.Field == field) ? "true" : null;
+            return (null, booking.StatusUrl + "?nieuw=true");
+        }, () => LoadAsync(slug, cancellationToken));
 
     private async Task LoadAsync(string slug, CancellationToken cancellationToken)
     {

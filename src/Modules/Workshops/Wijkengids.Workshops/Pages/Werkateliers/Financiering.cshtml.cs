@@ -1,5 +1,4 @@
 using MediatR;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Wijkengids.SharedKernel;
 using Wijkengids.SharedKernel.Web;
@@ -8,9 +7,11 @@ using Wijkengids.Workshops.Bookings;
 namespace Wijkengids.Workshops.Pages.Werkateliers;
 
 /// <summary>The funder's back office: decide on co-financing and see the totals per year and per area.</summary>
-[Authorize(Policy = Policies.Funders)]
 public sealed class FinancieringModel(IMediator mediator) : FormPageModel
 {
+    /// <summary>Several small forms on one page: the reasons go in the summary only.</summary>
+    protected override string? FieldOf(string property) => null;
+
     public CoFinancingOverview Overview { get; private set; } = new([], [], []);
 
     public Task OnGetAsync(CancellationToken cancellationToken) => LoadAsync(cancellationToken);

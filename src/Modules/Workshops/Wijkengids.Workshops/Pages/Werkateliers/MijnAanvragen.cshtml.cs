@@ -1,5 +1,4 @@
 using MediatR;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Wijkengids.Workshops.Bookings;
@@ -7,7 +6,6 @@ using Wijkengids.Workshops.Bookings;
 namespace Wijkengids.Workshops.Pages.Werkateliers;
 
 /// <summary>The signed-in requester follows their requests (and reaches their plans van aanpak) in their account.</summary>
-[Authorize]
 [ResponseCache(NoStore = true)]
 public sealed class MijnAanvragenModel(IMediator mediator) : PageModel
 {

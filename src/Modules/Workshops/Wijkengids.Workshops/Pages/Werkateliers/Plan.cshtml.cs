@@ -12,6 +12,9 @@ namespace Wijkengids.Workshops.Pages.Werkateliers;
 [ResponseCache(NoStore = true)]
 public sealed class PlanModel(IMediator mediator, GuideReferences guide) : FormPageModel
 {
+    /// <summary>Several small forms on one page: the reasons go in the summary only.</summary>
+    protected override string? FieldOf(string property) => null;
+
     public IReadOnlyList<Contracts.GuideLink> Lessons { get; private set; } = [];
     public ActionPlan Plan { get; private set; } = null!;
     public string Token => (string)RouteData.Values["token"]!;

@@ -1,5 +1,4 @@
 using MediatR;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Wijkengids.Community.Contracts;
@@ -11,9 +10,11 @@ using Wijkengids.Workshops.Sessions;
 namespace Wijkengids.Workshops.Pages.Werkateliers.Beheer;
 
 /// <summary>An organiser defines a new werkatelier (no slug) or edits one, and schedules its sessions with its trainers.</summary>
-[Authorize(Policy = Policies.Organisers)]
 public sealed class FormatModel(IMediator mediator, ICommunityDirectory directory) : FormPageModel
 {
+    /// <summary>Only these fields are on the main form; the other reasons go in the summary only.</summary>
+    protected override string? FieldOf(string property) => base.FieldOf(property) is { } field && new[] { "title", "description", "durationminutes", "participantspersession", "price", "themes", "lessons", "reason" }.Contains(field) ? field : null;
+
     public FormatDetails? Format { get; private set; }
     public IReadOnlyList<DirectoryPerson> AllTrainers { get; private set; } = [];
     public IReadOnlyList<SessionSummary> Sessions { get; private set; } = [];

@@ -1,12 +1,10 @@
 using MediatR;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Wijkengids.SharedKernel;
 using Wijkengids.Workshops.Formats;
 
 namespace Wijkengids.Workshops.Pages.Werkateliers.Beheer;
 
-[Authorize(Policy = Policies.Organisers)]
 public sealed class FormatsModel(IMediator mediator) : PageModel
 {
     public IReadOnlyList<FormatDetails> Formats { get; private set; } = [];

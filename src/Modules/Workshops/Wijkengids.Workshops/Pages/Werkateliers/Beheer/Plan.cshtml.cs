@@ -1,5 +1,4 @@
 using MediatR;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Wijkengids.SharedKernel;
@@ -11,9 +10,11 @@ using Wijkengids.Workshops.Formats;
 namespace Wijkengids.Workshops.Pages.Werkateliers.Beheer;
 
 /// <summary>The organiser records (or revises) the plan van aanpak of a booking after the session.</summary>
-[Authorize(Policy = Policies.Organisers)]
 public sealed class PlanModel(IMediator mediator) : FormPageModel
 {
+    /// <summary>Only these fields are on the main form; the other reasons go in the summary only.</summary>
+    protected override string? FieldOf(string property) => base.FieldOf(property) is { } field && new[] { "goals", "lessons", "reason" }.Contains(field) ? field : null;
+
     /// <summary>Empty rows offered for new actions.</summary>
     private const int NewRows = 3;
 

@@ -1,5 +1,4 @@
 using MediatR;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Wijkengids.SharedKernel;
 using Wijkengids.SharedKernel.Web;
@@ -10,9 +9,11 @@ using Wijkengids.Workshops.Sessions;
 namespace Wijkengids.Workshops.Pages.Werkateliers.Beheer;
 
 /// <summary>An organiser moves a session (the booked areas get a mail) or cancels it with a reason.</summary>
-[Authorize(Policy = Policies.Organisers)]
 public sealed class SessieModel(IMediator mediator) : FormPageModel
 {
+    /// <summary>Several small forms on one page: the reasons go in the summary only.</summary>
+    protected override string? FieldOf(string property) => null;
+
     public WorkshopSession Session { get; private set; } = null!;
     public IReadOnlyList<BookingDetails> Bookings { get; private set; } = [];
     public IReadOnlyList<string> TrainerNames { get; private set; } = [];
