@@ -60,11 +60,12 @@ public sealed class PageAuthorizationTests(HostFixture fixture) : IClassFixture<
 
     private static readonly IReadOnlyDictionary<string, string[]> RolesOf = new Dictionary<string, string[]>
     {
-        [Policies.Editors] = [Roles.Editor, Roles.Admin],
-        [Policies.Contributors] = [Roles.Contributor, Roles.Editor, Roles.Admin],
-        [Policies.Organisers] = [Roles.Organiser, Roles.Admin],
-        [Policies.Funders] = [Roles.Funder, Roles.Admin],
-        [Policies.Auditors] = [Roles.Auditor, Roles.Admin],
+        // Separation of duties: an admin holds no other power unless given its role.
+        [Policies.Editors] = [Roles.Editor],
+        [Policies.Contributors] = [Roles.Contributor, Roles.Editor],
+        [Policies.Organisers] = [Roles.Organiser],
+        [Policies.Funders] = [Roles.Funder],
+        [Policies.Auditors] = [Roles.Auditor],
         [Policies.Admins] = [Roles.Admin],
         [SignedIn] = [.. Roles.All],
     };
