@@ -104,20 +104,21 @@ public sealed class EditorialWorkflowTests(BrowserFixture fixture) : IClassFixtu
     {
         var eva = await fixture.NewPageAsync();
         await BrowserSteps.SignInAsync(eva, "editor@wijkengids.test");
-        var api = await fixture.SignedInAsync("admin@wijkengids.test");
+        // Another session (a colleague's tab): since separation of duties only an editor may write.
+        var api = await fixture.SignedInAsync("editor@wijkengids.test");
         var item = await api.SendAsync("POST", "/api/content/items", new { kind = "news", text = new { title = "Buurtfeest", body = "Eerste tekst." } });
         var id = item.GetProperty("id").GetString();
 
         await eva.GotoAsync($"/redactie/items/{id}");
         await api.SendAsync("PUT", $"/api/content/items/{id}/draft",
-            new { expectedVersion = item.GetProperty("version").GetInt64(), text = new { title = "Buurtfeest", body = "Tekst van de beheerder." } });
+            new { expectedVersion = item.GetProperty("version").GetInt64(), text = new { title = "Buurtfeest", body = "Tekst van een collega." } });
 
         await eva.GetByLabel("Tekst", new() { Exact = true }).FillAsync("Mijn zorgvuldige tekst.");
         await eva.GetByRole(AriaRole.Button, new() { Name = "Concept opslaan" }).ClickAsync();
         await Assertions.Expect(eva.GetByRole(AriaRole.Alert)).ToContainTextAsync("intussen gewijzigd");
         await Assertions.Expect(eva.GetByLabel("Tekst", new() { Exact = true })).ToHaveValueAsync("Mijn zorgvuldige tekst.");
         await eva.GetByRole(AriaRole.Alert).GetByRole(AriaRole.Link, new() { Name = "Bekijk de huidige tekst" }).ClickAsync();
-        await Assertions.Expect(eva.GetByLabel("Tekst", new() { Exact = true })).ToHaveValueAsync("Tekst van de beheerder.");
+        await Assertions.Expect(eva.GetByLabel("Tekst", new() { Exact = true })).ToHaveValueAsync("Tekst van een collega.");
     }
 
     [Fact]
