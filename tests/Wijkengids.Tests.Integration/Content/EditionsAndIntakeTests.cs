@@ -169,6 +169,12 @@ public sealed class EditionsAndIntakeTests(HostFixture fixture) : IClassFixture<
         Assert.Contains(proposal.ProposalId.ToString(), raw.Single());
         Assert.DoesNotContain("Carla Contribuant", raw.Single());
 
+        // The editors' history names the contributor the revision came from.
+        var history = (await Host.Scenario(s => { s.Get.Url($"/api/content/items/{lesson.Id()}/history"); s.As(eva); })).ReadAsJson<JsonElement>();
+        Assert.Equal("Carla Contribuant", history.GetProperty("revisions")[0].Str("contributorName"));
+        Assert.Contains("uit het voorstel van Carla Contribuant",
+            (await Host.Scenario(s => { s.Get.Url($"/redactie/items/{lesson.Id()}/geschiedenis"); s.As(eva); })).ReadAsText());
+
         // Review (the acceptor saved it, so the other editor reviews) and publish: readers see the credit.
         var published = await Host.StepAsync(eva, item, "submit");
         published = await Host.StepAsync(ruud, published, "approve");
@@ -187,6 +193,8 @@ public sealed class EditionsAndIntakeTests(HostFixture fixture) : IClassFixture<
         var erased = (await Host.Scenario(s => s.Get.Url($"/lessen/{lesson.Str("slug")}"))).ReadAsText();
         Assert.DoesNotContain("Carla Contribuant", erased);
         Assert.DoesNotContain("Met bijdragen van", erased);
+        var historyAfter = (await Host.Scenario(s => { s.Get.Url($"/api/content/items/{lesson.Id()}/history"); s.As(eva); })).ReadAsJson<JsonElement>();
+        Assert.Equal("(naam gewist)", historyAfter.GetProperty("revisions").EnumerateArray().Single(r => r.GetProperty("revision").GetInt32() == 2).Str("contributorName"));
     }
 
     [Fact]

@@ -13,8 +13,9 @@ public sealed record ListItems(string? Kind = null, string? Status = null, bool 
 
 public sealed record GetItem(Guid Id) : IRequest<ItemDetail>;
 
+/// <param name="ContributorName">For a revision taken in from a proposal: the contributor's name ("(naam gewist)" after erasure).</param>
 public sealed record RevisionSummary(int Revision, DateTimeOffset SavedAt, string SavedBy, string SavedByName, string? Reason,
-    int? RestoredFrom, Guid? ProposalId, string Title);
+    int? RestoredFrom, Guid? ProposalId, string Title, string? ContributorName = null);
 
 public sealed record HistoryEntry(long Version, DateTimeOffset At, string Actor, string ActorName, string Description, string? Reason, string? Comment);
 
@@ -62,10 +63,12 @@ internal sealed class ReadItemsHandler(IQuerySession session, PersonNames names)
             .ToListAsync(cancellationToken);
         var steps = await session.Query<ItemLogEntry>().Where(e => e.ItemId == request.Id).OrderByDescending(e => e.Version)
             .ToListAsync(cancellationToken);
-        var known = await names.NamesAsync(revisions.Select(r => r.SavedBy).Concat(steps.Select(s => s.Actor)), cancellationToken);
+        var known = await names.NamesAsync(revisions.Select(r => r.SavedBy).Concat(steps.Select(s => s.Actor))
+            .Concat(revisions.Where(r => r.ProposerId is not null).Select(r => r.ProposerId!.Value.ToString())), cancellationToken);
         return new ItemHistory(ItemDetail.From(item),
             revisions.Select(r => new RevisionSummary(r.Revision, r.SavedAt, r.SavedBy, PersonNames.NameOf(known, r.SavedBy), r.Reason,
-                r.RestoredFrom, r.ProposalId, r.Text.Title)).ToList(),
+                r.RestoredFrom, r.ProposalId, r.Text.Title,
+                r.ProposerId is { } proposer ? PersonNames.NameOf(known, proposer.ToString()) : null)).ToList(),
             steps.Select(s => new HistoryEntry(s.Version, s.At, s.Actor, PersonNames.NameOf(known, s.Actor), s.Description, s.Reason, s.Comment))
                 .ToList());
     }
