@@ -1,3 +1,5 @@
+using Wolverine.Tracking;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Wijkengids.Community.Contracts;
@@ -74,18 +76,12 @@ public sealed class AuditPageTests(BrowserFixture fixture) : IClassFixture<Brows
         var lesson = await BrowserApi.PublishAsync(eva, ruud, "lesson",
             new { title = "Buurtvaders", statement = "Vaders houden de buurt in het oog.", body = "Buurtvaders lopen 's avonds een ronde.", themes = Array.Empty<string>(), sections = Array.Empty<string>(), sources = Array.Empty<object>() });
         var id = lesson.GetProperty("id").GetString()!;
-        using (var scope = fixture.Services.CreateScope())
-        {
-            await scope.ServiceProvider.GetRequiredService<IMessageBus>().PublishAsync(new ProposalAccepted(Guid.NewGuid(), Guid.Parse(id), null, [],
+        // Wait for exactly the message and what it causes (Wolverine's tracking), not for a fixed time.
+        await fixture.Services.GetRequiredService<IHost>().TrackActivity().Timeout(TimeSpan.FromSeconds(30))
+            .PublishMessageAndWaitAsync(new ProposalAccepted(Guid.NewGuid(), Guid.Parse(id), null, [],
                 "Buurtvaders", "Vaders houden de buurt in het oog.", "Buurtvaders lopen 's avonds een ronde. " + sentence, [], 1, bramId,
                 "Bram Bijdrager", evaId, "waardevolle aanvulling", DateTimeOffset.UtcNow));
-        }
         var draft = await eva.SendAsync("GET", $"/api/content/items/{id}", null);
-        for (var i = 0; i < 40 && draft.GetProperty("revision").GetInt32() < 2; i++)
-        {
-            await Task.Delay(250);
-            draft = await eva.SendAsync("GET", $"/api/content/items/{id}", null);
-        }
         Assert.Equal(2, draft.GetProperty("revision").GetInt32());
         draft = await eva.SendAsync("POST", $"/api/content/items/{id}/submit", new { expectedVersion = draft.GetProperty("version").GetInt64() });
         draft = await ruud.SendAsync("POST", $"/api/content/items/{id}/approve", new { expectedVersion = draft.GetProperty("version").GetInt64() });
