@@ -25,6 +25,14 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// <summary>The host's services (to publish a contract message another module would send).</summary>
     public IServiceProvider Services => _factory!.Services;
 
+    /// <summary>
+    /// Runs a step (a click and the outcome it shows, or a published message) and waits until every Wolverine message it
+    /// caused has been handled, mails included: never a fixed sleep or a polling loop.
+    /// </summary>
+    public Task TrackedAsync(Func<Task> step) =>
+        Wolverine.Tracking.WolverineHostMessageTrackingExtensions.TrackActivity(Services.GetRequiredService<Microsoft.Extensions.Hosting.IHost>())
+            .Timeout(TimeSpan.FromSeconds(30)).DoNotAssertOnExceptionsDetected().ExecuteAndWaitAsync(_ => step());
+
     public async Task InitializeAsync()
     {
         var connection = await TestDatabase.CreateDatabaseAsync("browser");

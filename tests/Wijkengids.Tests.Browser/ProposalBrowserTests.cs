@@ -37,17 +37,6 @@ public sealed class ProposalBrowserTests(BrowserFixture fixture) : IClassFixture
         Assert.Equal(0, await page.Locator("main script, main img[src='x'], main svg[onload], main a[href^='javascript:'], [onerror], [onload]").CountAsync());
     }
 
-    private static async Task ReloadUntilAsync(IPage page, string url, string text)
-    {
-        for (var i = 0; i < 100; i++)
-        {
-            await page.GotoAsync(url);
-            if ((await page.ContentAsync()).Contains(text)) return;
-            await Task.Delay(200);
-        }
-        Assert.Fail($"{url} toont niet binnen 20 s: {text}");
-    }
-
     private static void NoDialogs(IPage page, List<string> dialogs) => page.Dialog += (_, d) => { dialogs.Add(d.Message); _ = d.DismissAsync(); };
 
     [Fact]
@@ -131,13 +120,17 @@ public sealed class ProposalBrowserTests(BrowserFixture fixture) : IClassFixture
             await AssertInertAsync(eva, marker);
         }
         await eva.GotoAsync("/redactie/bijdragen?status=alle");
-        await eva.Locator("article", new() { HasText = $"Reactie {marker}" }).GetByRole(AriaRole.Button, new() { Name = "Publiceren" }).ClickAsync();
-        await Assertions.Expect(eva.GetByRole(AriaRole.Status)).ToContainTextAsync("Reactie gepubliceerd");
+        await fixture.TrackedAsync(async () =>
+        {
+            await eva.Locator("article", new() { HasText = $"Reactie {marker}" }).GetByRole(AriaRole.Button, new() { Name = "Publiceren" }).ClickAsync();
+            await Assertions.Expect(eva.GetByRole(AriaRole.Status)).ToContainTextAsync("Reactie gepubliceerd");
+        });
 
         // The published reaction under its section, for an anonymous reader (the page is cached: it updates once Content hears of it).
         var reader = await fixture.NewPageAsync();
         NoDialogs(reader, dialogs);
-        await ReloadUntilAsync(reader, "/gids/1.4", marker);
+        await reader.GotoAsync("/gids/1.4");
+        await Assertions.Expect(reader.Locator("main")).ToContainTextAsync(marker);
         await AssertInertAsync(reader, $"Reactie {marker}");
         await Assertions.Expect(reader.Locator(".reactions")).ToContainTextAsync("Carla <svg onload=window.__xss=5>");
         Assert.Empty(dialogs);
@@ -190,9 +183,13 @@ public sealed class ProposalBrowserTests(BrowserFixture fixture) : IClassFixture
         // The editor accepts: Content gets a draft with attribution (through Wolverine and the outbox).
         await eva.ReloadAsync();
         await eva.GetByLabel("Toelichting bij accepteren (niet verplicht)").FillAsync("Goede aanvulling.");
-        await eva.GetByRole(AriaRole.Button, new() { Name = "Accepteren" }).ClickAsync();
-        await Assertions.Expect(eva.GetByRole(AriaRole.Status)).ToContainTextAsync("Voorstel geaccepteerd");
-        await ReloadUntilAsync(carla, "/mijn-bijdragen", "concept bij de redactie");
+        await fixture.TrackedAsync(async () =>
+        {
+            await eva.GetByRole(AriaRole.Button, new() { Name = "Accepteren" }).ClickAsync();
+            await Assertions.Expect(eva.GetByRole(AriaRole.Status)).ToContainTextAsync("Voorstel geaccepteerd");
+        });
+        await carla.GotoAsync("/mijn-bijdragen");
+        await Assertions.Expect(carla.Locator("main")).ToContainTextAsync("concept bij de redactie");
         await Assertions.Expect(carla.Locator("table.my-proposals")).ToContainTextAsync("geaccepteerd");
 
         // Editors review and publish in Content (the acceptor wrote the draft, so the second editor approves), then an edition.
