@@ -143,7 +143,7 @@ internal sealed class InputTextGuard(RequestDelegate next, IProblemDetailsServic
         }
     }
 
-    private static bool IsJson(string? contentType) =>
+    internal static bool IsJson(string? contentType) =>
         MediaTypeHeaderValue.TryParse(contentType, out var media) && media.MediaType is { } type &&
         (type.Equals("application/json", StringComparison.OrdinalIgnoreCase) || type.EndsWith("+json", StringComparison.OrdinalIgnoreCase));
 

@@ -21,7 +21,7 @@ internal sealed class LineEndings(RequestDelegate next)
         if (request.ContentLength is not 0 && (HttpMethods.IsPost(request.Method) || HttpMethods.IsPut(request.Method) || HttpMethods.IsPatch(request.Method)))
         {
             if (IsUrlEncodedForm(request.ContentType)) await RewriteAsync(request, NormaliseForm, http.RequestAborted);
-            else if (IsJson(request.ContentType)) await RewriteAsync(request, NormaliseJson, http.RequestAborted);
+            else if (InputTextGuard.IsJson(request.ContentType)) await RewriteAsync(request, NormaliseJson, http.RequestAborted);
         }
         await next(http);
     }
@@ -121,8 +121,4 @@ internal sealed class LineEndings(RequestDelegate next)
     private static bool IsUrlEncodedForm(string? contentType) =>
         MediaTypeHeaderValue.TryParse(contentType, out var media) &&
         "application/x-www-form-urlencoded".Equals(media.MediaType, StringComparison.OrdinalIgnoreCase);
-
-    private static bool IsJson(string? contentType) =>
-        MediaTypeHeaderValue.TryParse(contentType, out var media) && media.MediaType is { } type &&
-        (type.Equals("application/json", StringComparison.OrdinalIgnoreCase) || type.EndsWith("+json", StringComparison.OrdinalIgnoreCase));
 }
