@@ -1,4 +1,6 @@
+using System.Net;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Alba;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
@@ -67,7 +69,8 @@ public sealed class EditionsAndIntakeTests(HostFixture fixture) : IClassFixture<
             Assert.Contains($"in update {first}", lessonPage);
 
             // A new revision of the lesson is published: it is a candidate again, with the diff from the previous edition.
-            var item = await Host.SaveDraftAsync(eva, lesson, ContentApi.Lesson("Lokaal eigenaarschap", "Bewoners beslissen echt mee."));
+            var item = await Host.SaveDraftAsync(eva, lesson, ContentApi.Lesson("Lokaal eigenaarschap", "Bewoners beslissen echt mee.",
+                sources: [new { title = "Wijken in beeld", author = "Platform31", year = 2012, link = "https://example.nl/wijken", kind = "research" }]));
             item = await Host.StepAsync(eva, item, "submit");
             item = await Host.StepAsync(ruud, item, "approve");
             await Host.StepAsync(ruud, item, "publish");
@@ -103,6 +106,10 @@ public sealed class EditionsAndIntakeTests(HostFixture fixture) : IClassFixture<
             var page = (await Host.Scenario(s => s.Get.Url($"/updates/{first + 1}"))).ReadAsText();
             Assert.Contains("Stelling aangescherpt.", page);
             Assert.Contains("<ins>echt </ins>", page);
+            // Sources read as on the lesson page, not as an internal record.
+            var pageText = WebUtility.HtmlDecode(Regex.Replace(page, "<[^>]+>", ""));
+            Assert.Contains("Wijken in beeld – Platform31 (2012) · onderzoek · https://example.nl/wijken", pageText);
+            Assert.DoesNotContain("| research", pageText);
             var since = (await Host.Scenario(s => s.Get.Url($"/api/content/editions/changes?since={first - 1}"))).ReadAsJson<JsonElement>();
             var change = since.GetProperty("changes").EnumerateArray().Single(c => c.GetProperty("entry").Str("itemId") == lesson.Id().ToString());
             Assert.True(change.GetProperty("isNew").GetBoolean()); // new since that edition: it appeared in the first one after it

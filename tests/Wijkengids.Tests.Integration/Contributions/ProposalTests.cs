@@ -306,6 +306,29 @@ public sealed class ProposalTests(HostFixture fixture) : IClassFixture<HostFixtu
         Assert.Equal($"/lessen/{lesson.Str("slug")}", publishedOutcome.Str("url"));
         Assert.Contains("Met bijdragen van", (await Host.Scenario(s => s.Get.Url($"/lessen/{lesson.Str("slug")}"))).ReadAsText());
         _ = carlaId;
+
+        // An update lists the lesson: the proposal reads "opgenomen in update N", never "verouderd" (the guide moved on with it).
+        var edition = (await Host.Scenario(s =>
+        {
+            s.Post.Json(new { title = "Update met een voorstel", notes = new[] { new { itemId = lesson.Str("id"), change = "minor", note = "Aangevuld." } } })
+                .ToUrl("/api/content/editions");
+            s.As(eva);
+        })).ReadAsJson<JsonElement>();
+        var number = edition.GetProperty("number").GetInt32();
+        await Host.Scenario(s =>
+        {
+            s.Post.Json(new { expectedVersion = edition.Version(), reason = "update" }).ToUrl($"/api/content/editions/{number}/publish");
+            s.As(eva);
+        });
+        var included = await MineAsync(carla, sent.Id());
+        Assert.Equal($"opgenomen in update {number}", included.Str("statusText"));
+        Assert.False(included.GetProperty("outdated").GetBoolean());
+        Assert.False((await EditorViewAsync(eva, sent.Id())).GetProperty("outdated").GetBoolean());
+        var myPage = (await Host.Scenario(s => { s.Get.Url("/mijn-bijdragen"); s.As(carla); })).ReadAsText();
+        Assert.Contains($"opgenomen in update {number}", myPage);
+        Assert.DoesNotContain("verouderd", myPage);
+        var editorPage = (await Host.Scenario(s => { s.Get.Url($"/redactie/bijdragen/voorstellen/{sent.Id()}"); s.As(eva); })).ReadAsText();
+        Assert.DoesNotContain("Verouderd", editorPage);
     }
 
     [Fact]

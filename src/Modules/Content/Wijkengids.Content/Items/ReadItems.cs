@@ -107,8 +107,10 @@ internal sealed class ReadItemsHandler(IQuerySession session, PersonNames names)
             .ToList();
     }
 
+    /// <summary>A source as readers know it from the lesson page: "Titel – Auteur (2012) · onderzoek · https://…".</summary>
     internal static string SourceLine(SourceRef s) =>
-        string.Join(" | ", new[] { s.Title, s.Author ?? "", s.Year?.ToString() ?? "", s.Link ?? "", s.Kind });
+        s.Title + (s.Author is null ? "" : " – " + s.Author) + (s.Year is null ? "" : $" ({s.Year})") + " · " + SourceKinds.DutchName(s.Kind)
+        + (s.Link is null ? "" : " · " + s.Link);
 
     private static string Lines(IEnumerable<string> values) => string.Join("\n", values);
 

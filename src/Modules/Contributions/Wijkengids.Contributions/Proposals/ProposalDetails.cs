@@ -36,11 +36,23 @@ internal sealed class ProposalDetailsReader(IGuideCatalog catalog)
             outcomes.GetValueOrDefault(p.Id))).ToList();
     }
 
+    /// <summary>
+    /// The status in words, with what became of an accepted proposal: "opgenomen in update 7" once an update lists the
+    /// revision it became, "opgenomen in de gids" once that revision is published, else "geaccepteerd".
+    /// </summary>
+    public static string StatusText(string status, ProposalOutcome? outcome) => (status, outcome) switch
+    {
+        (ProposalStatuses.Accepted, { Edition: { } edition }) => $"opgenomen in update {edition}",
+        (ProposalStatuses.Accepted, { Published: true }) => "opgenomen in de gids",
+        _ => ProposalStatuses.DutchName(status),
+    };
+
     public static ProposalDetails ToDetails(ProposalView p, int? currentRevision, ProposalOutcome? outcome)
     {
         var subject = p.Kind == ProposalKinds.NewLesson ? p.Title ?? "" : p.LessonTitle ?? p.LessonSlug ?? "";
-        var outdated = p.Kind != ProposalKinds.NewLesson && currentRevision > p.BaseRevision;
-        return new ProposalDetails(p.Id, p.Kind, ProposalKinds.DutchName(p.Kind), p.Status, ProposalStatuses.DutchName(p.Status), subject,
+        // Only an open proposal can be outdated: once decided, a newer text is the guide moving on (often with this proposal in it).
+        var outdated = ProposalStatuses.IsOpen(p.Status) && p.Kind != ProposalKinds.NewLesson && currentRevision > p.BaseRevision;
+        return new ProposalDetails(p.Id, p.Kind, ProposalKinds.DutchName(p.Kind), p.Status, StatusText(p.Status, outcome), subject,
             p.LessonSlug, p.LessonTitle, p.Sections, p.Themes, p.SubmittedAt, p.ChangedAt, p.BaseRevision, currentRevision, outdated,
             p.Title, p.Statement, p.Body, p.Source, p.Motivation, p.ProposerName, p.Conversation, p.EditorReason, p.MergedInto,
             p.MergedDuplicates, outcome, null, null, p.Version);
