@@ -166,7 +166,7 @@ public sealed class ProposalBrowserTests(BrowserFixture fixture) : IClassFixture
         await eva.GetByRole(AriaRole.Link, new() { Name = title }).ClickAsync();
         await BrowserSteps.AssertNoAxeViolationsAsync(eva);
         await eva.GetByRole(AriaRole.Button, new() { Name = "Afwijzen" }).ClickAsync();
-        await Assertions.Expect(eva.GetByRole(AriaRole.Alert)).ToContainTextAsync("Geef een reden");
+        await Assertions.Expect(eva.GetByRole(AriaRole.Alert)).ToContainTextAsync("Kies een reden");
         await eva.GetByLabel("Vraag om meer informatie").FillAsync("Heeft u een voorbeeld?");
         await eva.GetByRole(AriaRole.Button, new() { Name = "Vraag versturen" }).ClickAsync();
         await Assertions.Expect(eva.GetByRole(AriaRole.Status)).ToContainTextAsync("Vraag verstuurd");

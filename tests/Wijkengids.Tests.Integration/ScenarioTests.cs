@@ -143,7 +143,10 @@ public sealed class ScenarioTests
         var reactions = (await host.Scenario(s => { s.Get.Url("/api/contributions/moderation/reactions?status=alle"); s.As(eva); }))
             .ReadAsJson<JsonElement[]>().ToDictionary(r => r.Id(), r => r.Str("status"));
         Assert.Equal("gepubliceerd", reactions[contributions.PublishedReactionId]);
-        Assert.Equal("beantwoord", reactions[contributions.AnsweredReactionId]);
+        Assert.Equal("gepubliceerd", reactions[contributions.AnsweredReactionId]);
+        var underLesson = (await host.Scenario(s => s.Get.Url($"/api/contributions/reactions?about=les:{result.Content.LessonSlug}")))
+            .ReadAsJson<JsonElement[]>();
+        Assert.Equal("Ja, de les geldt ook voor kleine kernen.", underLesson.Single(r => r.Id() == contributions.AnsweredReactionId).Str("answer"));
         Assert.Equal("spam", reactions[contributions.SpamReactionId]);
         Assert.Equal("afgehandeld", reactions[contributions.HandledReactionId]);
 

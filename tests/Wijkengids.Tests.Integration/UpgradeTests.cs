@@ -308,6 +308,26 @@ public sealed class UpgradeTests(UpgradeFixture2026 fixture) : IClassFixture<Upg
     }
 
     [Fact]
+    public async Task The_moderation_log_lists_the_decisions_made_before_it_existed_from_their_events()
+    {
+        // Built once at start from the old events: the reactions' decisions with their default reasons, the rejection
+        // (made before reason codes) as "niet vastgelegd"; and no contributor's name anywhere.
+        var log = (await Host.Scenario(s => s.Get.Url("/api/contributions/moderation-log"))).ReadAsJson<JsonElement>();
+        var decisions = log.GetProperty("entries").EnumerateArray().Select(e => (e.Str("decision"), e.Str("reason"))).ToList();
+        Assert.Contains(("gepubliceerd", "relevant voor lezers"), decisions);
+        Assert.Contains(("spam", "spam"), decisions);
+        Assert.Contains(("afgehandeld", "beantwoord"), decisions);
+        Assert.Contains(("geaccepteerd", "opgenomen"), decisions);
+        Assert.Contains(("afgewezen", "niet vastgelegd"), decisions);
+        Assert.DoesNotContain("Lia Lezer", log.GetRawText());
+        // Every old contribution has its record, so a second start finds nothing to build.
+        Assert.Equal(0, await Host.ScalarAsync<long>(
+            "select count(*) from contributions.mt_doc_reactionview r where not exists (select 1 from contributions.mt_doc_moderationrecord m where m.id = r.id)"));
+        Assert.Equal(0, await Host.ScalarAsync<long>(
+            "select count(*) from contributions.mt_doc_proposalview p where not exists (select 1 from contributions.mt_doc_moderationrecord m where m.id = p.id)"));
+    }
+
+    [Fact]
     public async Task Events_stored_under_their_bare_names_load_by_alias_and_the_timeline_lists_them_by_their_stable_names()
     {
         // The fixture's events keep the names they were stored and chained with.

@@ -142,7 +142,7 @@ public sealed class ProposalTests(HostFixture fixture) : IClassFixture<HostFixtu
     }
 
     [Fact]
-    public async Task Rejecting_needs_a_reason_that_the_contributor_sees_and_only_editors_moderate()
+    public async Task Rejecting_needs_a_reason_code_that_the_contributor_sees_with_the_editors_words_and_only_editors_moderate()
     {
         var (lesson, eva, _) = await PublishedLessonAsync("Samen plannen", "Plannen maak je samen.");
         var carla = await ContributorAsync();
@@ -161,21 +161,28 @@ public sealed class ProposalTests(HostFixture fixture) : IClassFixture<HostFixtu
             s.Post.Json(new { expectedVersion = 1 }).ToUrl($"/api/contributions/moderation/proposals/{sent.Id()}/reject"); s.As(eva);
             s.StatusCodeShouldBe(400);
         });
-        Assert.Equal("Geef een reden; de bijdrager krijgt die te zien.", noReason.ShouldBeProblem(400).GetProperty("errors").GetProperty("reason")[0].GetString());
-        await ModerateAsync(eva, sent.Id(), "reject", new { expectedVersion = 5, reason = "oud" }, 409);
+        Assert.Equal("Kies een reden voor 'afgewezen': buiten-onderwerp, persoonsgegevens, ongepast, dubbel, onvoldoende-onderbouwd.",
+            noReason.ShouldBeProblem(400).GetProperty("errors").GetProperty("reasonCode")[0].GetString());
+        // A code from the list, but not one a rejection can have.
+        await ModerateAsync(eva, sent.Id(), "reject", new { expectedVersion = 1, reasonCode = "spam" }, 400);
+        await ModerateAsync(eva, sent.Id(), "reject", new { expectedVersion = 5, reasonCode = "dubbel", reason = "oud" }, 409);
 
         JsonElement rejected = default;
         var tracked = await Host.TrackActivity().Timeout(TimeSpan.FromSeconds(30)).DoNotAssertOnExceptionsDetected()
             .ExecuteAndWaitAsync((Func<IMessageContext, Task>)(async _ =>
-                rejected = await ModerateAsync(eva, sent.Id(), "reject", new { expectedVersion = 1, reason = "Dit staat al in paragraaf 1.4." })));
+                rejected = await ModerateAsync(eva, sent.Id(), "reject",
+                    new { expectedVersion = 1, reasonCode = "dubbel", reason = "Dit staat al in paragraaf 1.4." })));
         Assert.Equal("afgewezen", rejected.Str("status"));
-        var notice = tracked.AllRecordsInOrder().Select(r => r.Envelope?.Message).OfType<ContributionStatusChanged>().First();
-        Assert.Equal(("voorstel", "afgewezen", "Dit staat al in paragraaf 1.4."), (notice.Kind, notice.Status, notice.Message));
+        var notice = tracked.AllRecordsInOrder().Select(r => r.Envelope?.Message).OfType<ContributionStatusChanged>()
+            .First(m => m.ContributionId == sent.Id() && m.Status != "ingediend");
+        Assert.Equal(("voorstel", "afgewezen", "afgewezen"), (notice.Kind, notice.Status, notice.StatusText));
+        Assert.StartsWith("Reden: dubbel.\n\nDit staat al in paragraaf 1.4.\n\nBent u het niet eens met dit besluit?", notice.Message);
         Assert.Equal(Guid.Parse(await Host.MeAsync(carla)), notice.ContributorAccountId);
         Assert.Equal($"/mijn-bijdragen/voorstellen/{sent.Id()}", notice.Url);
         var mine = await MineAsync(carla, sent.Id());
         Assert.Equal("afgewezen", mine.Str("status"));
         Assert.Equal("Dit staat al in paragraaf 1.4.", mine.Str("editorReason"));
+        Assert.Equal(("dubbel", "dubbel", true), (mine.Str("reasonCode"), mine.Str("reasonText"), mine.GetProperty("canObject").GetBoolean()));
         await ModerateAsync(eva, sent.Id(), "accept", new { }, 422);
 
         await using var session = Host.Services.GetRequiredService<IDocumentStore>().QuerySession();

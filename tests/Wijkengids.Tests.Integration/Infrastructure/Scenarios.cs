@@ -302,12 +302,14 @@ public static class Scenarios
             s.As(eva);
         }));
 
-        // Reactions: anonymous and published; signed in and answered; spam; handled; one by a contributor who will be erased.
+        // Reactions: anonymous and published; signed in, published and answered; spam; handled; one by a contributor who will be erased.
         const string publishedMessage = "Mooie paragraaf; noem ook de buurtconciërge.";
         var published = await ReactAsync(null, "sectie:7.1", "Lia Lezer", "lia.lezer@example.nl", publishedMessage);
         await Moderate(published.Id(), "publish", new { });
         var answered = await ReactAsync(bram, $"les:{content.LessonSlug}", "Bram Bijdrager", "contributor@wijkengids.test",
             "Werkt dit ook in een dorp?");
+        // A public answer stands under the reaction, so the reaction is published first.
+        await Moderate(answered.Id(), "publish", new { });
         await Moderate(answered.Id(), "answer", new { answer = "Ja, de les geldt ook voor kleine kernen.", @public = true });
         var spam = await ReactAsync(null, "sectie:7.1", "Koop Nu", "aanbieding@example.nl", "Goedkope horloges, klik hier.", showName: false);
         await Moderate(spam.Id(), "spam", new { reason = "reclame" });
@@ -362,7 +364,7 @@ public static class Scenarios
             kind = "nieuwe-bron", lesson = content.RevertedLessonSlug, motivation = "Onderbouwing uit eigen wijk.",
             source = new { title = "Buurtmonitor Groenoord", author = "Wim Wisser", year = 2011, link = "https://example.org/buurtmonitor", kind = "practice" },
         });
-        await ModerateProposalAsync(host, eva, source.Id(), "reject", new { expectedVersion = source.Version(), reason = "Geen openbare bron." });
+        await ModerateProposalAsync(host, eva, source.Id(), "reject", new { expectedVersion = source.Version(), reasonCode = "onvoldoende-onderbouwd", reason = "Geen openbare bron." });
 
         return new ContributionsScenario(published.Id(), publishedMessage, answered.Id(), spam.Id(), handled.Id(), byWim.Id(), change.Id(),
             newLesson.Id(), Guid.Parse(newLessonDraft), source.Id());

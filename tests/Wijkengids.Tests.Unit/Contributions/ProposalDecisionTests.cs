@@ -1,4 +1,6 @@
+using JasperFx.Events;
 using Wijkengids.Contributions.Contracts;
+using Wijkengids.Contributions.Moderation;
 using Wijkengids.Contributions.Proposals;
 using Wijkengids.SharedKernel;
 
@@ -20,10 +22,10 @@ public sealed class ProposalDecisionTests
     {
         var proposal = Submitted();
         var accepted = proposal.Accept(currentRevision: 4, "  past goed  ", Now);
-        Assert.Equal((4, "past goed", Now), (accepted.CurrentRevision!.Value, accepted.Reason, accepted.At!.Value));
+        Assert.Equal((4, "past goed", Now, ModerationReasons.Included), (accepted.CurrentRevision!.Value, accepted.Reason, accepted.At!.Value, accepted.ReasonCode));
         proposal.Apply(accepted);
         Assert.Equal(ProposalStatuses.Accepted, proposal.Status);
-        var refused = Assert.Throws<RuleViolationException>(() => proposal.Reject("toch niet", Now));
+        var refused = Assert.Throws<RuleViolationException>(() => proposal.Reject("toch niet", ModerationReasons.Duplicate, "eva", Now));
         Assert.Contains("geaccepteerd", refused.Message);
         Assert.Throws<RuleViolationException>(() => proposal.RequestInformation("waarom?", Now));
     }
@@ -63,8 +65,40 @@ public sealed class ProposalDecisionTests
         Assert.Equal((into.Id, "zelfde voorstel"), (merged.IntoProposalId, merged.Reason));
         Assert.Equal((into.Id, duplicate.Id), (absorbed.ProposalId, absorbed.DuplicateProposalId));
 
-        into.Apply(into.Reject("niet nodig", Now));
+        into.Apply(new Event<ProposalRejected>(into.Reject("niet nodig", ModerationReasons.Unfounded, "eva", Now)));
         Assert.Throws<RuleViolationException>(() => Submitted().MergeInto(into, "zelfde", Now));
+    }
+
+    [Fact]
+    public void The_proposer_objects_once_to_a_rejection_and_a_granted_objection_opens_the_proposal_again()
+    {
+        var proposal = Submitted();
+        Assert.Throws<RuleViolationException>(() => proposal.Object(Secret, Now)); // not rejected
+        var rejected = proposal.Reject(null, ModerationReasons.Unfounded, "eva", Now);
+        Assert.Equal(("", ModerationReasons.Unfounded, "eva"), (rejected.Reason, rejected.ReasonCode, rejected.DecidedBy));
+        proposal.Apply(new Event<ProposalRejected>(rejected));
+
+        proposal.Apply(proposal.Object(Secret, Now));
+        Assert.Throws<RuleViolationException>(() => proposal.Object(Secret, Now)); // once
+        Assert.Throws<RuleViolationException>(() => proposal.DecideAppeal(true, null, "eva", Now)); // not the one who rejected
+        var granted = proposal.DecideAppeal(true, "Toch goed onderbouwd.", "ruud", Now);
+        Assert.Equal((ModerationReasons.Corrected, "ruud"), (granted.ReasonCode, granted.DecidedBy));
+        proposal.Apply(granted);
+        Assert.Equal((ProposalStatuses.Submitted, Appeals.Granted), (proposal.Status, proposal.Appeal));
+
+        // Rejected again after the new assessment: the one objection is used.
+        proposal.Apply(new Event<ProposalRejected>(proposal.Reject(null, ModerationReasons.Duplicate, "ruud", Now)));
+        Assert.Throws<RuleViolationException>(() => proposal.Object(Secret, Now));
+    }
+
+    [Fact]
+    public void A_rejection_recorded_before_the_decider_was_in_the_data_takes_the_editor_from_the_event()
+    {
+        var proposal = Submitted();
+        proposal.Apply(new Event<ProposalRejected>(new ProposalRejected(proposal.Id, "oud", Now)) { UserName = "eva" });
+        proposal.Apply(proposal.Object(Secret, Now));
+        Assert.Throws<RuleViolationException>(() => proposal.DecideAppeal(false, null, "eva", Now));
+        Assert.False(proposal.DecideAppeal(false, null, "ruud", Now).Granted);
     }
 
     [Fact]

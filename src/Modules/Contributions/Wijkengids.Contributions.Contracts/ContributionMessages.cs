@@ -24,9 +24,11 @@ public sealed record ProposalAccepted(
 public sealed record ProposedSource(string Title, string? Author, int? Year, string? Link, string Kind);
 
 /// <summary>
-/// The status of a reaction or proposal changed (for notifications). Status: e.g. "ontvangen", "gepubliceerd",
-/// "beantwoord", "afgehandeld", "geaccepteerd", "afgewezen", "meer-informatie". For senders without an account,
-/// <see cref="ContactEmail"/> and <see cref="ContactName"/> say where a mail may go (only when the sender should get one).
+/// The status of a reaction or proposal changed (for notifications). Status: a stable code, e.g. "ontvangen",
+/// "gepubliceerd", "teruggetrokken", "beantwoord", "afgehandeld", "spam", "geaccepteerd", "afgewezen", "meer-informatie",
+/// "bezwaar-gegrond"; <see cref="StatusText"/> says it in Dutch words for people (null in messages from before it existed).
+/// For senders without an account, <see cref="ContactEmail"/> and <see cref="ContactName"/> say where a mail may go (only
+/// when the sender should get one).
 /// </summary>
 public sealed record ContributionStatusChanged(
     Guid ContributionId,
@@ -37,4 +39,5 @@ public sealed record ContributionStatusChanged(
     string Url,
     DateTimeOffset ChangedAt,
     string? ContactEmail = null,
-    string? ContactName = null);
+    string? ContactName = null,
+    string? StatusText = null);

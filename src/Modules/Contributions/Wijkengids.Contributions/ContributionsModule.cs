@@ -22,12 +22,14 @@ public sealed class ContributionsModule : IModule
         services.AddScoped<ProposalSteps>();
         services.AddScoped<ProposalDetailsReader>();
         services.AddHostedService<RecordProposalDetails>();
+        services.AddHostedService<Moderation.BuildModerationRecords>();
         // Read models built from the events inline; they need the master key to reveal sealed values.
         services.ConfigureMarten((provider, options) =>
         {
             var masterKey = provider.GetRequiredService<MasterKey>();
             options.Projections.Add(new ReactionViewProjection(masterKey), ProjectionLifecycle.Inline);
             options.Projections.Add(new ProposalViewProjection(masterKey), ProjectionLifecycle.Inline);
+            options.Projections.Add(new Moderation.ModerationRecordProjection(), ProjectionLifecycle.Inline);
         });
     }
 
@@ -39,6 +41,7 @@ public sealed class ContributionsModule : IModule
             .Index(r => r.Email).Index(r => r.About).Index(r => r.AccountId!);
         options.Schema.For<ProposalView>().DatabaseSchemaName(Name)
             .Index(p => p.AccountId).Index(p => p.Status).Index(p => p.SubmittedAt);
+        options.Schema.For<Moderation.ModerationRecord>().DatabaseSchemaName(Name).Index(r => r.LastDecidedAt!);
     }
 
     public void AuthorizePages(PageConventionCollection pages)
@@ -46,6 +49,7 @@ public sealed class ContributionsModule : IModule
         pages.AuthorizePage("/VoorstelDoen", Policies.Contributors);
         pages.AuthorizePage("/MijnBijdragen");
         pages.AuthorizePage("/MijnVoorstel");
+        pages.AuthorizePage("/MijnReactie");
         // The editors' pages on proposals and reactions.
         pages.AuthorizeFolder("/Redactie", Policies.Editors);
     }
@@ -56,6 +60,8 @@ public sealed class ContributionsModule : IModule
         SendReactionHandler.MapEndpoint(open);
         ListPublishedReactionsHandler.MapEndpoint(open);
         ListMyReactionsHandler.MapEndpoint(open);
+        ObjectToReactionRemovalHandler.MapEndpoint(open);
+        Moderation.ModerationLog.MapEndpoints(open);
 
         var contributors = endpoints.MapGroup("/api/contributions").WithTags("Contributions")
             .RequireAuthorization(Policies.Contributors);
@@ -63,6 +69,7 @@ public sealed class ContributionsModule : IModule
         AnswerProposalHandler.MapEndpoint(contributors);
         GetProposalOptions.MapEndpoint(contributors);
         ListMyProposalsHandler.MapEndpoint(contributors);
+        ObjectToProposalRejectionHandler.MapEndpoint(contributors);
 
         var moderation = endpoints.MapGroup("/api/contributions/moderation").WithTags("Contributions")
             .RequireAuthorization(Policies.Editors);
@@ -78,5 +85,7 @@ public sealed class ContributionsModule : IModule
         RejectProposalHandler.MapEndpoint(moderation);
         RequestProposalInformationHandler.MapEndpoint(moderation);
         MergeProposalHandler.MapEndpoint(moderation);
+        DecideReactionAppealHandler.MapEndpoint(moderation);
+        DecideProposalAppealHandler.MapEndpoint(moderation);
     }
 }

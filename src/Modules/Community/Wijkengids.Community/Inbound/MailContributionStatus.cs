@@ -34,6 +34,8 @@ public static class ContributionStatusChangedHandler
         if (recipient is not { } to) return outgoing;
 
         var kind = change.Kind switch { "reaction" or "reactie" => "reactie", "proposal" or "voorstel" => "voorstel", _ => change.Kind };
+        // Dutch words, never a code such as "meer-informatie" (messages from before StatusText carry only the code).
+        var status = change.StatusText ?? change.Status.Replace('-', ' ');
         var url = change.Url.StartsWith("http", StringComparison.OrdinalIgnoreCase) ? change.Url : options.Value.BaseUrl + "/" + change.Url.TrimStart('/');
         var delivery = new MailDelivery
         {
@@ -41,11 +43,11 @@ public static class ContributionStatusChangedHandler
             Mailing = "meldingen-bijdragen",
             Recipient = to.Id,
             To = to.Email,
-            Subject = $"Uw {kind} bij de Wijkengids: {change.Status}",
+            Subject = $"Uw {kind} bij de Wijkengids: {status}",
             Text = $"""
                     Beste {(string.IsNullOrWhiteSpace(to.Name) ? "lezer" : to.Name)},
 
-                    De status van uw {kind} is nu: {change.Status}.{(string.IsNullOrWhiteSpace(change.Message) ? "" : "\n\nToelichting van de redactie:\n" + change.Message)}
+                    De status van uw {kind} is nu: {status}.{(string.IsNullOrWhiteSpace(change.Message) ? "" : "\n\nToelichting van de redactie:\n" + change.Message)}
 
                     Bekijk het hier: {url}
 

@@ -1,5 +1,6 @@
 using Wijkengids.Content.Contracts;
 using Wijkengids.Contributions.Contracts;
+using Wijkengids.Contributions.Moderation;
 
 namespace Wijkengids.Contributions.Proposals;
 
@@ -16,7 +17,7 @@ internal sealed class AcceptProposalHandler(ProposalSteps steps, IRequestContext
         var current = proposal.LessonId is { } lessonId ? await catalog.PublishedLessonAsync(lessonId, cancellationToken) : null;
         var accepted = proposal.Accept(current?.Revision, request.Reason, steps.Now);
         var view = await steps.ViewAsync(proposal.Id, cancellationToken);
-        return await steps.RecordAsync(stream, accepted, ProposalStatuses.Accepted, accepted.Reason,
+        return await steps.DecideAsync(stream, accepted, ModerationDecisions.ProposalAccepted, accepted.ReasonCode, accepted.Reason,
             ToMessage(proposal, view.ProposerName, current, Guid.Parse(context.Actor), accepted.Reason, steps.Now));
     }
 
@@ -46,5 +47,6 @@ internal sealed class AcceptProposalHandler(ProposalSteps steps, IRequestContext
                 TypedResults.Ok(await mediator.Send(new AcceptProposal(id, body.ExpectedVersion, body.Reason), ct)))
             .WithName("AcceptProposal").WithSummary("Voorstel accepteren: de gids krijgt een concept met naamsvermelding (redacteur)");
 
-    internal sealed record DecisionBody(long? ExpectedVersion, string? Reason);
+    /// <summary>A decision: the version the editor saw, optional words for the proposer and (for a rejection) a reason code.</summary>
+    internal sealed record DecisionBody(long? ExpectedVersion, string? Reason, string? ReasonCode = null);
 }

@@ -3,19 +3,24 @@ using Wijkengids.Contributions.Contracts;
 
 namespace Wijkengids.Contributions.Proposals;
 
-/// <summary>The moderation queue: by status ("open" = ingediend and meer-informatie, "alle", or one status), kind, section and age; oldest first.</summary>
+/// <summary>
+/// The moderation queue: by status ("open" = ingediend and meer-informatie, "bezwaar" = an objection waiting for a decision,
+/// "alle", or one status), kind, section and age; oldest first.
+/// </summary>
 public sealed record ListProposalsForModeration(string? Status, string? Kind, string? Section, int? OlderThanDays) : IRequest<IReadOnlyList<ProposalDetails>>;
 
 internal sealed class ListProposalsForModerationHandler(IQuerySession session, ProposalDetailsReader reader, TimeProvider clock)
     : IRequestHandler<ListProposalsForModeration, IReadOnlyList<ProposalDetails>>
 {
     public const string Open = "open";
+    public const string Objected = "bezwaar";
 
     public async Task<IReadOnlyList<ProposalDetails>> Handle(ListProposalsForModeration request, CancellationToken cancellationToken)
     {
         IQueryable<ProposalView> query = session.Query<ProposalView>();
         var status = string.IsNullOrWhiteSpace(request.Status) ? Open : request.Status;
         if (status == Open) query = query.Where(p => p.Status == ProposalStatuses.Submitted || p.Status == ProposalStatuses.InformationRequested);
+        else if (status == Objected) query = query.Where(p => p.Appeal == Moderation.Appeals.Open);
         else if (status != "alle") query = query.Where(p => p.Status == status);
         if (!string.IsNullOrWhiteSpace(request.Kind)) query = query.Where(p => p.Kind == request.Kind);
         if (request.OlderThanDays is { } days)
@@ -32,5 +37,5 @@ internal sealed class ListProposalsForModerationHandler(IQuerySession session, P
         moderation.MapGet("/proposals", async (string? status, string? kind, string? section, int? olderThanDays, IMediator mediator,
                     CancellationToken ct) => TypedResults.Ok(await mediator.Send(new ListProposalsForModeration(status, kind, section, olderThanDays), ct)))
             .WithName("ListProposalsForModeration")
-            .WithSummary("Voorstellen in de moderatiewachtrij; filter op status (open, alle, of één status), soort, paragraaf en leeftijd (redacteur)");
+            .WithSummary("Voorstellen in de moderatiewachtrij; filter op status (open, bezwaar, alle, of één status), soort, paragraaf en leeftijd (redacteur)");
 }

@@ -1,3 +1,5 @@
+using Wijkengids.Contributions.Moderation;
+
 namespace Wijkengids.Contributions.Proposals;
 
 /// <summary>An editor merges a duplicate proposal into another open one; the reason is kept on both streams' history.</summary>
@@ -22,7 +24,7 @@ internal sealed class MergeProposalHandler(ProposalSteps steps, IDocumentSession
         if (into.Aggregate is null) throw new NotFoundException("Het voorstel om in samen te voegen bestaat niet.");
         var (merged, absorbed) = stream.Aggregate!.MergeInto(into.Aggregate, request.Reason, steps.Now);
         into.AppendOne(absorbed);
-        return await steps.RecordAsync(stream, merged, ProposalStatuses.Merged, merged.Reason);
+        return await steps.DecideAsync(stream, merged, ModerationDecisions.ProposalMerged, merged.ReasonCode, merged.Reason);
     }
 
     internal static void MapEndpoint(RouteGroupBuilder moderation) =>

@@ -1,4 +1,6 @@
+using JasperFx.Events;
 using Wijkengids.Contributions.Contracts;
+using Wijkengids.Contributions.Moderation;
 
 namespace Wijkengids.Contributions.Proposals;
 
@@ -24,6 +26,12 @@ public sealed class Proposal
     public ProposedSource? Source { get; set; }
     public bool Erased { get; set; }
 
+    /// <summary>The editor who rejected it: not the one to handle the proposer's objection.</summary>
+    public string? RejectedBy { get; set; }
+
+    /// <summary>Null, or the state of the proposer's one objection (<see cref="Appeals"/>).</summary>
+    public string? Appeal { get; set; }
+
     public static Proposal Create(ProposalSubmitted e) => new()
     {
         Id = e.ProposalId, Kind = e.Kind, AccountId = e.AccountId, LessonId = e.LessonId, Sections = [.. e.Sections], Themes = [.. e.Themes],
@@ -40,7 +48,22 @@ public sealed class Proposal
     }
 
     public void Apply(ProposalAcceptedByEditor _) => Status = ProposalStatuses.Accepted;
-    public void Apply(ProposalRejected _) => Status = ProposalStatuses.Rejected;
+    public void Apply(IEvent<ProposalRejected> e)
+    {
+        Status = ProposalStatuses.Rejected;
+        // Events from before the decider was part of the data name them as the event's user.
+        RejectedBy = e.Data.DecidedBy ?? e.UserName;
+    }
+
+    public void Apply(ProposalAppealed _) => Appeal = Appeals.Open;
+
+    public void Apply(ProposalAppealDecided e)
+    {
+        Appeal = e.Granted ? Appeals.Granted : Appeals.Dismissed;
+        // Granted: the rejection is undone and the proposal is open for a new assessment.
+        if (e.Granted) Status = ProposalStatuses.Submitted;
+    }
+
     public void Apply(ProposalMerged _) => Status = ProposalStatuses.Merged;
     public void Apply(DuplicateProposalMerged _) { }
     public void Apply(ProposalErased _) => Erased = true;
@@ -48,7 +71,7 @@ public sealed class Proposal
     public ProposalInformationRequested RequestInformation(string question, DateTimeOffset now)
     {
         EnsureOpen();
-        return new ProposalInformationRequested(Id, question.Trim(), now);
+        return new ProposalInformationRequested(Id, question.Trim(), now, ModerationReasons.Unfounded);
     }
 
     /// <summary>The proposer answers; fields left empty keep the text as it was (a new source replaces the source when given).</summary>
@@ -66,13 +89,30 @@ public sealed class Proposal
     public ProposalAcceptedByEditor Accept(int? currentRevision, string? reason, DateTimeOffset now)
     {
         EnsureOpen();
-        return new ProposalAcceptedByEditor(Id, currentRevision, Blank(reason), now);
+        return new ProposalAcceptedByEditor(Id, currentRevision, Blank(reason), now, ModerationReasons.Included);
     }
 
-    public ProposalRejected Reject(string reason, DateTimeOffset now)
+    /// <summary>Rejected by <paramref name="editor"/> for <paramref name="reasonCode"/> (checked against the list), with optional words.</summary>
+    public ProposalRejected Reject(string? reason, string reasonCode, string editor, DateTimeOffset now)
     {
         EnsureOpen();
-        return new ProposalRejected(Id, reason.Trim(), now);
+        return new ProposalRejected(Id, reason?.Trim() ?? "", now, reasonCode, editor);
+    }
+
+    /// <summary>The proposer objects to the rejection, once.</summary>
+    public ProposalAppealed Object(Sealed motivation, DateTimeOffset now)
+    {
+        EnsureNotErased();
+        Appeals.EnsureCanObject(Status == ProposalStatuses.Rejected, Appeal, "de afwijzing van uw voorstel");
+        return new ProposalAppealed(Id, motivation, now);
+    }
+
+    /// <summary>Another editor than the one who rejected decides on the objection.</summary>
+    public ProposalAppealDecided DecideAppeal(bool granted, string? explanation, string editor, DateTimeOffset now)
+    {
+        EnsureNotErased();
+        var decision = Appeals.EnsureCanDecide(Appeal, RejectedBy, editor, granted);
+        return new ProposalAppealDecided(Id, granted, decision.DefaultReason!, Blank(explanation), editor, now);
     }
 
     /// <summary>Merging this open proposal into <paramref name="into"/>, which must be open too: one event for each stream.</summary>
@@ -81,11 +121,16 @@ public sealed class Proposal
         EnsureOpen();
         if (into.Id == Id) throw new RuleViolationException("Een voorstel kan niet in zichzelf worden samengevoegd.");
         if (!ProposalStatuses.IsOpen(into.Status)) throw new RuleViolationException("Samenvoegen kan alleen in een voorstel dat nog openstaat.");
-        return (new ProposalMerged(Id, into.Id, reason.Trim(), now), new DuplicateProposalMerged(into.Id, Id));
+        return (new ProposalMerged(Id, into.Id, reason.Trim(), now, ModerationReasons.Duplicate), new DuplicateProposalMerged(into.Id, Id));
     }
 
     /// <summary>The proposer's data is erased: recorded once, whatever the proposal's state.</summary>
     public ProposalErased? Erase(DateTimeOffset now) => Erased ? null : new ProposalErased(Id, now);
+
+    private void EnsureNotErased()
+    {
+        if (Erased) throw new RuleViolationException("De gegevens bij dit voorstel zijn gewist; er kan niets meer mee.");
+    }
 
     private void EnsureOpen()
     {

@@ -15,8 +15,12 @@ public sealed record ProposalDetails(
     int BaseRevision, int? CurrentRevision, bool Outdated, string? Title, string? Statement, string? Body, ProposedSource? Source,
     string Motivation, string ProposerName, IReadOnlyList<ProposalNote> Conversation, string? EditorReason, Guid? MergedInto,
     IReadOnlyList<Guid> MergedDuplicates, ProposalOutcome? Outcome, IReadOnlyList<FieldDiff>? Changes, IReadOnlyList<FieldDiff>? SinceBase,
-    long Version)
+    long Version, string? ReasonCode = null, string? ReasonText = null, string? Appeal = null, string? AppealMotivation = null,
+    string? AppealExplanation = null)
 {
+    /// <summary>A rejection the proposer has not objected to yet: they may, once.</summary>
+    public bool CanObject => Status == ProposalStatuses.Rejected && Appeal is null;
+
     /// <summary>The latest question of the editors, while it waits for an answer.</summary>
     public string? OpenQuestion => Status == ProposalStatuses.InformationRequested
         ? Conversation.LastOrDefault(n => n.From == ProposalNote.Editors)?.Text : null;
@@ -55,6 +59,7 @@ internal sealed class ProposalDetailsReader(IGuideCatalog catalog)
         return new ProposalDetails(p.Id, p.Kind, ProposalKinds.DutchName(p.Kind), p.Status, StatusText(p.Status, outcome), subject,
             p.LessonSlug, p.LessonTitle, p.Sections, p.Themes, p.SubmittedAt, p.ChangedAt, p.BaseRevision, currentRevision, outdated,
             p.Title, p.Statement, p.Body, p.Source, p.Motivation, p.ProposerName, p.Conversation, p.EditorReason, p.MergedInto,
-            p.MergedDuplicates, outcome, null, null, p.Version);
+            p.MergedDuplicates, outcome, null, null, p.Version, p.ReasonCode,
+            p.ReasonCode is null ? null : Moderation.ModerationReasons.DutchName(p.ReasonCode), p.Appeal, p.AppealMotivation, p.AppealExplanation);
     }
 }

@@ -47,7 +47,8 @@ public sealed record ProposalDetailsRecorded(Guid ProposalId, string? LessonTitl
 }
 
 /// <summary>An editor asked the contributor for more information.</summary>
-public sealed record ProposalInformationRequested(Guid ProposalId, string Question, DateTimeOffset? At = null) : IDescribedEvent
+public sealed record ProposalInformationRequested(Guid ProposalId, string Question, DateTimeOffset? At = null, string? ReasonCode = null)
+    : IDescribedEvent
 {
     public string Describe() => "Redactie vroeg om meer informatie over een voorstel";
 }
@@ -60,19 +61,25 @@ public sealed record ProposalResubmitted(Guid ProposalId, Sealed Answer, string?
 }
 
 /// <summary>An editor accepted the proposal, with an optional reason; Content receives the contract message ProposalAccepted with it.</summary>
-public sealed record ProposalAcceptedByEditor(Guid ProposalId, int? CurrentRevision, string? Reason = null, DateTimeOffset? At = null) : IDescribedEvent
+public sealed record ProposalAcceptedByEditor(Guid ProposalId, int? CurrentRevision, string? Reason = null, DateTimeOffset? At = null,
+    string? ReasonCode = null) : IDescribedEvent
 {
     public string Describe() => "Voorstel geaccepteerd en naar de redactie van de gids gestuurd";
 }
 
-/// <summary>An editor rejected the proposal; the reason is shown to the contributor.</summary>
-public sealed record ProposalRejected(Guid ProposalId, string Reason, DateTimeOffset? At = null) : IDescribedEvent
+/// <summary>
+/// An editor (<see cref="DecidedBy"/>) rejected the proposal, with a reason code and optional words for the contributor
+/// (<see cref="Reason"/>, empty when the editor gave none). The contributor may object once.
+/// </summary>
+public sealed record ProposalRejected(Guid ProposalId, string Reason, DateTimeOffset? At = null, string? ReasonCode = null, string? DecidedBy = null)
+    : IDescribedEvent
 {
     public string Describe() => "Voorstel afgewezen";
 }
 
 /// <summary>The proposal duplicated another one and was merged into it.</summary>
-public sealed record ProposalMerged(Guid ProposalId, Guid IntoProposalId, string Reason, DateTimeOffset? At = null) : IDescribedEvent
+public sealed record ProposalMerged(Guid ProposalId, Guid IntoProposalId, string Reason, DateTimeOffset? At = null, string? ReasonCode = null)
+    : IDescribedEvent
 {
     public string Describe() => "Voorstel samengevoegd met een ander voorstel";
 }
@@ -81,6 +88,22 @@ public sealed record ProposalMerged(Guid ProposalId, Guid IntoProposalId, string
 public sealed record DuplicateProposalMerged(Guid ProposalId, Guid DuplicateProposalId) : IDescribedEvent
 {
     public string Describe() => "Dubbel voorstel hierin samengevoegd";
+}
+
+/// <summary>The proposer objected to the rejection, once, with their motivation (sealed with their key).</summary>
+public sealed record ProposalAppealed(Guid ProposalId, Sealed Motivation, DateTimeOffset At) : IDescribedEvent
+{
+    public string Describe() => "Bezwaar gemaakt tegen de afwijzing van een voorstel";
+}
+
+/// <summary>
+/// Another editor than the one who rejected decided on the objection: <see cref="Granted"/> reopens the proposal for a new
+/// assessment. <see cref="Explanation"/>: optional words for the proposer.
+/// </summary>
+public sealed record ProposalAppealDecided(Guid ProposalId, bool Granted, string ReasonCode, string? Explanation, string DecidedBy,
+    DateTimeOffset At) : IDescribedEvent
+{
+    public string Describe() => Granted ? "Bezwaar tegen de afwijzing van een voorstel gegrond" : "Bezwaar tegen de afwijzing van een voorstel ongegrond";
 }
 
 /// <summary>

@@ -1,5 +1,6 @@
 using JasperFx.Events;
 using Wijkengids.Contributions.Contracts;
+using Wijkengids.Contributions.Moderation;
 using Wolverine.Marten;
 
 namespace Wijkengids.Contributions.Proposals;
@@ -24,17 +25,30 @@ internal sealed class ProposalSteps(IDocumentSession session, IMartenOutbox outb
             visible: ownedBy is null ? null : p => p.AccountId.ToString() == ownedBy);
     }
 
+    /// <summary>The acting editor, named on the decisions a proposer may object to.</summary>
+    public string Editor => context.Actor;
+
+    /// <summary>
+    /// Appends an editor's <paramref name="decision"/> (<paramref name="change"/>, for <paramref name="reasonCode"/>, with the
+    /// editor's <paramref name="words"/>), publishes <paramref name="alsoPublish"/> and tells the proposer; returns the receipt.
+    /// </summary>
+    /// <remarks>The receipt names the proposal's status after the decision: <paramref name="statusAfter"/>, or the decision's code.</remarks>
+    public Task<ProposalReceipt> DecideAsync(IEventStream<Proposal> stream, object change, ModerationDecision decision, string? reasonCode,
+        string? words, object? alsoPublish = null, string? statusAfter = null) =>
+        RecordAsync(stream, change, decision.Code, decision.Outcome,
+            ModerationNotice.Text(decision, reasonCode, words, canObject: decision == ModerationDecisions.ProposalRejected), alsoPublish, statusAfter);
+
     /// <summary>Appends <paramref name="change"/>, publishes <paramref name="alsoPublish"/> and the proposer's status message; returns the receipt.</summary>
-    public async Task<ProposalReceipt> RecordAsync(IEventStream<Proposal> stream, object change, string status, string? message,
-        object? alsoPublish = null)
+    public async Task<ProposalReceipt> RecordAsync(IEventStream<Proposal> stream, object change, string status, string statusText, string? message,
+        object? alsoPublish = null, string? statusAfter = null)
     {
         stream.AppendOne(change);
         var version = stream.CurrentVersion ?? 0;
         var proposal = stream.Aggregate!;
         if (alsoPublish is not null) await outbox.PublishAsync(alsoPublish);
         await outbox.PublishAsync(new ContributionStatusChanged(proposal.Id, "voorstel", proposal.AccountId, status, message,
-            ProposalUrls.ForProposer(proposal.Id), Now));
-        return new ProposalReceipt(proposal.Id, status, version);
+            ProposalUrls.ForProposer(proposal.Id), Now, StatusText: statusText));
+        return new ProposalReceipt(proposal.Id, statusAfter ?? status, version);
     }
 
     public async Task<ProposalView> ViewAsync(Guid id, CancellationToken cancellationToken) =>

@@ -37,6 +37,15 @@ public sealed class ProposalView
     public Guid? MergedInto { get; set; }
     public List<Guid> MergedDuplicates { get; set; } = [];
     public DateTimeOffset? DecidedAt { get; set; }
+    /// <summary>The reason code of the last decision (<see cref="Moderation.ModerationReasons"/>); null while open or when recorded before codes.</summary>
+    public string? ReasonCode { get; set; }
+    /// <summary>Null, or the state of the proposer's objection to a rejection (<see cref="Moderation.Appeals"/>).</summary>
+    public string? Appeal { get; set; }
+    public string? AppealMotivation { get; set; }
+    public DateTimeOffset? AppealedAt { get; set; }
+    /// <summary>The words of the editor who decided on the objection, for the proposer.</summary>
+    public string? AppealExplanation { get; set; }
+    public DateTimeOffset? AppealDecidedAt { get; set; }
     public long Version { get; set; }
 }
 

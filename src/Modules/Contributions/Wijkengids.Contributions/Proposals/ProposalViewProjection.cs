@@ -1,5 +1,6 @@
 using JasperFx.Events;
 using Marten.Events.Aggregation;
+using Wijkengids.Contributions.Moderation;
 
 namespace Wijkengids.Contributions.Proposals;
 
@@ -31,6 +32,11 @@ internal sealed class ProposalViewProjection(MasterKey masterKey) : SingleStream
             (view.Title, view.Statement, view.Body, view.Source) = (resubmitted.Title, resubmitted.Statement, resubmitted.Body, resubmitted.Source);
             view.Conversation.Add(new ProposalNote(resubmitted.At ?? e.Timestamp, ProposalNote.Proposer, await Reveal(resubmitted.Answer)));
             Changed(view, ProposalStatuses.Submitted, resubmitted.At ?? e.Timestamp);
+        }
+        else if (e.Data is ProposalAppealed appealed)
+        {
+            (view.Appeal, view.AppealedAt) = (Appeals.Open, appealed.At);
+            view.AppealMotivation = await Reveal(appealed.Motivation);
         }
         else
         {
@@ -71,17 +77,30 @@ internal sealed class ProposalViewProjection(MasterKey masterKey) : SingleStream
             case ProposalInformationRequested requested:
                 view.Conversation.Add(new ProposalNote(requested.At ?? e.Timestamp, ProposalNote.Editors, requested.Question));
                 Changed(view, ProposalStatuses.InformationRequested, requested.At ?? e.Timestamp);
+                view.ReasonCode = requested.ReasonCode ?? ModerationReasons.Unfounded;
                 break;
             case ProposalAcceptedByEditor accepted:
                 // Before the reason was part of the event's data it was recorded as the event's "reason" header.
-                Decided(view, ProposalStatuses.Accepted, accepted.Reason ?? Header(e), accepted.At ?? e.Timestamp);
+                Decided(view, ProposalStatuses.Accepted, accepted.Reason ?? Header(e), accepted.At ?? e.Timestamp,
+                    accepted.ReasonCode ?? ModerationReasons.Included);
                 break;
             case ProposalRejected rejected:
-                Decided(view, ProposalStatuses.Rejected, rejected.Reason, rejected.At ?? e.Timestamp);
+                // Rejections from before reason codes have none: the log says "niet vastgelegd".
+                Decided(view, ProposalStatuses.Rejected, rejected.Reason, rejected.At ?? e.Timestamp, rejected.ReasonCode);
                 break;
             case ProposalMerged merged:
                 view.MergedInto = merged.IntoProposalId;
-                Decided(view, ProposalStatuses.Merged, merged.Reason, merged.At ?? e.Timestamp);
+                Decided(view, ProposalStatuses.Merged, merged.Reason, merged.At ?? e.Timestamp, merged.ReasonCode ?? ModerationReasons.Duplicate);
+                break;
+            case ProposalAppealDecided decided:
+                view.Appeal = decided.Granted ? Appeals.Granted : Appeals.Dismissed;
+                (view.AppealExplanation, view.AppealDecidedAt) = (decided.Explanation, decided.At);
+                if (decided.Granted)
+                {
+                    // The rejection is undone: open again, without the rejection's reason.
+                    Changed(view, ProposalStatuses.Submitted, decided.At);
+                    (view.EditorReason, view.ReasonCode) = (null, null);
+                }
                 break;
             case DuplicateProposalMerged absorbed:
                 view.MergedDuplicates.Add(absorbed.DuplicateProposalId);
@@ -89,6 +108,7 @@ internal sealed class ProposalViewProjection(MasterKey masterKey) : SingleStream
             case ProposalErased:
                 view.ProposerName = Erased.Text;
                 view.Motivation = Erased.Text;
+                if (view.AppealMotivation is not null) view.AppealMotivation = Erased.Text;
                 view.Conversation = view.Conversation
                     .Select(n => n.From == ProposalNote.Proposer ? n with { Text = Erased.Text } : n).ToList();
                 break;
@@ -98,13 +118,15 @@ internal sealed class ProposalViewProjection(MasterKey masterKey) : SingleStream
     private static void Changed(ProposalView view, string status, DateTimeOffset at)
     {
         view.Status = status;
+        view.ReasonCode = null;
         view.ChangedAt = at;
         view.DecidedAt = null;
     }
 
-    private static void Decided(ProposalView view, string status, string? reason, DateTimeOffset at)
+    private static void Decided(ProposalView view, string status, string? reason, DateTimeOffset at, string? reasonCode)
     {
         view.Status = status;
+        view.ReasonCode = reasonCode;
         view.ChangedAt = at;
         view.DecidedAt = at;
         view.EditorReason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();

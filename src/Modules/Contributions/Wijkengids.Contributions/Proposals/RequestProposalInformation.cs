@@ -1,3 +1,5 @@
+using Wijkengids.Contributions.Moderation;
+
 namespace Wijkengids.Contributions.Proposals;
 
 /// <summary>An editor asks the contributor for more information; the contributor answers and resubmits.</summary>
@@ -15,7 +17,7 @@ internal sealed class RequestProposalInformationHandler(ProposalSteps steps) : I
     {
         var stream = await steps.FetchAsync(request.ProposalId, request.ExpectedVersion, null, cancellationToken);
         var requested = stream.Aggregate!.RequestInformation(request.Question, steps.Now);
-        return await steps.RecordAsync(stream, requested, ProposalStatuses.InformationRequested, requested.Question);
+        return await steps.DecideAsync(stream, requested, ModerationDecisions.ProposalInformationRequested, requested.ReasonCode, requested.Question);
     }
 
     internal static void MapEndpoint(RouteGroupBuilder moderation) =>

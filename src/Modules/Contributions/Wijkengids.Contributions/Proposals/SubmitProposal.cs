@@ -98,7 +98,7 @@ internal sealed class SubmitProposalHandler(
             f.Title, f.Statement, f.Body, f.Source, await vault.SealAsync(account, request.Motivation.Trim(), cancellationToken),
             f.Lesson?.Title, f.Base, now));
         await outbox.PublishAsync(new ContributionStatusChanged(id, "voorstel", account, ProposalStatuses.Submitted, null,
-            ProposalUrls.ForProposer(id), now));
+            ProposalUrls.ForProposer(id), now, StatusText: "ingediend"));
         return new ProposalReceipt(id, ProposalStatuses.Submitted, 1);
     }
 

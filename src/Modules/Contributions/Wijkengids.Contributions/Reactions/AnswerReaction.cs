@@ -1,3 +1,5 @@
+using Wijkengids.Contributions.Moderation;
+
 namespace Wijkengids.Contributions.Reactions;
 
 /// <summary>An editor answers a reaction: publicly (shown under it) or by mail to the sender.</summary>
@@ -18,7 +20,8 @@ internal sealed class AnswerReactionHandler(ReactionSteps steps, TimeProvider cl
         var answered = reaction.Answer(request.Answer, request.Public, clock.GetUtcNow());
         // An answer by mail goes to the address the sender gave (revealed in the read model).
         var mailTo = request.Public ? null : await steps.ViewAsync(reaction.Id, cancellationToken);
-        await steps.RecordAsync(stream, answered, "beantwoord", answered.Answer, mailTo, readersSeeIt: reaction.Published);
+        await steps.RecordAsync(stream, answered, ModerationDecisions.ReactionAnswered, ModerationReasons.Answered, answered.Answer, mailTo,
+            readersSeeIt: reaction.Published);
         return Unit.Value;
     }
 

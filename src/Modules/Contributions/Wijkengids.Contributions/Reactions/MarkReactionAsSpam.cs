@@ -1,3 +1,5 @@
+using Wijkengids.Contributions.Moderation;
+
 namespace Wijkengids.Contributions.Reactions;
 
 /// <summary>An editor hides a reaction as spam; a reason is required and kept in the event.</summary>
@@ -15,7 +17,8 @@ internal sealed class MarkReactionAsSpamHandler(ReactionSteps steps) : IRequestH
     {
         var stream = await steps.FetchAsync(request.ReactionId, request.ExpectedVersion, request.Reason, cancellationToken);
         var wasPublished = stream.Aggregate!.Published;
-        await steps.RecordAsync(stream, stream.Aggregate.MarkAsSpam(request.Reason), "spam", readersSeeIt: wasPublished);
+        await steps.RecordAsync(stream, stream.Aggregate.MarkAsSpam(request.Reason, steps.Editor), ModerationDecisions.ReactionSpam,
+            ModerationReasons.Spam, readersSeeIt: wasPublished);
         return Unit.Value;
     }
 

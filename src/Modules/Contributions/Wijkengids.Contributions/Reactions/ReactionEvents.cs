@@ -20,31 +20,57 @@ public sealed record ReactionReceived(
     public string Describe() => $"Reactie ontvangen over {ReactionAbout.Describe(About)}";
 }
 
-public sealed record ReactionPublished(Guid ReactionId) : IDescribedEvent
+/// <summary>Shown under its section or lesson, with the reason code of the decision (null in events from before codes).</summary>
+public sealed record ReactionPublished(Guid ReactionId, string? ReasonCode = null) : IDescribedEvent
 {
     public string Describe() => "Reactie gepubliceerd";
 }
 
-public sealed record ReactionUnpublished(Guid ReactionId) : IDescribedEvent
+/// <summary>
+/// Taken offline: a removal the sender may object to, so it names the editor who decided (<see cref="DecidedBy"/>), with
+/// the reason code and the editor's optional words for the sender (<see cref="Note"/>).
+/// </summary>
+public sealed record ReactionUnpublished(Guid ReactionId, string? ReasonCode = null, string? DecidedBy = null, string? Note = null) : IDescribedEvent
 {
     public string Describe() => "Reactie teruggetrokken";
 }
 
 /// <summary>An editor's answer (written in their role, so not sealed): shown under the reaction or sent by mail.</summary>
-public sealed record ReactionAnswered(Guid ReactionId, string Answer, bool Public, DateTimeOffset? AnsweredAt = null) : IDescribedEvent
+public sealed record ReactionAnswered(Guid ReactionId, string Answer, bool Public, DateTimeOffset? AnsweredAt = null, string? ReasonCode = null)
+    : IDescribedEvent
 {
     public string Describe() => Public ? "Reactie openbaar beantwoord" : "Reactie per e-mail beantwoord";
 }
 
-public sealed record ReactionHandled(Guid ReactionId) : IDescribedEvent
+public sealed record ReactionHandled(Guid ReactionId, string? ReasonCode = null) : IDescribedEvent
 {
     public string Describe() => "Reactie afgehandeld";
 }
 
 /// <summary>Hidden as spam, with the editor's reason (events stored before the reason was part of the data keep it in their "reason" header).</summary>
-public sealed record ReactionMarkedAsSpam(Guid ReactionId, string? Reason = null) : IDescribedEvent
+public sealed record ReactionMarkedAsSpam(Guid ReactionId, string? Reason = null, string? ReasonCode = null, string? DecidedBy = null) : IDescribedEvent
 {
     public string Describe() => "Reactie als spam verborgen";
+}
+
+/// <summary>
+/// The sender objected to the removal (taken offline or hidden as spam), once, with their motivation: personal data,
+/// sealed with the sender's key like the reaction itself.
+/// </summary>
+public sealed record ReactionAppealed(Guid ReactionId, Sealed Motivation, DateTimeOffset At) : IDescribedEvent
+{
+    public string Describe() => "Bezwaar gemaakt tegen het verwijderen van een reactie";
+}
+
+/// <summary>
+/// Another editor than the one who removed the reaction decided on the objection: <see cref="Granted"/> undoes the removal
+/// (the reaction is shown again, or back in the queue when it was hidden as spam). <see cref="Explanation"/>: optional
+/// words for the sender.
+/// </summary>
+public sealed record ReactionAppealDecided(Guid ReactionId, bool Granted, string ReasonCode, string? Explanation, string DecidedBy,
+    DateTimeOffset At) : IDescribedEvent
+{
+    public string Describe() => Granted ? "Bezwaar tegen het verwijderen van een reactie gegrond" : "Bezwaar tegen het verwijderen van een reactie ongegrond";
 }
 
 /// <summary>

@@ -1,5 +1,6 @@
 using JasperFx.Events;
 using Wijkengids.Contributions.Contracts;
+using Wijkengids.Contributions.Moderation;
 using Wolverine.Marten;
 
 namespace Wijkengids.Contributions.Reactions;
@@ -11,26 +12,39 @@ namespace Wijkengids.Contributions.Reactions;
 /// </summary>
 internal sealed class ReactionSteps(IDocumentSession session, IMartenOutbox outbox, IRequestContext context, TimeProvider clock)
 {
-    public Task<IEventStream<Reaction>> FetchAsync(Guid id, long? expectedVersion, string? reason, CancellationToken cancellationToken)
+    /// <summary>Loads a reaction for a change; with <paramref name="ownedBy"/>, someone else's reaction is a 404.</summary>
+    public Task<IEventStream<Reaction>> FetchAsync(Guid id, long? expectedVersion, string? reason, CancellationToken cancellationToken,
+        string? ownedBy = null)
     {
         session.Stamp(context, reason);
         return session.FetchForChangeAsync<Reaction>(id, expectedVersion, "Deze reactie bestaat niet.",
-            "Deze reactie is intussen door iemand anders behandeld. Bekijk de huidige stand en probeer het opnieuw.", cancellationToken);
+            "Deze reactie is intussen door iemand anders behandeld. Bekijk de huidige stand en probeer het opnieuw.", cancellationToken,
+            visible: ownedBy is null ? null : r => r.AccountId?.ToString() == ownedBy);
     }
 
+    /// <summary>The acting editor, named on the decisions a sender may object to.</summary>
+    public string Editor => context.Actor;
+
+    public DateTimeOffset Now => clock.GetUtcNow();
+
     /// <summary>
-    /// Appends <paramref name="change"/> (nothing when the step changed nothing) and notifies: the contributor's status,
-    /// by mail to <paramref name="mailTo"/> when given, and the guide's cache when readers see the difference.
+    /// Appends <paramref name="change"/> (nothing when the step changed nothing) and notifies: the contributor's status
+    /// (<paramref name="decision"/> with its reason <paramref name="reasonCode"/> and the editor's words), by mail to
+    /// <paramref name="mailTo"/> when given, and the guide's cache when readers see the difference.
     /// </summary>
-    public async Task RecordAsync(IEventStream<Reaction> stream, object? change, string status, string? message = null,
-        ReactionView? mailTo = null, bool readersSeeIt = false)
+    public async Task RecordAsync(IEventStream<Reaction> stream, object? change, ModerationDecision decision, string? reasonCode,
+        string? message = null, ReactionView? mailTo = null, bool readersSeeIt = false)
     {
         if (change is null) return;
         stream.AppendOne(change);
         var reaction = stream.Aggregate!;
-        var now = clock.GetUtcNow();
-        await outbox.PublishAsync(new ContributionStatusChanged(reaction.Id, "reactie", reaction.AccountId, status, message,
-            ReactionAbout.Url(reaction.About), now, mailTo?.Email, mailTo?.Name));
+        var now = Now;
+        var removal = decision == ModerationDecisions.ReactionUnpublished || decision == ModerationDecisions.ReactionSpam;
+        // A sender with an account sees the decision, and may object to a removal, on their own page.
+        var url = reaction.AccountId is not null && removal ? ReactionUrls.Appeal(reaction.Id) : ReactionAbout.Url(reaction.About);
+        await outbox.PublishAsync(new ContributionStatusChanged(reaction.Id, "reactie", reaction.AccountId, decision.Code,
+            ModerationNotice.Text(decision, reasonCode, message, canObject: removal && reaction.AccountId is not null), url, now,
+            mailTo?.Email, mailTo?.Name, decision.Outcome));
         // The guide's public pages show published reactions and are cached: tell Content that what readers see changed.
         if (readersSeeIt) await outbox.PublishAsync(new PublishedReactionsChanged(reaction.About, now));
     }

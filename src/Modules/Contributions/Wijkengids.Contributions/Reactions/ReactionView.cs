@@ -26,9 +26,25 @@ public sealed class ReactionView
     public string? Answer { get; set; }
     public bool AnswerPublic { get; set; }
     public DateTimeOffset? AnsweredAt { get; set; }
+    /// <summary>Taken offline by an editor after it was published.</summary>
+    public bool Removed { get; set; }
+    /// <summary>The reason code of the last decision (<see cref="Moderation.ModerationReasons"/>); null while nothing was decided or when recorded before codes.</summary>
+    public string? ReasonCode { get; set; }
+    /// <summary>The editor's words to the sender with a removal, if any.</summary>
+    public string? DecisionNote { get; set; }
+    /// <summary>Null, or the state of the sender's objection to a removal (<see cref="Moderation.Appeals"/>).</summary>
+    public string? Appeal { get; set; }
+    public string? AppealMotivation { get; set; }
+    public DateTimeOffset? AppealedAt { get; set; }
+    public string? AppealExplanation { get; set; }
+    public DateTimeOffset? AppealDecidedAt { get; set; }
     public long Version { get; set; }
 
-    public string Status => Spam ? "spam" : Handled ? "afgehandeld" : Published ? "gepubliceerd" : Answer is not null ? "beantwoord" : "ontvangen";
+    public string Status => Spam ? "spam" : Handled ? "afgehandeld" : Published ? "gepubliceerd" : Removed ? "teruggetrokken"
+        : Answer is not null ? "beantwoord" : "ontvangen";
+
+    /// <summary>May the sender object now: removed or hidden as spam, and not objected before.</summary>
+    public bool CanObject => (Removed || Spam) && Appeal is null && AccountId is not null && Email != "";
 }
 
 /// <summary>A reaction as shown publicly under its section or lesson: the name only if the sender agreed.</summary>
@@ -36,8 +52,12 @@ public sealed record PublicReaction(Guid Id, string About, string Author, string
 
 /// <summary>A reaction as editors see it in the moderation queue, and as its sender sees it.</summary>
 public sealed record ReactionDetails(Guid Id, string About, string AboutText, string Name, string Email, string? Organisation,
-    string Message, bool ShowName, DateTimeOffset ReceivedAt, string Status, string? Answer, bool AnswerPublic, string? SpamReason, long Version)
+    string Message, bool ShowName, DateTimeOffset ReceivedAt, string Status, string? Answer, bool AnswerPublic, string? SpamReason, long Version,
+    string? ReasonCode = null, string? ReasonText = null, string? DecisionNote = null, string? Appeal = null, string? AppealMotivation = null,
+    string? AppealExplanation = null, bool CanObject = false)
 {
     public static ReactionDetails From(ReactionView v) => new(v.Id, v.About, ReactionAbout.Describe(v.About), v.Name, v.Email, v.Organisation,
-        v.Message, v.ShowName, v.ReceivedAt, v.Status, v.Answer, v.AnswerPublic, v.SpamReason, v.Version);
+        v.Message, v.ShowName, v.ReceivedAt, v.Status, v.Answer, v.AnswerPublic, v.SpamReason, v.Version, v.ReasonCode,
+        v.ReasonCode is null ? null : Moderation.ModerationReasons.DutchName(v.ReasonCode), v.DecisionNote, v.Appeal, v.AppealMotivation,
+        v.AppealExplanation, v.CanObject);
 }

@@ -1,5 +1,6 @@
 using JasperFx.Events;
 using Marten.Events.Aggregation;
+using Wijkengids.Contributions.Moderation;
 
 namespace Wijkengids.Contributions.Reactions;
 
@@ -18,6 +19,11 @@ internal sealed class ReactionViewProjection(MasterKey masterKey) : SingleStream
         if (e.Data is ReactionReceived received)
         {
             view = await ReceivedAsync(received, e.Timestamp, session, cancellation);
+        }
+        else if (view is not null && e.Data is ReactionAppealed appealed)
+        {
+            (view.Appeal, view.AppealedAt) = (Appeals.Open, appealed.At);
+            view.AppealMotivation = await PersonalDataVault.RevealInProjectionAsync(session, masterKey, appealed.Motivation, cancellation) ?? Erased;
         }
         else if (view is not null)
         {
@@ -55,24 +61,35 @@ internal sealed class ReactionViewProjection(MasterKey masterKey) : SingleStream
     {
         switch (e.Data)
         {
-            case ReactionPublished:
+            case ReactionPublished published:
                 // An erased sender's reaction stays offline, also when it was erased before erasures were events.
                 view.Published = !IsErased(view);
+                (view.Removed, view.ReasonCode, view.DecisionNote) = (false, published.ReasonCode ?? ModerationReasons.Relevant, null);
                 break;
-            case ReactionUnpublished:
+            case ReactionUnpublished unpublished:
                 view.Published = false;
+                // Removals from before reason codes have none: the log says "niet vastgelegd".
+                (view.Removed, view.ReasonCode, view.DecisionNote) = (true, unpublished.ReasonCode, unpublished.Note);
+                break;
+            case ReactionAppealDecided decided:
+                view.Appeal = decided.Granted ? Appeals.Granted : Appeals.Dismissed;
+                (view.AppealExplanation, view.AppealDecidedAt) = (decided.Explanation, decided.At);
+                if (decided.Granted && view.Spam) (view.Spam, view.SpamReason, view.ReasonCode) = (false, null, null);
+                else if (decided.Granted) (view.Published, view.Removed, view.ReasonCode, view.DecisionNote) = (!IsErased(view), false, null, null);
                 break;
             case ReactionAnswered answered:
                 view.Answer = answered.Answer;
                 view.AnswerPublic = answered.Public;
                 view.AnsweredAt = answered.AnsweredAt ?? e.Timestamp;
                 break;
-            case ReactionHandled:
+            case ReactionHandled handled:
                 view.Handled = true;
+                view.ReasonCode = handled.ReasonCode ?? ModerationReasons.Answered;
                 break;
             case ReactionMarkedAsSpam spam:
                 view.Spam = true;
                 view.Published = false;
+                view.ReasonCode = ModerationReasons.Spam;
                 // Before the reason was part of the event's data it was recorded as the event's "reason" header.
                 view.SpamReason = spam.Reason ?? (e.Headers?.TryGetValue(MetadataHeaders.Reason, out var header) == true ? header?.ToString() : null);
                 break;
@@ -84,6 +101,7 @@ internal sealed class ReactionViewProjection(MasterKey masterKey) : SingleStream
                 view.Fingerprint = "";
                 view.ShowName = false;
                 view.Published = false;
+                if (view.AppealMotivation is not null) view.AppealMotivation = Erased;
                 break;
         }
     }

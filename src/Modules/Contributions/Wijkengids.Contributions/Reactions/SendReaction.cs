@@ -75,7 +75,8 @@ internal sealed class SendReactionHandler(
             await vault.SealAsync(subject, message, cancellationToken),
             request.ShowName,
             now));
-        await outbox.PublishAsync(new ContributionStatusChanged(id, "reactie", account, "ontvangen", null, ReactionAbout.Url(request.About), now));
+        await outbox.PublishAsync(new ContributionStatusChanged(id, "reactie", account, "ontvangen", null, ReactionAbout.Url(request.About), now,
+            StatusText: "ontvangen"));
         return new ReactionReceipt(id, Merged: false);
     }
 

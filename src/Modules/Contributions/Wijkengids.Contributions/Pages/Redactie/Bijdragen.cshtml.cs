@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Wijkengids.Content.Contracts;
+using Wijkengids.Contributions.Moderation;
 using Wijkengids.Contributions.Proposals;
 using Wijkengids.Contributions.Reactions;
 using Wijkengids.SharedKernel.Web;
@@ -37,11 +38,16 @@ public sealed class BijdragenModel(IMediator mediator, IGuideCatalog catalog) : 
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
-    public Task<IActionResult> OnPostPublishAsync(Guid id, long expectedVersion, bool publish, CancellationToken ct) =>
-        Done(() => mediator.Send(new PublishReaction(id, publish, expectedVersion, null), ct), publish ? "Reactie gepubliceerd." : "Reactie teruggetrokken.", ct);
+    public Task<IActionResult> OnPostPublishAsync(Guid id, long expectedVersion, bool publish, string? reasonCode, string? reason, CancellationToken ct) =>
+        Done(() => mediator.Send(new PublishReaction(id, publish, expectedVersion, reason, reasonCode), ct),
+            publish ? "Reactie gepubliceerd." : "Reactie teruggetrokken.", ct);
 
-    public Task<IActionResult> OnPostHandleAsync(Guid id, long expectedVersion, CancellationToken ct) =>
-        Done(() => mediator.Send(new HandleReaction(id, expectedVersion, null), ct), "Reactie afgehandeld.", ct);
+    public Task<IActionResult> OnPostHandleAsync(Guid id, long expectedVersion, string? reasonCode, CancellationToken ct) =>
+        Done(() => mediator.Send(new HandleReaction(id, expectedVersion, null, reasonCode), ct), "Reactie afgehandeld.", ct);
+
+    public Task<IActionResult> OnPostAppealAsync(Guid id, long expectedVersion, bool? granted, string? explanation, CancellationToken ct) =>
+        Done(() => mediator.Send(new DecideReactionAppeal(id, Appeals.Chosen(granted), explanation, expectedVersion), ct),
+            granted == true ? "Bezwaar gegrond: de verwijdering is teruggedraaid." : "Bezwaar ongegrond: het besluit blijft.", ct);
 
     public Task<IActionResult> OnPostAnswerAsync(Guid id, long expectedVersion, string? answer, bool @public, CancellationToken ct) =>
         Done(() => mediator.Send(new AnswerReaction(id, answer ?? "", @public, expectedVersion), ct), "Antwoord opgeslagen.", ct);

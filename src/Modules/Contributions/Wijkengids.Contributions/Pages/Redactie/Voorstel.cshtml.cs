@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using Wijkengids.Contributions.Moderation;
 using Wijkengids.Contributions.Proposals;
 
 namespace Wijkengids.Contributions.Pages.Redactie;
@@ -24,8 +25,12 @@ public sealed class VoorstelModel(IMediator mediator) : ProposalPageModel(mediat
         Done(() => Mediator.Send(new AcceptProposal(Id, expectedVersion, reason), ct),
             "Voorstel geaccepteerd. Het komt als concept met naamsvermelding in de redactie van de gids.", ct);
 
-    public Task<IActionResult> OnPostRejectAsync(long expectedVersion, string? reason, CancellationToken ct) =>
-        Done(() => Mediator.Send(new RejectProposal(Id, reason ?? "", expectedVersion), ct), "Voorstel afgewezen; de bijdrager ziet de reden.", ct);
+    public Task<IActionResult> OnPostRejectAsync(long expectedVersion, string? reason, string? reasonCode, CancellationToken ct) =>
+        Done(() => Mediator.Send(new RejectProposal(Id, reason, expectedVersion, reasonCode), ct), "Voorstel afgewezen; de bijdrager ziet de reden.", ct);
+
+    public Task<IActionResult> OnPostAppealAsync(long expectedVersion, bool? granted, string? explanation, CancellationToken ct) =>
+        Done(() => Mediator.Send(new DecideProposalAppeal(Id, Appeals.Chosen(granted), explanation, expectedVersion), ct),
+            granted == true ? "Bezwaar gegrond: het voorstel staat weer open." : "Bezwaar ongegrond: de afwijzing blijft.", ct);
 
     public Task<IActionResult> OnPostAskAsync(long expectedVersion, string? question, CancellationToken ct) =>
         Done(() => Mediator.Send(new RequestProposalInformation(Id, question ?? "", expectedVersion), ct), "Vraag verstuurd naar de bijdrager.", ct);
