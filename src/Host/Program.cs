@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Http.Json;
 using Scalar.AspNetCore;
 using Wijkengids.Host;
 using Wijkengids.Host.Infrastructure;
+using Wijkengids.Platform.PersonalData;
 using Wijkengids.SharedKernel;
 using Wolverine;
 using Wolverine.Marten;

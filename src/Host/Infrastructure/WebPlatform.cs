@@ -81,7 +81,7 @@ internal static class WebPlatform
             {
                 o.XmlRepository = new MartenXmlRepository(provider.GetRequiredService<IDocumentStore>());
                 // Never in plain in the database or its backups: encrypted with the master key (docs/adr/0073).
-                o.XmlEncryptor = new MasterKeyXmlEncryptor(provider.GetRequiredService<SharedKernel.MasterKey>());
+                o.XmlEncryptor = new MasterKeyXmlEncryptor(provider.GetRequiredService<Platform.MasterKey>());
             }));
 
         var loginPerMinute = configuration.GetValue("RateLimits:LoginPerMinute", 10);

@@ -1,6 +1,6 @@
 using Wijkengids.Content.People;
 using Wijkengids.Content.Rendering;
-using Wijkengids.SharedKernel.Text;
+using Wijkengids.Platform.Text;
 
 namespace Wijkengids.Content.Items;
 

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Wijkengids.Content.Contracts;
 using Wijkengids.Contributions.Proposals;
 using Wijkengids.Contributions.Reactions;
-using Wijkengids.SharedKernel.Web;
+using Wijkengids.Platform.Web;
 
 namespace Wijkengids.Contributions.Pages.Redactie;
 

@@ -2,7 +2,7 @@ using MediatR;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Wijkengids.SharedKernel;
-using Wijkengids.SharedKernel.Web;
+using Wijkengids.Platform.Web;
 using Wijkengids.Workshops.Bookings;
 using Wijkengids.Workshops.Formats;
 using Wijkengids.Workshops.Sessions;

@@ -1,6 +1,6 @@
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
-using Wijkengids.SharedKernel.Web;
+using Wijkengids.Platform.Web;
 using Wijkengids.Workshops.ActionPlans;
 
 namespace Wijkengids.Workshops.Pages.Werkateliers;

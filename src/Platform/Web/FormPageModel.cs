@@ -1,8 +1,9 @@
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Wijkengids.SharedKernel;
 
-namespace Wijkengids.SharedKernel.Web;
+namespace Wijkengids.Platform.Web;
 
 /// <summary>One problem to show in the error summary, linked to its field (<c>veld-…</c>) where there is one.</summary>
 public sealed record FormError(string Message, string? FieldId = null);
