@@ -56,6 +56,8 @@ var marten = builder.Services.AddMarten(options =>
         options.Events.UseListenNotifyForEventAppends = true;
         options.ConfigurePersonalDataVault();
         options.Schema.For<DataProtectionKey>().DatabaseSchemaName(EventStore.PlatformSchema);
+        // Status enums are compared by their stored strings in LINQ and indexes; before the modules declare their indexes (docs/adr/0096).
+        options.UseStableEnumStrings();
         foreach (var module in modules) module.ConfigureMarten(options);
     })
     .UseLightweightSessions()
