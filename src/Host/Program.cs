@@ -8,6 +8,7 @@ using Scalar.AspNetCore;
 using Wijkengids.Host;
 using Wijkengids.Host.Infrastructure;
 using Wijkengids.Platform.PersonalData;
+using Wijkengids.Platform;
 using Wijkengids.SharedKernel;
 using Wolverine;
 using Wolverine.Marten;
@@ -57,6 +58,8 @@ var marten = builder.Services.AddMarten(options =>
         options.Events.UseListenNotifyForEventAppends = true;
         options.ConfigurePersonalDataVault();
         options.Schema.For<DataProtectionKey>().DatabaseSchemaName(EventStore.PlatformSchema);
+        // Status enums are compared by their stored strings in LINQ and indexes; before the modules declare their indexes (docs/adr/0096).
+        options.UseStableEnumStrings();
         foreach (var module in modules) module.ConfigureMarten(options);
     })
     .UseLightweightSessions()

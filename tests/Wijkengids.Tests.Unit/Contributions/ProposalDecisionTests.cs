@@ -22,7 +22,7 @@ public sealed class ProposalDecisionTests
         var accepted = proposal.Accept(currentRevision: 4, "  past goed  ", Now);
         Assert.Equal((4, "past goed", Now), (accepted.CurrentRevision!.Value, accepted.Reason, accepted.At!.Value));
         proposal.Apply(accepted);
-        Assert.Equal(ProposalStatuses.Accepted, proposal.Status);
+        Assert.Equal(ProposalStatus.Accepted, proposal.Status);
         var refused = Assert.Throws<RuleViolationException>(() => proposal.Reject("toch niet", Now));
         Assert.Contains("geaccepteerd", refused.Message);
         Assert.Throws<RuleViolationException>(() => proposal.RequestInformation("waarom?", Now));
@@ -34,12 +34,12 @@ public sealed class ProposalDecisionTests
         var proposal = Submitted();
         Assert.Throws<RuleViolationException>(() => proposal.Answer(Secret, "Nieuw", null, null, null, Now));
         proposal.Apply(proposal.RequestInformation(" Welke bron? ", Now));
-        Assert.Equal(ProposalStatuses.InformationRequested, proposal.Status);
+        Assert.Equal(ProposalStatus.InformationRequested, proposal.Status);
 
         var answered = proposal.Answer(Secret, " Nieuwe titel ", "", null, null, Now);
         Assert.Equal(("Nieuwe titel", "Stelling", "Tekst"), (answered.Title, answered.Statement, answered.Body));
         proposal.Apply(answered);
-        Assert.Equal(ProposalStatuses.Submitted, proposal.Status);
+        Assert.Equal(ProposalStatus.Submitted, proposal.Status);
     }
 
     [Fact]

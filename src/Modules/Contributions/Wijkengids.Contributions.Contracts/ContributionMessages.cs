@@ -24,9 +24,11 @@ public sealed record ProposalAccepted(
 public sealed record ProposedSource(string Title, string? Author, int? Year, string? Link, string Kind);
 
 /// <summary>
-/// The status of a reaction or proposal changed (for notifications). Status: e.g. "ontvangen", "gepubliceerd",
-/// "beantwoord", "afgehandeld", "geaccepteerd", "afgewezen", "meer-informatie". For senders without an account,
-/// <see cref="ContactEmail"/> and <see cref="ContactName"/> say where a mail may go (only when the sender should get one).
+/// The status of a reaction or proposal changed (for notifications). <see cref="Status"/> is the stable string of a
+/// <see cref="ReactionStatus"/> (<see cref="Kind"/> "reactie") or a <see cref="ProposalStatus"/> ("voorstel"): "ontvangen",
+/// "gepubliceerd", "geaccepteerd", "meer-informatie" and so on. It stays a string because one field carries either kind
+/// (docs/adr/0096). For senders without an account, <see cref="ContactEmail"/> and <see cref="ContactName"/> say where a
+/// mail may go (only when the sender should get one).
 /// </summary>
 public sealed record ContributionStatusChanged(
     Guid ContributionId,

@@ -16,7 +16,7 @@ internal sealed class AcceptProposalHandler(ProposalSteps steps, IRequestContext
         var current = proposal.LessonId is { } lessonId ? await catalog.PublishedLessonAsync(lessonId, cancellationToken) : null;
         var accepted = proposal.Accept(current?.Revision, request.Reason, steps.Now);
         var view = await steps.ViewAsync(proposal.Id, cancellationToken);
-        return await steps.RecordAsync(stream, accepted, ProposalStatuses.Accepted, accepted.Reason,
+        return await steps.RecordAsync(stream, accepted, ProposalStatus.Accepted, accepted.Reason,
             ToMessage(proposal, view.ProposerName, current, Guid.Parse(context.Actor), accepted.Reason, steps.Now));
     }
 

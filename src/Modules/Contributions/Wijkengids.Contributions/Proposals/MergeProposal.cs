@@ -22,7 +22,7 @@ internal sealed class MergeProposalHandler(ProposalSteps steps, IDocumentSession
         if (into.Aggregate is null) throw new NotFoundException("Het voorstel om in samen te voegen bestaat niet.");
         var (merged, absorbed) = stream.Aggregate!.MergeInto(into.Aggregate, request.Reason, steps.Now);
         into.AppendOne(absorbed);
-        return await steps.RecordAsync(stream, merged, ProposalStatuses.Merged, merged.Reason);
+        return await steps.RecordAsync(stream, merged, ProposalStatus.Merged, merged.Reason);
     }
 
     internal static void MapEndpoint(RouteGroupBuilder moderation) =>

@@ -11,7 +11,7 @@ public sealed class Proposal
     public Guid Id { get; set; }
     public long Version { get; set; }
     public string Kind { get; set; } = "";
-    public string Status { get; set; } = ProposalStatuses.Submitted;
+    public ProposalStatus Status { get; set; } = ProposalStatus.Submitted;
     public Guid AccountId { get; set; }
     public Guid? LessonId { get; set; }
     public List<string> Sections { get; set; } = [];
@@ -31,17 +31,17 @@ public sealed class Proposal
     };
 
     public void Apply(ProposalDetailsRecorded e) => Base = e.Base;
-    public void Apply(ProposalInformationRequested _) => Status = ProposalStatuses.InformationRequested;
+    public void Apply(ProposalInformationRequested _) => Status = ProposalStatus.InformationRequested;
 
     public void Apply(ProposalResubmitted e)
     {
         (Title, Statement, Body, Source) = (e.Title, e.Statement, e.Body, e.Source);
-        Status = ProposalStatuses.Submitted;
+        Status = ProposalStatus.Submitted;
     }
 
-    public void Apply(ProposalAcceptedByEditor _) => Status = ProposalStatuses.Accepted;
-    public void Apply(ProposalRejected _) => Status = ProposalStatuses.Rejected;
-    public void Apply(ProposalMerged _) => Status = ProposalStatuses.Merged;
+    public void Apply(ProposalAcceptedByEditor _) => Status = ProposalStatus.Accepted;
+    public void Apply(ProposalRejected _) => Status = ProposalStatus.Rejected;
+    public void Apply(ProposalMerged _) => Status = ProposalStatus.Merged;
     public void Apply(DuplicateProposalMerged _) { }
     public void Apply(ProposalErased _) => Erased = true;
 
@@ -54,7 +54,7 @@ public sealed class Proposal
     /// <summary>The proposer answers; fields left empty keep the text as it was (a new source replaces the source when given).</summary>
     public ProposalResubmitted Answer(Sealed answer, string? title, string? statement, string? body, ProposedSource? source, DateTimeOffset now)
     {
-        if (Status != ProposalStatuses.InformationRequested)
+        if (Status != ProposalStatus.InformationRequested)
         {
             throw new RuleViolationException("De redactie heeft geen vraag over dit voorstel openstaan; u kunt het nu niet aanvullen.");
         }
@@ -80,7 +80,7 @@ public sealed class Proposal
     {
         EnsureOpen();
         if (into.Id == Id) throw new RuleViolationException("Een voorstel kan niet in zichzelf worden samengevoegd.");
-        if (!ProposalStatuses.IsOpen(into.Status)) throw new RuleViolationException("Samenvoegen kan alleen in een voorstel dat nog openstaat.");
+        if (!into.Status.IsOpen()) throw new RuleViolationException("Samenvoegen kan alleen in een voorstel dat nog openstaat.");
         return (new ProposalMerged(Id, into.Id, reason.Trim(), now), new DuplicateProposalMerged(into.Id, Id));
     }
 
@@ -89,7 +89,7 @@ public sealed class Proposal
 
     private void EnsureOpen()
     {
-        if (!ProposalStatuses.IsOpen(Status)) throw new RuleViolationException($"Dit voorstel is al {ProposalStatuses.DutchName(Status)}.");
+        if (!Status.IsOpen()) throw new RuleViolationException($"Dit voorstel is al {Status.Dutch()}.");
     }
 
     private static string? Kept(string? given, string? current) => string.IsNullOrWhiteSpace(given) ? current : given.Trim();

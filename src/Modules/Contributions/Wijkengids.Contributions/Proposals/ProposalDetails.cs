@@ -10,7 +10,7 @@ namespace Wijkengids.Contributions.Proposals;
 /// <see cref="Changes"/> (proposal against its base) and, when outdated, <see cref="SinceBase"/> (base against the current text).
 /// </summary>
 public sealed record ProposalDetails(
-    Guid Id, string Kind, string KindText, string Status, string StatusText, string Subject, string? LessonSlug, string? LessonTitle,
+    Guid Id, string Kind, string KindText, ProposalStatus Status, string StatusText, string Subject, string? LessonSlug, string? LessonTitle,
     IReadOnlyList<string> Sections, IReadOnlyList<string> Themes, DateTimeOffset SubmittedAt, DateTimeOffset ChangedAt,
     int BaseRevision, int? CurrentRevision, bool Outdated, string? Title, string? Statement, string? Body, ProposedSource? Source,
     string Motivation, string ProposerName, IReadOnlyList<ProposalNote> Conversation, string? EditorReason, Guid? MergedInto,
@@ -18,7 +18,7 @@ public sealed record ProposalDetails(
     long Version)
 {
     /// <summary>The latest question of the editors, while it waits for an answer.</summary>
-    public string? OpenQuestion => Status == ProposalStatuses.InformationRequested
+    public string? OpenQuestion => Status == ProposalStatus.InformationRequested
         ? Conversation.LastOrDefault(n => n.From == ProposalNote.Editors)?.Text : null;
 }
 
@@ -30,7 +30,7 @@ internal sealed class ProposalDetailsReader(IGuideCatalog catalog)
     {
         if (proposals.Count == 0) return [];
         var revisions = (await catalog.PublishedLessonsAsync(cancellationToken)).ToDictionary(l => l.Id, l => l.Revision);
-        var accepted = proposals.Where(p => p.Status == ProposalStatuses.Accepted).Select(p => p.Id).ToList();
+        var accepted = proposals.Where(p => p.Status == ProposalStatus.Accepted).Select(p => p.Id).ToList();
         var outcomes = (await catalog.ProposalOutcomesAsync(accepted, cancellationToken)).ToDictionary(o => o.ProposalId);
         return proposals.Select(p => ToDetails(p, p.LessonId is { } id && revisions.TryGetValue(id, out var r) ? r : null,
             outcomes.GetValueOrDefault(p.Id))).ToList();
@@ -40,7 +40,7 @@ internal sealed class ProposalDetailsReader(IGuideCatalog catalog)
     {
         var subject = p.Kind == ProposalKinds.NewLesson ? p.Title ?? "" : p.LessonTitle ?? p.LessonSlug ?? "";
         var outdated = p.Kind != ProposalKinds.NewLesson && currentRevision > p.BaseRevision;
-        return new ProposalDetails(p.Id, p.Kind, ProposalKinds.DutchName(p.Kind), p.Status, ProposalStatuses.DutchName(p.Status), subject,
+        return new ProposalDetails(p.Id, p.Kind, ProposalKinds.DutchName(p.Kind), p.Status, p.Status.Dutch(), subject,
             p.LessonSlug, p.LessonTitle, p.Sections, p.Themes, p.SubmittedAt, p.ChangedAt, p.BaseRevision, currentRevision, outdated,
             p.Title, p.Statement, p.Body, p.Source, p.Motivation, p.ProposerName, p.Conversation, p.EditorReason, p.MergedInto,
             p.MergedDuplicates, outcome, null, null, p.Version);

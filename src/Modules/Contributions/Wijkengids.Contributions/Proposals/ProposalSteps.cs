@@ -25,14 +25,14 @@ internal sealed class ProposalSteps(IDocumentSession session, IMartenOutbox outb
     }
 
     /// <summary>Appends <paramref name="change"/>, publishes <paramref name="alsoPublish"/> and the proposer's status message; returns the receipt.</summary>
-    public async Task<ProposalReceipt> RecordAsync(IEventStream<Proposal> stream, object change, string status, string? message,
+    public async Task<ProposalReceipt> RecordAsync(IEventStream<Proposal> stream, object change, ProposalStatus status, string? message,
         object? alsoPublish = null)
     {
         stream.AppendOne(change);
         var version = stream.CurrentVersion ?? 0;
         var proposal = stream.Aggregate!;
         if (alsoPublish is not null) await outbox.PublishAsync(alsoPublish);
-        await outbox.PublishAsync(new ContributionStatusChanged(proposal.Id, "voorstel", proposal.AccountId, status, message,
+        await outbox.PublishAsync(new ContributionStatusChanged(proposal.Id, "voorstel", proposal.AccountId, status.Wire(), message,
             ProposalUrls.ForProposer(proposal.Id), Now));
         return new ProposalReceipt(proposal.Id, status, version);
     }

@@ -31,7 +31,7 @@ internal sealed class ProposalViewProjection(MasterKey masterKey) : SingleStream
         {
             (view.Title, view.Statement, view.Body, view.Source) = (resubmitted.Title, resubmitted.Statement, resubmitted.Body, resubmitted.Source);
             view.Conversation.Add(new ProposalNote(resubmitted.At ?? e.Timestamp, ProposalNote.Proposer, await Reveal(resubmitted.Answer)));
-            Changed(view, ProposalStatuses.Submitted, resubmitted.At ?? e.Timestamp);
+            Changed(view, ProposalStatus.Submitted, resubmitted.At ?? e.Timestamp);
         }
         else
         {
@@ -71,18 +71,18 @@ internal sealed class ProposalViewProjection(MasterKey masterKey) : SingleStream
                 break;
             case ProposalInformationRequested requested:
                 view.Conversation.Add(new ProposalNote(requested.At ?? e.Timestamp, ProposalNote.Editors, requested.Question));
-                Changed(view, ProposalStatuses.InformationRequested, requested.At ?? e.Timestamp);
+                Changed(view, ProposalStatus.InformationRequested, requested.At ?? e.Timestamp);
                 break;
             case ProposalAcceptedByEditor accepted:
                 // Before the reason was part of the event's data it was recorded as the event's "reason" header.
-                Decided(view, ProposalStatuses.Accepted, accepted.Reason ?? Header(e), accepted.At ?? e.Timestamp);
+                Decided(view, ProposalStatus.Accepted, accepted.Reason ?? Header(e), accepted.At ?? e.Timestamp);
                 break;
             case ProposalRejected rejected:
-                Decided(view, ProposalStatuses.Rejected, rejected.Reason, rejected.At ?? e.Timestamp);
+                Decided(view, ProposalStatus.Rejected, rejected.Reason, rejected.At ?? e.Timestamp);
                 break;
             case ProposalMerged merged:
                 view.MergedInto = merged.IntoProposalId;
-                Decided(view, ProposalStatuses.Merged, merged.Reason, merged.At ?? e.Timestamp);
+                Decided(view, ProposalStatus.Merged, merged.Reason, merged.At ?? e.Timestamp);
                 break;
             case DuplicateProposalMerged absorbed:
                 view.MergedDuplicates.Add(absorbed.DuplicateProposalId);
@@ -96,14 +96,14 @@ internal sealed class ProposalViewProjection(MasterKey masterKey) : SingleStream
         }
     }
 
-    private static void Changed(ProposalView view, string status, DateTimeOffset at)
+    private static void Changed(ProposalView view, ProposalStatus status, DateTimeOffset at)
     {
         view.Status = status;
         view.ChangedAt = at;
         view.DecidedAt = null;
     }
 
-    private static void Decided(ProposalView view, string status, string? reason, DateTimeOffset at)
+    private static void Decided(ProposalView view, ProposalStatus status, string? reason, DateTimeOffset at)
     {
         view.Status = status;
         view.ChangedAt = at;

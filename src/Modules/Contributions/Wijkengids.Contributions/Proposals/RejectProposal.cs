@@ -15,7 +15,7 @@ internal sealed class RejectProposalHandler(ProposalSteps steps) : IRequestHandl
     {
         var stream = await steps.FetchAsync(request.ProposalId, request.ExpectedVersion, request.Reason, cancellationToken);
         var rejected = stream.Aggregate!.Reject(request.Reason, steps.Now);
-        return await steps.RecordAsync(stream, rejected, ProposalStatuses.Rejected, rejected.Reason);
+        return await steps.RecordAsync(stream, rejected, ProposalStatus.Rejected, rejected.Reason);
     }
 
     internal static void MapEndpoint(RouteGroupBuilder moderation) =>

@@ -15,7 +15,7 @@ internal sealed class RequestProposalInformationHandler(ProposalSteps steps) : I
     {
         var stream = await steps.FetchAsync(request.ProposalId, request.ExpectedVersion, null, cancellationToken);
         var requested = stream.Aggregate!.RequestInformation(request.Question, steps.Now);
-        return await steps.RecordAsync(stream, requested, ProposalStatuses.InformationRequested, requested.Question);
+        return await steps.RecordAsync(stream, requested, ProposalStatus.InformationRequested, requested.Question);
     }
 
     internal static void MapEndpoint(RouteGroupBuilder moderation) =>

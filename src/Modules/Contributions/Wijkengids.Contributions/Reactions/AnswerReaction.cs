@@ -18,7 +18,7 @@ internal sealed class AnswerReactionHandler(ReactionSteps steps, TimeProvider cl
         var answered = reaction.Answer(request.Answer, request.Public, clock.GetUtcNow());
         // An answer by mail goes to the address the sender gave (revealed in the read model).
         var mailTo = request.Public ? null : await steps.ViewAsync(reaction.Id, cancellationToken);
-        await steps.RecordAsync(stream, answered, "beantwoord", answered.Answer, mailTo, readersSeeIt: reaction.Published);
+        await steps.RecordAsync(stream, answered, ReactionStatus.Answered, answered.Answer, mailTo, readersSeeIt: reaction.Published);
         return Unit.Value;
     }
 

@@ -8,7 +8,7 @@ internal sealed class HandleReactionHandler(ReactionSteps steps) : IRequestHandl
     public async Task<Unit> Handle(HandleReaction request, CancellationToken cancellationToken)
     {
         var stream = await steps.FetchAsync(request.ReactionId, request.ExpectedVersion, request.Reason, cancellationToken);
-        await steps.RecordAsync(stream, stream.Aggregate!.Handle(), "afgehandeld");
+        await steps.RecordAsync(stream, stream.Aggregate!.Handle(), ReactionStatus.Handled);
         return Unit.Value;
     }
 

@@ -15,7 +15,7 @@ internal sealed class MarkReactionAsSpamHandler(ReactionSteps steps) : IRequestH
     {
         var stream = await steps.FetchAsync(request.ReactionId, request.ExpectedVersion, request.Reason, cancellationToken);
         var wasPublished = stream.Aggregate!.Published;
-        await steps.RecordAsync(stream, stream.Aggregate.MarkAsSpam(request.Reason), "spam", readersSeeIt: wasPublished);
+        await steps.RecordAsync(stream, stream.Aggregate.MarkAsSpam(request.Reason), ReactionStatus.Spam, readersSeeIt: wasPublished);
         return Unit.Value;
     }
 

@@ -8,7 +8,7 @@ internal sealed class PublishReactionHandler(ReactionSteps steps) : IRequestHand
     public async Task<Unit> Handle(PublishReaction request, CancellationToken cancellationToken)
     {
         var stream = await steps.FetchAsync(request.ReactionId, request.ExpectedVersion, request.Reason, cancellationToken);
-        await steps.RecordAsync(stream, stream.Aggregate!.Publish(request.Publish), request.Publish ? "gepubliceerd" : "ontvangen", readersSeeIt: true);
+        await steps.RecordAsync(stream, stream.Aggregate!.Publish(request.Publish), request.Publish ? ReactionStatus.Published : ReactionStatus.Received, readersSeeIt: true);
         return Unit.Value;
     }
 

@@ -22,14 +22,14 @@ internal sealed class ReactionSteps(IDocumentSession session, IMartenOutbox outb
     /// Appends <paramref name="change"/> (nothing when the step changed nothing) and notifies: the contributor's status,
     /// by mail to <paramref name="mailTo"/> when given, and the guide's cache when readers see the difference.
     /// </summary>
-    public async Task RecordAsync(IEventStream<Reaction> stream, object? change, string status, string? message = null,
+    public async Task RecordAsync(IEventStream<Reaction> stream, object? change, ReactionStatus status, string? message = null,
         ReactionView? mailTo = null, bool readersSeeIt = false)
     {
         if (change is null) return;
         stream.AppendOne(change);
         var reaction = stream.Aggregate!;
         var now = clock.GetUtcNow();
-        await outbox.PublishAsync(new ContributionStatusChanged(reaction.Id, "reactie", reaction.AccountId, status, message,
+        await outbox.PublishAsync(new ContributionStatusChanged(reaction.Id, "reactie", reaction.AccountId, status.Wire(), message,
             ReactionAbout.Url(reaction.About), now, mailTo?.Email, mailTo?.Name));
         // The guide's public pages show published reactions and are cached: tell Content that what readers see changed.
         if (readersSeeIt) await outbox.PublishAsync(new PublishedReactionsChanged(reaction.About, now));

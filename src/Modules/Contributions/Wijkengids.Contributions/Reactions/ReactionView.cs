@@ -28,7 +28,9 @@ public sealed class ReactionView
     public DateTimeOffset? AnsweredAt { get; set; }
     public long Version { get; set; }
 
-    public string Status => Spam ? "spam" : Handled ? "afgehandeld" : Published ? "gepubliceerd" : Answer is not null ? "beantwoord" : "ontvangen";
+    /// <summary>Follows from the flags; stored with the document by its stable string, and read from the flags again when loaded.</summary>
+    public ReactionStatus Status => Spam ? ReactionStatus.Spam : Handled ? ReactionStatus.Handled : Published ? ReactionStatus.Published
+        : Answer is not null ? ReactionStatus.Answered : ReactionStatus.Received;
 }
 
 /// <summary>A reaction as shown publicly under its section or lesson: the name only if the sender agreed.</summary>
@@ -36,7 +38,7 @@ public sealed record PublicReaction(Guid Id, string About, string Author, string
 
 /// <summary>A reaction as editors see it in the moderation queue, and as its sender sees it.</summary>
 public sealed record ReactionDetails(Guid Id, string About, string AboutText, string Name, string Email, string? Organisation,
-    string Message, bool ShowName, DateTimeOffset ReceivedAt, string Status, string? Answer, bool AnswerPublic, string? SpamReason, long Version)
+    string Message, bool ShowName, DateTimeOffset ReceivedAt, ReactionStatus Status, string? Answer, bool AnswerPublic, string? SpamReason, long Version)
 {
     public static ReactionDetails From(ReactionView v) => new(v.Id, v.About, ReactionAbout.Describe(v.About), v.Name, v.Email, v.Organisation,
         v.Message, v.ShowName, v.ReceivedAt, v.Status, v.Answer, v.AnswerPublic, v.SpamReason, v.Version);

@@ -75,7 +75,7 @@ internal sealed class SendReactionHandler(
             await vault.SealAsync(subject, message, cancellationToken),
             request.ShowName,
             now));
-        await outbox.PublishAsync(new ContributionStatusChanged(id, "reactie", account, "ontvangen", null, ReactionAbout.Url(request.About), now));
+        await outbox.PublishAsync(new ContributionStatusChanged(id, "reactie", account, ReactionStatus.Received.Wire(), null, ReactionAbout.Url(request.About), now));
         return new ReactionReceipt(id, Merged: false);
     }
 
