@@ -7,6 +7,8 @@ using Microsoft.AspNetCore.Http.Json;
 using Scalar.AspNetCore;
 using Wijkengids.Host;
 using Wijkengids.Host.Infrastructure;
+using Wijkengids.Platform.PersonalData;
+using Wijkengids.Platform;
 using Wijkengids.SharedKernel;
 using Wolverine;
 using Wolverine.Marten;
@@ -56,6 +58,8 @@ var marten = builder.Services.AddMarten(options =>
         options.Events.UseListenNotifyForEventAppends = true;
         options.ConfigurePersonalDataVault();
         options.Schema.For<DataProtectionKey>().DatabaseSchemaName(EventStore.PlatformSchema);
+        // Status enums are compared by their stored strings in LINQ and indexes; before the modules declare their indexes (docs/adr/0096).
+        options.UseStableEnumStrings();
         foreach (var module in modules) module.ConfigureMarten(options);
     })
     .UseLightweightSessions()

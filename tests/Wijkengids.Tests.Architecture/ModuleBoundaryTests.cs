@@ -5,8 +5,8 @@ using Wijkengids.Host;
 namespace Wijkengids.Tests.Architecture;
 
 /// <summary>
-/// The module boundaries of docs/adr/0001: a module references only the SharedKernel and other
-/// modules' Contracts; Contracts reference no module internals; the SharedKernel knows no module.
+/// The module boundaries of docs/adr/0001: a module references only the SharedKernel, the Platform (docs/adr/0095) and
+/// other modules' Contracts; Contracts reference no module internals; the SharedKernel knows no module.
 /// </summary>
 public sealed class ModuleBoundaryTests
 {
@@ -32,13 +32,13 @@ public sealed class ModuleBoundaryTests
 
     [Theory]
     [MemberData(nameof(ModuleNames))]
-    public void A_module_references_only_the_shared_kernel_and_contracts(string moduleName)
+    public void A_module_references_only_the_shared_kernel_the_platform_and_contracts(string moduleName)
     {
         var module = Assembly.Load(moduleName);
         var ours = module.GetReferencedAssemblies().Select(a => a.Name!).Where(n => n.StartsWith("Wijkengids.", StringComparison.Ordinal));
         Assert.All(ours, name => Assert.True(
-            name == "Wijkengids.SharedKernel" || name.EndsWith(".Contracts", StringComparison.Ordinal),
-            $"{moduleName} verwijst naar {name}: alleen SharedKernel en *.Contracts zijn toegestaan."));
+            name is "Wijkengids.SharedKernel" or "Wijkengids.Platform" || name.EndsWith(".Contracts", StringComparison.Ordinal),
+            $"{moduleName} verwijst naar {name}: alleen SharedKernel, Platform en *.Contracts zijn toegestaan."));
     }
 
     [Theory]

@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Wijkengids.Host.Infrastructure;
+using Wijkengids.Platform.PersonalData;
 using Wijkengids.SharedKernel;
 
 namespace Wijkengids.Tests.Integration;

@@ -462,6 +462,53 @@ public sealed class UpgradeTests(UpgradeFixture2026 fixture) : IClassFixture<Upg
         });
     }
 
+    /// <summary>
+    /// The statuses became enums (docs/adr/0096) with the strings the old code stored: the fixture's documents load, LINQ
+    /// filters find them by those strings, the API filters on them, and the status indexes are the ones the old code made.
+    /// </summary>
+    [Fact]
+    public async Task Status_filters_find_the_fixtures_documents_by_the_strings_the_old_code_stored()
+    {
+        var store = Host.Services.GetRequiredService<IDocumentStore>();
+        await using var session = store.QuerySession();
+        async Task<int> StoredAsync(string table, string status) =>
+            (int)await Host.ScalarAsync<long>($"select count(*) from {table} where data ->> 'Status' = '{status}'");
+
+        var published = await session.Query<Wijkengids.Content.Items.ItemState>()
+            .CountAsync(i => i.Status == Wijkengids.Content.Items.ItemStatus.Published);
+        Assert.True(published > 0);
+        Assert.Equal(await StoredAsync("content.mt_doc_itemstate", "published"), published);
+        var confirmed = await session.Query<Wijkengids.Workshops.Bookings.Booking>()
+            .CountAsync(b => b.Status == Wijkengids.Workshops.Bookings.BookingStatus.Confirmed);
+        Assert.True(confirmed > 0);
+        Assert.Equal(await StoredAsync("workshops.mt_doc_booking", "bevestigd"), confirmed);
+        var accepted = await session.Query<Wijkengids.Contributions.Proposals.ProposalView>()
+            .CountAsync(p => p.Status == Wijkengids.Contributions.Contracts.ProposalStatus.Accepted);
+        Assert.True(accepted > 0);
+        Assert.Equal(await StoredAsync("contributions.mt_doc_proposalview", "geaccepteerd"), accepted);
+        var subscribed = await session.Query<Wijkengids.Community.Subscriptions.SubscriptionView>()
+            .CountAsync(x => x.Status == Wijkengids.Community.Subscriptions.SubscriptionStatus.Confirmed);
+        Assert.Equal(await StoredAsync("community.mt_doc_subscriptionview", "bevestigd"), subscribed);
+        var sent = await session.Query<Wijkengids.Community.Mail.MailDelivery>()
+            .CountAsync(d => d.Status == Wijkengids.Community.Mail.DeliveryStatus.Sent);
+        Assert.True(sent > 0);
+        Assert.Equal(await StoredAsync("community.mt_doc_maildelivery", "verzonden"), sent);
+
+        var workshops = fixture.Scenario("workshops");
+        var organiser = await Host.LoginAsRoleAsync("organiser");
+        var cancelled = (await Host.Scenario(s => { s.Get.Url("/api/workshops/bookings?status=geannuleerd"); s.As(organiser); }))
+            .ReadAsJson<JsonElement[]>().Select(b => b.Str("id")).ToList();
+        Assert.Contains(workshops.Str("cancelledBookingId"), cancelled);
+        Assert.Contains(workshops.Str("refusedBookingId"), cancelled);
+
+        foreach (var table in new[] { "mt_doc_itemstate", "mt_doc_booking", "mt_doc_proposalview", "mt_doc_subscriptionview" })
+        {
+            var definition = await Host.ScalarAsync<string>(
+                $"select indexdef from pg_indexes where tablename = '{table}' and indexname = '{table}_idx_status'");
+            Assert.EndsWith("USING btree (((data ->> 'Status'::text)))", definition);
+        }
+    }
+
     /// <summary>Waits until the timeline (asynchronous) holds the fixture's last position; read in SQL, so it adds no look.</summary>
     private Task TimelineCoversFixtureAsync() =>
         Problem.EventuallyAsync(async () =>

@@ -3,7 +3,8 @@ using System.Xml.Linq;
 using Marten;
 using Marten.Schema;
 using Microsoft.AspNetCore.DataProtection.XmlEncryption;
-using Wijkengids.SharedKernel;
+using Wijkengids.Platform;
+using Wijkengids.Platform.PersonalData;
 
 namespace Wijkengids.Host.Infrastructure;
 

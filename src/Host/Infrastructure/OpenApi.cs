@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
+using Wijkengids.Platform;
+using Wijkengids.SharedKernel;
 
 namespace Wijkengids.Host.Infrastructure;
 
@@ -75,5 +77,31 @@ internal sealed class ProblemResponsesTransformer : IOpenApiOperationTransformer
             Description = description,
             Content = new Dictionary<string, OpenApiMediaType> { ["application/problem+json"] = problem },
         };
+    }
+}
+
+/// <summary>
+/// A query parameter that takes a status (<see cref="StatusQueryParameter"/> on the endpoint) is a string in the binding,
+/// so the API can answer an unknown value with a Dutch 400; the document lists its stable strings as the allowed values
+/// (docs/adr/0096). Bodies and responses get theirs from the enums' converter.
+/// </summary>
+internal sealed class StatusQueryTransformer : IOpenApiOperationTransformer
+{
+    public Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
+    {
+        foreach (var status in context.Description.ActionDescriptor.EndpointMetadata.OfType<StatusQueryParameter>())
+        {
+            var parameter = operation.Parameters?.OfType<OpenApiParameter>()
+                .FirstOrDefault(p => p.In == ParameterLocation.Query && string.Equals(p.Name, status.Name, StringComparison.OrdinalIgnoreCase));
+            if (parameter is null) continue;
+            var values = StableEnums.WireValues(status.EnumType).Concat(status.Extra).ToList();
+            parameter.Schema = new OpenApiSchema
+            {
+                Type = JsonSchemaType.String,
+                Enum = values.Select(v => (System.Text.Json.Nodes.JsonNode)System.Text.Json.Nodes.JsonValue.Create(v)!).ToList(),
+            };
+            parameter.Description ??= $"Eén van: {string.Join(", ", values)}.";
+        }
+        return Task.CompletedTask;
     }
 }

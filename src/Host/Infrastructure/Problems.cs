@@ -2,6 +2,7 @@ using FluentValidation;
 using JasperFx;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using Wijkengids.Platform;
 using Wijkengids.SharedKernel;
 
 namespace Wijkengids.Host.Infrastructure;
@@ -15,7 +16,9 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken cancellationToken)
     {
-        var problem = ToProblem(exception);
+        // The handler runs with the endpoint cleared; the feature keeps the one that failed.
+        var endpoint = http.Features.Get<IExceptionHandlerFeature>()?.Endpoint ?? http.GetEndpoint();
+        var problem = ToProblem(exception, endpoint?.Metadata.GetMetadata<Microsoft.AspNetCore.Http.Metadata.IAcceptsMetadata>()?.RequestType);
         // For pages the request has been re-pointed at /fout already; log the address that failed.
         var path = http.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? http.Request.Path.Value;
         if (problem.Status == StatusCodes.Status503ServiceUnavailable)
@@ -49,7 +52,8 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
 
     internal static int StatusOf(Exception exception) => ToProblem(exception).Status ?? 500;
 
-    internal static ProblemDetails ToProblem(Exception exception) => exception switch
+    /// <param name="body">The type the endpoint reads from the body, when it reads one: names what a JSON value should have been.</param>
+    internal static ProblemDetails ToProblem(Exception exception, Type? body = null) => exception switch
     {
         _ when DatabaseOutage.Is(exception) => new ProblemDetails
         {
@@ -77,6 +81,14 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
             Title = "Conflict",
             Detail = "Iemand anders heeft dit intussen gewijzigd. Laad de huidige versie en probeer het opnieuw.",
         },
+        // A JSON value of the wrong kind (an unknown status, a number for a text): the field it is about, and for a status the values there are.
+        BadHttpRequestException { StatusCode: 400, InnerException: System.Text.Json.JsonException { Path: { Length: > 2 } path } } =>
+            new ValidationProblemDetails(new Dictionary<string, string[]> { [FieldOf(path)] = [WrongValue(body, path)] })
+            {
+                Status = 400,
+                Title = "De invoer is niet geldig",
+                Detail = "Controleer de gemarkeerde velden.",
+            },
         BadHttpRequestException bad => new ProblemDetails
         {
             Status = bad.StatusCode is >= 400 and < 500 ? bad.StatusCode : 400,
@@ -99,6 +111,34 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
             Detail = "Er ging aan onze kant iets mis. Probeer het later opnieuw.",
         },
     };
+
+    /// <summary>"$.actions[0].status" → "actions[0].status".</summary>
+    private static string FieldOf(string jsonPath) => jsonPath.StartsWith("$.", StringComparison.Ordinal) ? jsonPath[2..] : jsonPath.TrimStart('$');
+
+    private static string WrongValue(Type? body, string jsonPath)
+    {
+        var type = TypeAt(body, jsonPath);
+        var enumType = type is null ? null : Nullable.GetUnderlyingType(type) ?? type;
+        return enumType is not null && StableEnums.IsStable(enumType)
+            ? StableEnums.UnknownValue(enumType, null)
+            : "Deze waarde heeft niet het juiste type.";
+    }
+
+    /// <summary>The .NET type of the value at a JSON path into <paramref name="root"/> (properties by name, [n] into a list), if it can be told.</summary>
+    private static Type? TypeAt(Type? root, string jsonPath)
+    {
+        var type = root;
+        foreach (var segment in jsonPath.TrimStart('$').Split(['.', '[', ']'], StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (type is null) return null;
+            type = int.TryParse(segment, out _)
+                ? type.IsArray ? type.GetElementType() : type.GetInterfaces().Append(type)
+                    .FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IEnumerable<>))?.GetGenericArguments()[0]
+                : type.GetProperty(segment, System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance |
+                                            System.Reflection.BindingFlags.IgnoreCase)?.PropertyType;
+        }
+        return type;
+    }
 
     private static ProblemDetails WithExtensions(ProblemDetails problem, IDictionary<string, object?> extensions)
     {

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using System.Threading.RateLimiting;
 using System.Xml.Linq;
 using Marten;
@@ -41,6 +42,8 @@ internal static class WebPlatform
         services.AddExceptionHandler<ProblemExceptionHandler>();
         services.AddProxyAndHttps(configuration);
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        // Enums in the API are their stable strings only: a number is refused, not read as whichever member has it (docs/adr/0096).
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(namingPolicy: null, allowIntegerValues: false)));
         services.Configure<ApiBehaviorOptions>(o => o.SuppressMapClientErrors = false);
 
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
@@ -81,7 +84,7 @@ internal static class WebPlatform
             {
                 o.XmlRepository = new MartenXmlRepository(provider.GetRequiredService<IDocumentStore>());
                 // Never in plain in the database or its backups: encrypted with the master key (docs/adr/0073).
-                o.XmlEncryptor = new MasterKeyXmlEncryptor(provider.GetRequiredService<SharedKernel.MasterKey>());
+                o.XmlEncryptor = new MasterKeyXmlEncryptor(provider.GetRequiredService<Platform.MasterKey>());
             }));
 
         var loginPerMinute = configuration.GetValue("RateLimits:LoginPerMinute", 10);
@@ -128,7 +131,8 @@ internal static class WebPlatform
         services.AddOutputCache();
 
         services.AddOpenApi("v1", options => options.AddDocumentTransformer<OpenApiDocumentDescription>()
-            .AddOperationTransformer<ProblemResponsesTransformer>());
+            .AddOperationTransformer<ProblemResponsesTransformer>()
+            .AddOperationTransformer<StatusQueryTransformer>());
 
         services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("postgresql", tags: ["ready"])

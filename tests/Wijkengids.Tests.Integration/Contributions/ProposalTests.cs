@@ -205,6 +205,21 @@ public sealed class ProposalTests(HostFixture fixture) : IClassFixture<HostFixtu
         await ModerateAsync(eva, sent.Id(), "request-information", new { question = "" }, 400);
         var asked = await ModerateAsync(eva, sent.Id(), "request-information", new { expectedVersion = 1, question = "Welke wijk bedoelt u?" });
         Assert.Equal("meer-informatie", asked.Str("status"));
+        // The queue filters on the stored status: one status, "open" (submitted or waiting for an answer) or "alle".
+        async Task<bool> InQueueAsync(string status) =>
+            (await Host.Scenario(s => { s.Get.Url($"/api/contributions/moderation/proposals?status={status}"); s.As(eva); })).ReadAsJson<JsonElement[]>()
+            .Any(p => p.Id() == sent.Id());
+        Assert.True(await InQueueAsync("meer-informatie"));
+        Assert.True(await InQueueAsync("open"));
+        Assert.True(await InQueueAsync("alle"));
+        Assert.False(await InQueueAsync("ingediend"));
+        Assert.False(await InQueueAsync("afgewezen"));
+        var unknown = (await Host.Scenario(s =>
+        {
+            s.Get.Url("/api/contributions/moderation/proposals?status=InformationRequested"); s.As(eva); s.StatusCodeShouldBe(400);
+        })).ShouldBeProblem(400);
+        Assert.Equal("Onbekende status ‘InformationRequested’. Kies uit: open, alle, ingediend, meer-informatie, geaccepteerd, afgewezen of samengevoegd.",
+            unknown.GetProperty("errors").GetProperty("status")[0].GetString());
         var mine = await MineAsync(carla, sent.Id());
         Assert.Equal("Welke wijk bedoelt u?", mine.Str("openQuestion"));
 

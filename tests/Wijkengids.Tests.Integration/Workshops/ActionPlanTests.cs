@@ -160,10 +160,21 @@ public sealed class ActionPlanTests(ActionPlanFixture fixture) : IClassFixture<A
         {
             s.Post.Json(Status("gereed")).ToUrl($"/api/workshops/plans/link/{Token(other)}/actions/{actionId}/status"); s.StatusCodeShouldBe(404);
         })).ShouldBeProblem(404);
-        (await Host.Scenario(s =>
+        // A status is one of its stable strings: anything else (a word, a member name, a number) is a Dutch 400 that names them.
+        foreach (var wrong in new object[] { "klaar", "InProgress", 1 })
         {
-            s.Post.Json(Status("klaar")).ToUrl($"/api/workshops/plans/link/{token}/actions/{actionId}/status"); s.StatusCodeShouldBe(400);
+            var refused = (await Host.Scenario(s =>
+            {
+                s.Post.Json(new { status = wrong, expectedVersion = 1 }).ToUrl($"/api/workshops/plans/link/{token}/actions/{actionId}/status");
+                s.StatusCodeShouldBe(400);
+            })).ShouldBeProblem(400);
+            Assert.Equal("Onbekende waarde. Kies uit: open, bezig of gereed.", refused.GetProperty("errors").GetProperty("status")[0].GetString());
+        }
+        var none = (await Host.Scenario(s =>
+        {
+            s.Post.Json(new { expectedVersion = 1 }).ToUrl($"/api/workshops/plans/link/{token}/actions/{actionId}/status"); s.StatusCodeShouldBe(400);
         })).ShouldBeProblem(400);
+        Assert.Equal("Kies als status open, bezig of gereed.", none.GetProperty("errors").GetProperty("status")[0].GetString());
         (await Host.Scenario(s =>
         {
             s.Post.Json(Status("gereed", version: 7)).ToUrl($"/api/workshops/plans/link/{token}/actions/{actionId}/status"); s.StatusCodeShouldBe(409);

@@ -24,7 +24,7 @@ public sealed class ProposalDecisionTests
         var accepted = proposal.Accept(currentRevision: 4, "  past goed  ", Now);
         Assert.Equal((4, "past goed", Now, ModerationReasons.Included), (accepted.CurrentRevision!.Value, accepted.Reason, accepted.At!.Value, accepted.ReasonCode));
         proposal.Apply(accepted);
-        Assert.Equal(ProposalStatuses.Accepted, proposal.Status);
+        Assert.Equal(ProposalStatus.Accepted, proposal.Status);
         var refused = Assert.Throws<RuleViolationException>(() => proposal.Reject("toch niet", ModerationReasons.Duplicate, "eva", Now));
         Assert.Contains("geaccepteerd", refused.Message);
         Assert.Throws<RuleViolationException>(() => proposal.RequestInformation("waarom?", Now));
@@ -36,12 +36,12 @@ public sealed class ProposalDecisionTests
         var proposal = Submitted();
         Assert.Throws<RuleViolationException>(() => proposal.Answer(Secret, "Nieuw", null, null, null, Now));
         proposal.Apply(proposal.RequestInformation(" Welke bron? ", Now));
-        Assert.Equal(ProposalStatuses.InformationRequested, proposal.Status);
+        Assert.Equal(ProposalStatus.InformationRequested, proposal.Status);
 
         var answered = proposal.Answer(Secret, " Nieuwe titel ", "", null, null, Now);
         Assert.Equal(("Nieuwe titel", "Stelling", "Tekst"), (answered.Title, answered.Statement, answered.Body));
         proposal.Apply(answered);
-        Assert.Equal(ProposalStatuses.Submitted, proposal.Status);
+        Assert.Equal(ProposalStatus.Submitted, proposal.Status);
     }
 
     [Fact]
@@ -84,7 +84,7 @@ public sealed class ProposalDecisionTests
         var granted = proposal.DecideAppeal(true, "Toch goed onderbouwd.", "ruud", Now);
         Assert.Equal((ModerationReasons.Corrected, "ruud"), (granted.ReasonCode, granted.DecidedBy));
         proposal.Apply(granted);
-        Assert.Equal((ProposalStatuses.Submitted, Appeals.Granted), (proposal.Status, proposal.Appeal));
+        Assert.Equal((ProposalStatus.Submitted, Appeals.Granted), (proposal.Status, proposal.Appeal));
 
         // Rejected again after the new assessment: the one objection is used.
         proposal.Apply(new Event<ProposalRejected>(proposal.Reject(null, ModerationReasons.Duplicate, "ruud", Now)));

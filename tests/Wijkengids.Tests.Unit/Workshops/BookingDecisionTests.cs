@@ -2,6 +2,7 @@ using Wijkengids.SharedKernel;
 using Wijkengids.Workshops.ActionPlans;
 using Wijkengids.Workshops.Bookings;
 using Wijkengids.Workshops.Sessions;
+using ActionStatus = Wijkengids.Workshops.Contracts.ActionStatus;
 
 namespace Wijkengids.Tests.Unit.Workshops;
 

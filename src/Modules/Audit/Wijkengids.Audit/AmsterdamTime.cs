@@ -1,5 +1,5 @@
 using System.Globalization;
-using Wijkengids.SharedKernel;
+using Wijkengids.Platform;
 
 namespace Wijkengids.Audit;
 

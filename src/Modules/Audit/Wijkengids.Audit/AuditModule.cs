@@ -9,6 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Wijkengids.Audit.Integrity;
 using Wijkengids.Audit.Timeline;
 using Wijkengids.Audit.Watch;
+using Wijkengids.Platform;
 using Wijkengids.SharedKernel;
 
 namespace Wijkengids.Audit;

@@ -24,11 +24,12 @@ public sealed record ProposalAccepted(
 public sealed record ProposedSource(string Title, string? Author, int? Year, string? Link, string Kind);
 
 /// <summary>
-/// The status of a reaction or proposal changed (for notifications). Status: a stable code, e.g. "ontvangen",
-/// "gepubliceerd", "teruggetrokken", "beantwoord", "afgehandeld", "spam", "geaccepteerd", "afgewezen", "meer-informatie",
-/// "bezwaar-gegrond"; <see cref="StatusText"/> says it in Dutch words for people (null in messages from before it existed).
-/// For senders without an account, <see cref="ContactEmail"/> and <see cref="ContactName"/> say where a mail may go (only
-/// when the sender should get one).
+/// The status of a reaction or proposal changed (for notifications). <see cref="Status"/> is the stable string of a
+/// <see cref="ReactionStatus"/> (<see cref="Kind"/> "reactie") or a <see cref="ProposalStatus"/> ("voorstel"): "ontvangen",
+/// "gepubliceerd", "geaccepteerd", "meer-informatie" and so on. It stays a string because one field carries either kind
+/// (docs/adr/0096). A moderation decision carries its own code instead ("teruggetrokken", "bezwaar-gegrond"; docs/adr/0097),
+/// and <see cref="StatusText"/> says it in Dutch words for people (null in messages from before). For senders without an
+/// account, <see cref="ContactEmail"/> and <see cref="ContactName"/> say where a mail may go (only when the sender should get one).
 /// </summary>
 public sealed record ContributionStatusChanged(
     Guid ContributionId,

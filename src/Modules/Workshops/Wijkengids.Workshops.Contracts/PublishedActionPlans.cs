@@ -1,3 +1,6 @@
+using System.ComponentModel.DataAnnotations;
+using System.Text.Json.Serialization;
+
 namespace Wijkengids.Workshops.Contracts;
 
 /// <summary>
@@ -20,5 +23,17 @@ public sealed record PublishedActionPlan(Guid PlanId, Guid AreaId, string AreaNa
 /// </summary>
 public sealed record GuideLink(string Reference, string Title, string? Url);
 
-/// <summary>One action: what, who takes it up (an organisation or role), by when, and its status ("open", "bezig", "gereed").</summary>
-public sealed record PublishedAction(string Description, string Owner, DateOnly DueDate, string Status);
+/// <summary>One action: what, who takes it up (an organisation or role), by when, and its status.</summary>
+public sealed record PublishedAction(string Description, string Owner, DateOnly DueDate, ActionStatus Status);
+
+/// <summary>
+/// The status of an action, as the area's contact keeps it up to date. Stable Dutch strings like every code of Workshops;
+/// the enum is here because <see cref="PublishedAction"/> carries it to Community's area page (docs/adr/0096).
+/// </summary>
+[JsonConverter(typeof(JsonStringEnumConverter<ActionStatus>))]
+public enum ActionStatus
+{
+    [JsonStringEnumMemberName("open"), Display(Name = "open")] Open,
+    [JsonStringEnumMemberName("bezig"), Display(Name = "bezig")] InProgress,
+    [JsonStringEnumMemberName("gereed"), Display(Name = "gereed")] Done,
+}

@@ -25,7 +25,7 @@ public sealed record ProvenanceContribution(string ProposalId, string Contributo
 /// </summary>
 public sealed record ProvenanceRevision(int Number, long Position, DateTimeOffset Timestamp, string LocalTime, string Author,
     string AuthorName, string Description, string? Reason, int? RestoredFrom, ProvenanceContribution? Contribution, string Title,
-    string Text, int? ComparedWith, IReadOnlyList<Wijkengids.SharedKernel.Text.DiffPiece> Changes, IReadOnlyList<TimelineEntry> Steps, int? Edition);
+    string Text, int? ComparedWith, IReadOnlyList<Wijkengids.Platform.Text.DiffPiece> Changes, IReadOnlyList<TimelineEntry> Steps, int? Edition);
 
 /// <summary>A published edition ("update") that listed the item, with the revision it carried and who published it.</summary>
 public sealed record ProvenanceEdition(int Number, string Title, int Revision, DateTimeOffset PublishedAt, string LocalTime,
@@ -111,7 +111,7 @@ internal sealed class GetItemProvenanceHandler(IDocumentStore store, IQuerySessi
             revisions.Add(new ProvenanceRevision(revision!.Number, row.Position, row.Timestamp, AmsterdamTime.Format(row.Timestamp), row.Actor,
                 actors.NameOf(row.Actor), row.Description, actors.ReasonShown(row.Actor, row.Reason), revision.RestoredFrom,
                 await ContributionAsync(revision.Origin, actors, cancellationToken), revision.Title, revision.Text, previous?.Number,
-                previous is null ? [] : Wijkengids.SharedKernel.Text.WordDiff.Compare(previous.Text, revision.Text), steps,
+                previous is null ? [] : Wijkengids.Platform.Text.WordDiff.Compare(previous.Text, revision.Text), steps,
                 editions.FirstOrDefault(e => e.Revision == revision.Number)?.Number));
             previous = revision;
         }

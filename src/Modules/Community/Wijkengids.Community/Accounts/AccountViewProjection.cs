@@ -1,6 +1,7 @@
 using JasperFx.Events;
 using Marten.Events.Aggregation;
 using Wijkengids.Community.SignIn;
+using Wijkengids.Platform.PersonalData;
 
 namespace Wijkengids.Community.Accounts;
 

@@ -19,7 +19,7 @@ public static class ContributionStatusChangedHandler
         var outgoing = new OutgoingMessages();
         (Guid Id, string Email, string? Name)? recipient = null;
         // Telling a sender that their text was filed as spam only helps spammers.
-        if (change.Status == "spam") return outgoing;
+        if (change.Status == ReactionStatus.Spam.Wire()) return outgoing;
         if (change.ContributorAccountId is { } accountId)
         {
             if (await session.LoadAsync<AccountView>(accountId, cancellationToken) is { Active: true, Erased: false, PendingConfirmation: false } account)
@@ -34,8 +34,8 @@ public static class ContributionStatusChangedHandler
         if (recipient is not { } to) return outgoing;
 
         var kind = change.Kind switch { "reaction" or "reactie" => "reactie", "proposal" or "voorstel" => "voorstel", _ => change.Kind };
-        // Dutch words, never a code such as "meer-informatie" (messages from before StatusText carry only the code).
-        var status = change.StatusText ?? change.Status.Replace('-', ' ');
+        // Dutch words, never a code such as "meer-informatie": the sender's own words, or the status's Dutch name (older messages).
+        var status = change.StatusText ?? StatusText(kind, change.Status);
         var url = change.Url.StartsWith("http", StringComparison.OrdinalIgnoreCase) ? change.Url : options.Value.BaseUrl + "/" + change.Url.TrimStart('/');
         var delivery = new MailDelivery
         {
@@ -60,4 +60,12 @@ public static class ContributionStatusChangedHandler
         outgoing.AddRange(await MailQueue.EnqueueAsync(session, [delivery], clock, cancellationToken));
         return outgoing;
     }
+
+    /// <summary>The Dutch name of the status (the message carries its stable string); the string itself when it is not known here.</summary>
+    private static string StatusText(string kind, string status) => kind switch
+    {
+        "reactie" when StableEnums.TryParse<ReactionStatus>(status, out var reaction) => reaction.Dutch(),
+        "voorstel" when StableEnums.TryParse<ProposalStatus>(status, out var proposal) => proposal.Dutch(),
+        _ => status,
+    };
 }

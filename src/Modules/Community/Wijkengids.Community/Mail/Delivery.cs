@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+using System.Text.Json.Serialization;
 using JasperFx;
 using Marten;
 using Microsoft.Extensions.Logging;
@@ -22,22 +24,24 @@ public sealed class MailDelivery
     public string Subject { get; set; } = "";
     public string Text { get; set; } = "";
     public Dictionary<string, string> Headers { get; set; } = [];
-    public string Status { get; set; } = DeliveryStatus.Pending;
+    public DeliveryStatus Status { get; set; } = DeliveryStatus.Pending;
     public int Attempts { get; set; }
     public string? LastError { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? SentAt { get; set; }
 }
 
-public static class DeliveryStatus
+/// <summary>Where a mail delivery stands; stable Dutch strings like every code of Community (docs/adr/0096).</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<DeliveryStatus>))]
+public enum DeliveryStatus
 {
-    public const string Pending = "wachtend";
+    [JsonStringEnumMemberName("wachtend"), Display(Name = "wachtend")] Pending,
     /// <summary>An attempt is recorded and the mail is being handed to the mail server.</summary>
-    public const string Sending = "bezig";
-    public const string Sent = "verzonden";
-    public const string Failed = "mislukt";
+    [JsonStringEnumMemberName("bezig"), Display(Name = "bezig")] Sending,
+    [JsonStringEnumMemberName("verzonden"), Display(Name = "verzonden")] Sent,
+    [JsonStringEnumMemberName("mislukt"), Display(Name = "mislukt")] Failed,
     /// <summary>An attempt was cut off before its outcome was recorded: the mail may or may not have left, and is not sent again.</summary>
-    public const string Uncertain = "onzeker";
+    [JsonStringEnumMemberName("onzeker"), Display(Name = "onzeker")] Uncertain,
 }
 
 /// <summary>

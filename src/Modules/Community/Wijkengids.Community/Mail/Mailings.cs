@@ -15,7 +15,7 @@ public sealed record MailingProgress(string Mailing, int Total, int Sent, int Pe
     IReadOnlyList<FailedDelivery> Failures, int Uncertain);
 
 /// <summary>A delivery that failed (<see cref="DeliveryStatus.Failed"/>) or whose sending is uncertain (<see cref="DeliveryStatus.Uncertain"/>).</summary>
-public sealed record FailedDelivery(string DeliveryId, string To, int Attempts, string? Error, string Status);
+public sealed record FailedDelivery(string DeliveryId, string To, int Attempts, string? Error, DeliveryStatus Status);
 
 internal sealed class ListMailingsHandler(IQuerySession session) : IRequestHandler<ListMailings, IReadOnlyList<MailingProgress>>
 {

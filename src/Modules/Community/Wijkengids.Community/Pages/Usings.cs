@@ -1,1 +1,1 @@
-global using Wijkengids.SharedKernel.Web;
+global using Wijkengids.Platform.Web;

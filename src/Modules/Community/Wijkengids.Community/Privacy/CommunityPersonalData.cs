@@ -23,13 +23,13 @@ internal sealed class CommunityPersonalData(IQuerySession session) : IPersonalDa
         var subscriptions = await session.Query<SubscriptionView>().Where(s => s.Email == subject.Email).ToListAsync(cancellationToken);
         items.AddRange(subscriptions.Select(s => new PersonalDataItem("aanmelding voor updates", new Dictionary<string, string?>
         {
-            ["e-mail"] = s.Email, ["status"] = s.Status, ["thema's"] = string.Join(", ", s.Themes), ["aangevraagd"] = Iso(s.RequestedAt),
+            ["e-mail"] = s.Email, ["status"] = s.Status.Dutch(), ["thema's"] = string.Join(", ", s.Themes), ["aangevraagd"] = Iso(s.RequestedAt),
             ["bevestigd"] = s.ConfirmedAt is { } confirmed ? Iso(confirmed) : null,
         })));
         var deliveries = await session.Query<MailDelivery>().Where(d => d.To == subject.Email).ToListAsync(cancellationToken);
         items.AddRange(deliveries.OrderBy(d => d.CreatedAt).Select(d => new PersonalDataItem("verzonden mail", new Dictionary<string, string?>
         {
-            ["onderwerp"] = d.Subject, ["aan"] = d.To, ["status"] = d.Status, ["aangemaakt"] = Iso(d.CreatedAt),
+            ["onderwerp"] = d.Subject, ["aan"] = d.To, ["status"] = d.Status.Dutch(), ["aangemaakt"] = Iso(d.CreatedAt),
             ["verzonden"] = d.SentAt is { } sent ? Iso(sent) : null,
         })));
         return new PersonalDataSection("community", "Account, aanmeldingen voor updates en mails", items);

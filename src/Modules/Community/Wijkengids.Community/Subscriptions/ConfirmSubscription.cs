@@ -9,7 +9,7 @@ public sealed record ConfirmSubscription(string Token) : ICommand<SubscriptionSt
     public SubscriptionState LostRace() => throw new ConflictException(SignedTokens.UsedMessage);
 }
 
-public sealed record SubscriptionState(string Status, IReadOnlyList<string> Themes);
+public sealed record SubscriptionState(SubscriptionStatus Status, IReadOnlyList<string> Themes);
 
 internal sealed class ConfirmSubscriptionHandler(SubscriptionSteps steps, IDocumentSession session, SignedTokens tokens, TimeProvider clock)
     : IRequestHandler<ConfirmSubscription, SubscriptionState>

@@ -10,7 +10,7 @@ public sealed class Subscription
 {
     public Guid Id { get; set; }
     public long Version { get; set; }
-    public string Status { get; set; } = SubscriptionStatus.Requested;
+    public SubscriptionStatus Status { get; set; } = SubscriptionStatus.Requested;
 
     public static SubscriptionRequested Request(Guid id, Sealed email, string[] themes, DateTimeOffset now) => new(id, email, themes, now);
 

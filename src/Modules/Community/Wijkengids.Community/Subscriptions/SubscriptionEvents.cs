@@ -1,3 +1,6 @@
+using System.ComponentModel.DataAnnotations;
+using System.Text.Json.Serialization;
+
 namespace Wijkengids.Community.Subscriptions;
 
 // Events of a subscription's stream (one stream per e-mail address): the truth from which the Subscription aggregate and
@@ -25,10 +28,12 @@ public sealed record SubscriptionErased(Guid SubscriptionId) : IDescribedEvent
     public string Describe() => "Aanmelding gewist (AVG)";
 }
 
-public static class SubscriptionStatus
+/// <summary>Where a subscription stands; stable Dutch strings like every code of Community (docs/adr/0096).</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<SubscriptionStatus>))]
+public enum SubscriptionStatus
 {
-    public const string Requested = "aangevraagd";
-    public const string Confirmed = "bevestigd";
-    public const string Cancelled = "afgemeld";
-    public const string Erased = "gewist";
+    [JsonStringEnumMemberName("aangevraagd"), Display(Name = "aangevraagd")] Requested,
+    [JsonStringEnumMemberName("bevestigd"), Display(Name = "bevestigd")] Confirmed,
+    [JsonStringEnumMemberName("afgemeld"), Display(Name = "afgemeld")] Cancelled,
+    [JsonStringEnumMemberName("gewist"), Display(Name = "gewist")] Erased,
 }

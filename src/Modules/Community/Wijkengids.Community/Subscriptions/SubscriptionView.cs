@@ -9,7 +9,7 @@ public sealed class SubscriptionView
     public Guid Id { get; set; }
     public string Email { get; set; } = "";
     public List<string> Themes { get; set; } = [];
-    public string Status { get; set; } = SubscriptionStatus.Requested;
+    public SubscriptionStatus Status { get; set; } = SubscriptionStatus.Requested;
     public DateTimeOffset RequestedAt { get; set; }
     public DateTimeOffset? ConfirmedAt { get; set; }
     public long Version { get; set; }

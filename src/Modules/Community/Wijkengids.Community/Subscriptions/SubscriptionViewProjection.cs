@@ -1,5 +1,6 @@
 using JasperFx.Events;
 using Marten.Events.Aggregation;
+using Wijkengids.Platform.PersonalData;
 
 namespace Wijkengids.Community.Subscriptions;
 

@@ -1,7 +1,7 @@
 namespace Wijkengids.Content.Items;
 
 /// <summary>An item as editors see it: the latest revision (draft or not) and where it stands.</summary>
-public sealed record ItemDetail(Guid Id, long Version, string Kind, string Slug, int Revision, string Status, ItemText Text,
+public sealed record ItemDetail(Guid Id, long Version, string Kind, string Slug, int Revision, ItemStatus Status, ItemText Text,
     string LastAuthor, DateTimeOffset CreatedAt, DateTimeOffset LastChangedAt, string? ReviewComment, string? Reviewer,
     int? PublishedRevision, DateTimeOffset? PublishedAt, string PublicUrl, string EditUrl)
 {

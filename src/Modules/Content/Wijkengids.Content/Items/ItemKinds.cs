@@ -1,5 +1,7 @@
-using System.Text;
+using System.ComponentModel.DataAnnotations;
 using System.Globalization;
+using System.Text;
+using System.Text.Json.Serialization;
 
 namespace Wijkengids.Content.Items;
 
@@ -45,28 +47,20 @@ public static class ItemKinds
     };
 }
 
-/// <summary>Workflow status of an item's latest revision.</summary>
-public static class ItemStatus
+/// <summary>
+/// Workflow status of an item's latest revision. The stable strings are English like the rest of Content's stored codes
+/// (kinds "lesson", source kinds "research"); the site shows the Dutch names (docs/adr/0096).
+/// </summary>
+[JsonConverter(typeof(JsonStringEnumConverter<ItemStatus>))]
+public enum ItemStatus
 {
-    public const string Draft = "draft";
-    public const string InReview = "in-review";
-    public const string ChangesRequested = "changes-requested";
-    public const string Approved = "approved";
-    public const string Published = "published";
-    public const string Unpublished = "unpublished";
-    public const string Archived = "archived";
-
-    public static string DutchName(string status) => status switch
-    {
-        Draft => "concept",
-        InReview => "ter review",
-        ChangesRequested => "wijzigingen gevraagd",
-        Approved => "goedgekeurd",
-        Published => "gepubliceerd",
-        Unpublished => "offline gehaald",
-        Archived => "gearchiveerd",
-        _ => status,
-    };
+    [JsonStringEnumMemberName("draft"), Display(Name = "concept")] Draft,
+    [JsonStringEnumMemberName("in-review"), Display(Name = "ter review")] InReview,
+    [JsonStringEnumMemberName("changes-requested"), Display(Name = "wijzigingen gevraagd")] ChangesRequested,
+    [JsonStringEnumMemberName("approved"), Display(Name = "goedgekeurd")] Approved,
+    [JsonStringEnumMemberName("published"), Display(Name = "gepubliceerd")] Published,
+    [JsonStringEnumMemberName("unpublished"), Display(Name = "offline gehaald")] Unpublished,
+    [JsonStringEnumMemberName("archived"), Display(Name = "gearchiveerd")] Archived,
 }
 
 /// <summary>Source kinds, as the guide distinguishes them.</summary>

@@ -17,7 +17,7 @@ public sealed class ItemState
     public string Slug { get; set; } = "";
     public int Revision { get; set; }
     public ItemText Text { get; set; } = new();
-    public string Status { get; set; } = ItemStatus.Draft;
+    public ItemStatus Status { get; set; } = ItemStatus.Draft;
 
     /// <summary>The actor who saved the latest revision.</summary>
     public string LastAuthor { get; set; } = "";
@@ -107,7 +107,7 @@ public sealed class ItemState
         Reviewer = null;
     }
 
-    private void Step(IEvent e, string status)
+    private void Step(IEvent e, ItemStatus status)
     {
         Status = status;
         LastChangedAt = e.Timestamp;
@@ -144,7 +144,7 @@ public sealed class ItemState
         EnsureNotArchived();
         if (Status is not (ItemStatus.Draft or ItemStatus.ChangesRequested))
         {
-            throw new RuleViolationException($"Alleen een concept kan ter review worden aangeboden; dit item is {ItemStatus.DutchName(Status)}.");
+            throw new RuleViolationException($"Alleen een concept kan ter review worden aangeboden; dit item is {Status.Dutch()}.");
         }
         return new SubmittedForReview(Id, Revision);
     }
@@ -168,7 +168,7 @@ public sealed class ItemState
     {
         if (Status != ItemStatus.Approved)
         {
-            throw new RuleViolationException($"Alleen een goedgekeurde revisie kan worden gepubliceerd; dit item is {ItemStatus.DutchName(Status)}.");
+            throw new RuleViolationException($"Alleen een goedgekeurde revisie kan worden gepubliceerd; dit item is {Status.Dutch()}.");
         }
         return new ItemPublished(Id, Kind, Slug, Revision, Text, Attributions.ToList(), now);
     }
@@ -189,7 +189,7 @@ public sealed class ItemState
     {
         if (Status != ItemStatus.InReview)
         {
-            throw new RuleViolationException($"Alleen een revisie die ter review ligt kan worden beoordeeld; dit item is {ItemStatus.DutchName(Status)}.");
+            throw new RuleViolationException($"Alleen een revisie die ter review ligt kan worden beoordeeld; dit item is {Status.Dutch()}.");
         }
         if (reviewer == LastAuthor)
         {

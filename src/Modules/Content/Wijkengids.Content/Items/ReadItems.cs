@@ -1,15 +1,15 @@
 using Wijkengids.Content.People;
 using Wijkengids.Content.Rendering;
-using Wijkengids.SharedKernel.Text;
+using Wijkengids.Platform.Text;
 
 namespace Wijkengids.Content.Items;
 
 /// <summary>An item in an editor's list.</summary>
-public sealed record ItemSummary(Guid Id, long Version, string Kind, string Title, string? Number, string Status, int Revision,
+public sealed record ItemSummary(Guid Id, long Version, string Kind, string Title, string? Number, ItemStatus Status, int Revision,
     string LastAuthor, string LastAuthorName, DateTimeOffset LastChangedAt, int? PublishedRevision);
 
 /// <summary>Items for editors, optionally of one kind or status (the review queue is status "in-review").</summary>
-public sealed record ListItems(string? Kind = null, string? Status = null, bool IncludeArchived = false) : IRequest<IReadOnlyList<ItemSummary>>;
+public sealed record ListItems(string? Kind = null, ItemStatus? Status = null, bool IncludeArchived = false) : IRequest<IReadOnlyList<ItemSummary>>;
 
 public sealed record GetItem(Guid Id) : IRequest<ItemDetail>;
 
@@ -45,7 +45,7 @@ internal sealed class ReadItemsHandler(IQuerySession session, PersonNames names)
     {
         IQueryable<ItemState> query = session.Query<ItemState>();
         if (!string.IsNullOrWhiteSpace(request.Kind)) query = query.Where(i => i.Kind == request.Kind);
-        if (!string.IsNullOrWhiteSpace(request.Status)) query = query.Where(i => i.Status == request.Status);
+        if (request.Status is { } status) query = query.Where(i => i.Status == status);
         else if (!request.IncludeArchived) query = query.Where(i => i.Status != ItemStatus.Archived);
         var items = await query.OrderByDescending(i => i.LastChangedAt).Take(1000).ToListAsync(cancellationToken);
         var known = await names.NamesAsync(items.Select(i => i.LastAuthor), cancellationToken);
@@ -120,8 +120,9 @@ internal sealed class ReadItemsHandler(IQuerySession session, PersonNames names)
     internal static void MapEndpoints(RouteGroupBuilder items)
     {
         items.MapGet("/", async (string? kind, string? status, IMediator mediator, CancellationToken ct) =>
-                TypedResults.Ok(await mediator.Send(new ListItems(kind, status), ct)))
-            .WithName("ListContentItems").WithSummary("Items met hun status, ook concepten; status=in-review is de reviewrij (redactie)");
+                TypedResults.Ok(await mediator.Send(new ListItems(kind, StableEnums.ParseOrNull<ItemStatus>(status, "status")), ct)))
+            .WithName("ListContentItems").WithSummary("Items met hun status, ook concepten; status=in-review is de reviewrij (redactie)")
+            .WithStatusQuery<ItemStatus>("status");
         items.MapGet("/{id:guid}", async (Guid id, IMediator mediator, CancellationToken ct) => TypedResults.Ok(await mediator.Send(new GetItem(id), ct)))
             .WithName("GetContentItem").WithSummary("Eén item met de laatste revisie (redactie)");
         items.MapGet("/{id:guid}/history", async (Guid id, IMediator mediator, CancellationToken ct) =>

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Wijkengids.Contributions.Proposals;
-using Wijkengids.SharedKernel.Web;
+using Wijkengids.Platform.Web;
 
 namespace Wijkengids.Contributions.Pages;
 

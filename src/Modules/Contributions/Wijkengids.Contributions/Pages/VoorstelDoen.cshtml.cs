@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Wijkengids.Content.Contracts;
 using Wijkengids.Contributions.Proposals;
-using Wijkengids.SharedKernel.Web;
+using Wijkengids.Platform.Web;
 
 namespace Wijkengids.Contributions.Pages;
 

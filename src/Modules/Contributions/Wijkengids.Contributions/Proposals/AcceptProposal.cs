@@ -17,7 +17,7 @@ internal sealed class AcceptProposalHandler(ProposalSteps steps, IRequestContext
         var current = proposal.LessonId is { } lessonId ? await catalog.PublishedLessonAsync(lessonId, cancellationToken) : null;
         var accepted = proposal.Accept(current?.Revision, request.Reason, steps.Now);
         var view = await steps.ViewAsync(proposal.Id, cancellationToken);
-        return await steps.DecideAsync(stream, accepted, ModerationDecisions.ProposalAccepted, accepted.ReasonCode, accepted.Reason,
+        return await steps.DecideAsync(stream, accepted, ProposalStatus.Accepted, ModerationDecisions.ProposalAccepted, accepted.ReasonCode, accepted.Reason,
             ToMessage(proposal, view.ProposerName, current, Guid.Parse(context.Actor), accepted.Reason, steps.Now));
     }
 

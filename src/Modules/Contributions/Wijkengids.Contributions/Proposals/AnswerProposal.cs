@@ -32,7 +32,7 @@ internal sealed class AnswerProposalHandler(ProposalSteps steps, IRequestContext
         var answer = await vault.SealAsync(proposal.AccountId, request.Answer.Trim(), cancellationToken);
         var source = request.Source is { Title: not null and not "" } given ? given.ToSource() : null;
         var resubmitted = proposal.Answer(answer, request.Title, request.Statement, request.Body, source, steps.Now);
-        return await steps.RecordAsync(stream, resubmitted, ProposalStatuses.Submitted, "opnieuw ingediend", null);
+        return await steps.RecordAsync(stream, resubmitted, ProposalStatus.Submitted, ProposalStatus.Submitted.Wire(), "opnieuw ingediend", null);
     }
 
     internal static void MapEndpoint(RouteGroupBuilder contributors) =>

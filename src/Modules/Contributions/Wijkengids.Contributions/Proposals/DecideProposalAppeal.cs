@@ -21,8 +21,8 @@ internal sealed class DecideProposalAppealHandler(ProposalSteps steps) : IReques
         var stream = await steps.FetchAsync(request.ProposalId, request.ExpectedVersion, request.Explanation, cancellationToken);
         var decided = stream.Aggregate!.DecideAppeal(request.Granted, request.Explanation, steps.Editor, steps.Now);
         var decision = request.Granted ? ModerationDecisions.AppealGranted : ModerationDecisions.AppealDismissed;
-        return await steps.DecideAsync(stream, decided, decision, decided.ReasonCode, decided.Explanation,
-            statusAfter: request.Granted ? ProposalStatuses.Submitted : ProposalStatuses.Rejected);
+        return await steps.DecideAsync(stream, decided, request.Granted ? ProposalStatus.Submitted : ProposalStatus.Rejected, decision,
+            decided.ReasonCode, decided.Explanation);
     }
 
     internal static void MapEndpoint(RouteGroupBuilder moderation) =>

@@ -24,7 +24,7 @@ internal sealed class MergeProposalHandler(ProposalSteps steps, IDocumentSession
         if (into.Aggregate is null) throw new NotFoundException("Het voorstel om in samen te voegen bestaat niet.");
         var (merged, absorbed) = stream.Aggregate!.MergeInto(into.Aggregate, request.Reason, steps.Now);
         into.AppendOne(absorbed);
-        return await steps.DecideAsync(stream, merged, ModerationDecisions.ProposalMerged, merged.ReasonCode, merged.Reason);
+        return await steps.DecideAsync(stream, merged, ProposalStatus.Merged, ModerationDecisions.ProposalMerged, merged.ReasonCode, merged.Reason);
     }
 
     internal static void MapEndpoint(RouteGroupBuilder moderation) =>

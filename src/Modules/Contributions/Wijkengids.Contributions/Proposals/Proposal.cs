@@ -13,7 +13,7 @@ public sealed class Proposal
     public Guid Id { get; set; }
     public long Version { get; set; }
     public string Kind { get; set; } = "";
-    public string Status { get; set; } = ProposalStatuses.Submitted;
+    public ProposalStatus Status { get; set; } = ProposalStatus.Submitted;
     public Guid AccountId { get; set; }
     public Guid? LessonId { get; set; }
     public List<string> Sections { get; set; } = [];
@@ -39,18 +39,18 @@ public sealed class Proposal
     };
 
     public void Apply(ProposalDetailsRecorded e) => Base = e.Base;
-    public void Apply(ProposalInformationRequested _) => Status = ProposalStatuses.InformationRequested;
+    public void Apply(ProposalInformationRequested _) => Status = ProposalStatus.InformationRequested;
 
     public void Apply(ProposalResubmitted e)
     {
         (Title, Statement, Body, Source) = (e.Title, e.Statement, e.Body, e.Source);
-        Status = ProposalStatuses.Submitted;
+        Status = ProposalStatus.Submitted;
     }
 
-    public void Apply(ProposalAcceptedByEditor _) => Status = ProposalStatuses.Accepted;
+    public void Apply(ProposalAcceptedByEditor _) => Status = ProposalStatus.Accepted;
     public void Apply(IEvent<ProposalRejected> e)
     {
-        Status = ProposalStatuses.Rejected;
+        Status = ProposalStatus.Rejected;
         // Events from before the decider was part of the data name them as the event's user.
         RejectedBy = e.Data.DecidedBy ?? e.UserName;
     }
@@ -61,10 +61,10 @@ public sealed class Proposal
     {
         Appeal = e.Granted ? Appeals.Granted : Appeals.Dismissed;
         // Granted: the rejection is undone and the proposal is open for a new assessment.
-        if (e.Granted) Status = ProposalStatuses.Submitted;
+        if (e.Granted) Status = ProposalStatus.Submitted;
     }
 
-    public void Apply(ProposalMerged _) => Status = ProposalStatuses.Merged;
+    public void Apply(ProposalMerged _) => Status = ProposalStatus.Merged;
     public void Apply(DuplicateProposalMerged _) { }
     public void Apply(ProposalErased _) => Erased = true;
 
@@ -77,7 +77,7 @@ public sealed class Proposal
     /// <summary>The proposer answers; fields left empty keep the text as it was (a new source replaces the source when given).</summary>
     public ProposalResubmitted Answer(Sealed answer, string? title, string? statement, string? body, ProposedSource? source, DateTimeOffset now)
     {
-        if (Status != ProposalStatuses.InformationRequested)
+        if (Status != ProposalStatus.InformationRequested)
         {
             throw new RuleViolationException("De redactie heeft geen vraag over dit voorstel openstaan; u kunt het nu niet aanvullen.");
         }
@@ -103,7 +103,7 @@ public sealed class Proposal
     public ProposalAppealed Object(Sealed motivation, DateTimeOffset now)
     {
         EnsureNotErased();
-        Appeals.EnsureCanObject(Status == ProposalStatuses.Rejected, Appeal, "de afwijzing van uw voorstel");
+        Appeals.EnsureCanObject(Status == ProposalStatus.Rejected, Appeal, "de afwijzing van uw voorstel");
         return new ProposalAppealed(Id, motivation, now);
     }
 
@@ -120,7 +120,7 @@ public sealed class Proposal
     {
         EnsureOpen();
         if (into.Id == Id) throw new RuleViolationException("Een voorstel kan niet in zichzelf worden samengevoegd.");
-        if (!ProposalStatuses.IsOpen(into.Status)) throw new RuleViolationException("Samenvoegen kan alleen in een voorstel dat nog openstaat.");
+        if (!into.Status.IsOpen()) throw new RuleViolationException("Samenvoegen kan alleen in een voorstel dat nog openstaat.");
         return (new ProposalMerged(Id, into.Id, reason.Trim(), now, ModerationReasons.Duplicate), new DuplicateProposalMerged(into.Id, Id));
     }
 
@@ -134,7 +134,7 @@ public sealed class Proposal
 
     private void EnsureOpen()
     {
-        if (!ProposalStatuses.IsOpen(Status)) throw new RuleViolationException($"Dit voorstel is al {ProposalStatuses.DutchName(Status)}.");
+        if (!Status.IsOpen()) throw new RuleViolationException($"Dit voorstel is al {Status.Dutch()}.");
     }
 
     private static string? Kept(string? given, string? current) => string.IsNullOrWhiteSpace(given) ? current : given.Trim();

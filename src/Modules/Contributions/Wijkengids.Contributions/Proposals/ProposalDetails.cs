@@ -10,7 +10,7 @@ namespace Wijkengids.Contributions.Proposals;
 /// <see cref="Changes"/> (proposal against its base) and, when outdated, <see cref="SinceBase"/> (base against the current text).
 /// </summary>
 public sealed record ProposalDetails(
-    Guid Id, string Kind, string KindText, string Status, string StatusText, string Subject, string? LessonSlug, string? LessonTitle,
+    Guid Id, string Kind, string KindText, ProposalStatus Status, string StatusText, string Subject, string? LessonSlug, string? LessonTitle,
     IReadOnlyList<string> Sections, IReadOnlyList<string> Themes, DateTimeOffset SubmittedAt, DateTimeOffset ChangedAt,
     int BaseRevision, int? CurrentRevision, bool Outdated, string? Title, string? Statement, string? Body, ProposedSource? Source,
     string Motivation, string ProposerName, IReadOnlyList<ProposalNote> Conversation, string? EditorReason, Guid? MergedInto,
@@ -19,10 +19,10 @@ public sealed record ProposalDetails(
     string? AppealExplanation = null)
 {
     /// <summary>A rejection the proposer has not objected to yet: they may, once.</summary>
-    public bool CanObject => Status == ProposalStatuses.Rejected && Appeal is null;
+    public bool CanObject => Status == ProposalStatus.Rejected && Appeal is null;
 
     /// <summary>The latest question of the editors, while it waits for an answer.</summary>
-    public string? OpenQuestion => Status == ProposalStatuses.InformationRequested
+    public string? OpenQuestion => Status == ProposalStatus.InformationRequested
         ? Conversation.LastOrDefault(n => n.From == ProposalNote.Editors)?.Text : null;
 }
 
@@ -34,7 +34,7 @@ internal sealed class ProposalDetailsReader(IGuideCatalog catalog)
     {
         if (proposals.Count == 0) return [];
         var revisions = (await catalog.PublishedLessonsAsync(cancellationToken)).ToDictionary(l => l.Id, l => l.Revision);
-        var accepted = proposals.Where(p => p.Status == ProposalStatuses.Accepted).Select(p => p.Id).ToList();
+        var accepted = proposals.Where(p => p.Status == ProposalStatus.Accepted).Select(p => p.Id).ToList();
         var outcomes = (await catalog.ProposalOutcomesAsync(accepted, cancellationToken)).ToDictionary(o => o.ProposalId);
         return proposals.Select(p => ToDetails(p, p.LessonId is { } id && revisions.TryGetValue(id, out var r) ? r : null,
             outcomes.GetValueOrDefault(p.Id))).ToList();
@@ -44,18 +44,18 @@ internal sealed class ProposalDetailsReader(IGuideCatalog catalog)
     /// The status in words, with what became of an accepted proposal: "opgenomen in update 7" once an update lists the
     /// revision it became, "opgenomen in de gids" once that revision is published, else "geaccepteerd".
     /// </summary>
-    public static string StatusText(string status, ProposalOutcome? outcome) => (status, outcome) switch
+    public static string StatusText(ProposalStatus status, ProposalOutcome? outcome) => (status, outcome) switch
     {
-        (ProposalStatuses.Accepted, { Edition: { } edition }) => $"opgenomen in update {edition}",
-        (ProposalStatuses.Accepted, { Published: true }) => "opgenomen in de gids",
-        _ => ProposalStatuses.DutchName(status),
+        (ProposalStatus.Accepted, { Edition: { } edition }) => $"opgenomen in update {edition}",
+        (ProposalStatus.Accepted, { Published: true }) => "opgenomen in de gids",
+        _ => status.Dutch(),
     };
 
     public static ProposalDetails ToDetails(ProposalView p, int? currentRevision, ProposalOutcome? outcome)
     {
         var subject = p.Kind == ProposalKinds.NewLesson ? p.Title ?? "" : p.LessonTitle ?? p.LessonSlug ?? "";
         // Only an open proposal can be outdated: once decided, a newer text is the guide moving on (often with this proposal in it).
-        var outdated = ProposalStatuses.IsOpen(p.Status) && p.Kind != ProposalKinds.NewLesson && currentRevision > p.BaseRevision;
+        var outdated = p.Status.IsOpen() && p.Kind != ProposalKinds.NewLesson && currentRevision > p.BaseRevision;
         return new ProposalDetails(p.Id, p.Kind, ProposalKinds.DutchName(p.Kind), p.Status, StatusText(p.Status, outcome), subject,
             p.LessonSlug, p.LessonTitle, p.Sections, p.Themes, p.SubmittedAt, p.ChangedAt, p.BaseRevision, currentRevision, outdated,
             p.Title, p.Statement, p.Body, p.Source, p.Motivation, p.ProposerName, p.Conversation, p.EditorReason, p.MergedInto,

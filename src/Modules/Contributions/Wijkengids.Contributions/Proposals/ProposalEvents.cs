@@ -132,27 +132,13 @@ public static class ProposalKinds
     };
 }
 
+/// <summary>What the moderation rules say about a <see cref="ProposalStatus"/> (the enum itself is in the Contracts).</summary>
 public static class ProposalStatuses
 {
-    public const string Submitted = "ingediend";
-    public const string InformationRequested = "meer-informatie";
-    public const string Accepted = "geaccepteerd";
-    public const string Rejected = "afgewezen";
-    public const string Merged = "samengevoegd";
+    /// <summary>Still waiting for the editors or the proposer: submitted, or a question of the editors is open.</summary>
+    public static readonly IReadOnlyList<ProposalStatus> Open = [ProposalStatus.Submitted, ProposalStatus.InformationRequested];
 
-    public static readonly IReadOnlyList<string> All = [Submitted, InformationRequested, Accepted, Rejected, Merged];
-
-    public static bool IsOpen(string status) => status is Submitted or InformationRequested;
-
-    public static string DutchName(string status) => status switch
-    {
-        Submitted => "ingediend",
-        InformationRequested => "meer informatie gevraagd",
-        Accepted => "geaccepteerd",
-        Rejected => "afgewezen",
-        Merged => "samengevoegd",
-        _ => status,
-    };
+    public static bool IsOpen(this ProposalStatus status) => status is ProposalStatus.Submitted or ProposalStatus.InformationRequested;
 }
 
 public static class SourceKindNames

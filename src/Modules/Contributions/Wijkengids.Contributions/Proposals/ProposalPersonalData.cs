@@ -15,7 +15,7 @@ internal static class ProposalPersonalData
         {
             ["ingediend"] = p.SubmittedAt.ToString("O", CultureInfo.InvariantCulture), ["soort"] = ProposalKinds.DutchName(p.Kind),
             ["les"] = p.LessonTitle, ["naam"] = p.ProposerName, ["titel"] = p.Title, ["tekst"] = p.Body,
-            ["bron"] = p.Source?.Title, ["toelichting"] = p.Motivation, ["status"] = ProposalStatuses.DutchName(p.Status),
+            ["bron"] = p.Source?.Title, ["toelichting"] = p.Motivation, ["status"] = p.Status.Dutch(),
             ["reden van de redactie"] = p.EditorReason,
             ["gesprek"] = string.Join("\n", p.Conversation.Select(n => $"{n.From}: {n.Text}")),
         })).ToList();

@@ -32,15 +32,18 @@ internal sealed class ProposalSteps(IDocumentSession session, IMartenOutbox outb
     /// Appends an editor's <paramref name="decision"/> (<paramref name="change"/>, for <paramref name="reasonCode"/>, with the
     /// editor's <paramref name="words"/>), publishes <paramref name="alsoPublish"/> and tells the proposer; returns the receipt.
     /// </summary>
-    /// <remarks>The receipt names the proposal's status after the decision: <paramref name="statusAfter"/>, or the decision's code.</remarks>
-    public Task<ProposalReceipt> DecideAsync(IEventStream<Proposal> stream, object change, ModerationDecision decision, string? reasonCode,
-        string? words, object? alsoPublish = null, string? statusAfter = null) =>
-        RecordAsync(stream, change, decision.Code, decision.Outcome,
-            ModerationNotice.Text(decision, reasonCode, words, canObject: decision == ModerationDecisions.ProposalRejected), alsoPublish, statusAfter);
+    /// <remarks>The receipt names the proposal's status after the decision, <paramref name="statusAfter"/>.</remarks>
+    public Task<ProposalReceipt> DecideAsync(IEventStream<Proposal> stream, object change, ProposalStatus statusAfter, ModerationDecision decision,
+        string? reasonCode, string? words, object? alsoPublish = null) =>
+        RecordAsync(stream, change, statusAfter, decision.Code, decision.Outcome,
+            ModerationNotice.Text(decision, reasonCode, words, canObject: decision == ModerationDecisions.ProposalRejected), alsoPublish);
 
-    /// <summary>Appends <paramref name="change"/>, publishes <paramref name="alsoPublish"/> and the proposer's status message; returns the receipt.</summary>
-    public async Task<ProposalReceipt> RecordAsync(IEventStream<Proposal> stream, object change, string status, string statusText, string? message,
-        object? alsoPublish = null, string? statusAfter = null)
+    /// <summary>
+    /// Appends <paramref name="change"/>, publishes <paramref name="alsoPublish"/> and the proposer's status message (the stable
+    /// <paramref name="status"/> code and its Dutch <paramref name="statusText"/>); returns the receipt with <paramref name="statusAfter"/>.
+    /// </summary>
+    public async Task<ProposalReceipt> RecordAsync(IEventStream<Proposal> stream, object change, ProposalStatus statusAfter, string status,
+        string statusText, string? message, object? alsoPublish = null)
     {
         stream.AppendOne(change);
         var version = stream.CurrentVersion ?? 0;
@@ -48,7 +51,7 @@ internal sealed class ProposalSteps(IDocumentSession session, IMartenOutbox outb
         if (alsoPublish is not null) await outbox.PublishAsync(alsoPublish);
         await outbox.PublishAsync(new ContributionStatusChanged(proposal.Id, "voorstel", proposal.AccountId, status, message,
             ProposalUrls.ForProposer(proposal.Id), Now, StatusText: statusText));
-        return new ProposalReceipt(proposal.Id, statusAfter ?? status, version);
+        return new ProposalReceipt(proposal.Id, statusAfter, version);
     }
 
     public async Task<ProposalView> ViewAsync(Guid id, CancellationToken cancellationToken) =>

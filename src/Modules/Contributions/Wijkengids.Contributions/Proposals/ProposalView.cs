@@ -11,7 +11,7 @@ public sealed class ProposalView
 {
     public Guid Id { get; set; }
     public string Kind { get; set; } = "";
-    public string Status { get; set; } = ProposalStatuses.Submitted;
+    public ProposalStatus Status { get; set; } = ProposalStatus.Submitted;
     public Guid AccountId { get; set; }
     public string ProposerName { get; set; } = "";
     public DateTimeOffset SubmittedAt { get; set; }

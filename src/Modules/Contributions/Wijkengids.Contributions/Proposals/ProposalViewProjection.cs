@@ -1,6 +1,7 @@
 using JasperFx.Events;
 using Marten.Events.Aggregation;
 using Wijkengids.Contributions.Moderation;
+using Wijkengids.Platform.PersonalData;
 
 namespace Wijkengids.Contributions.Proposals;
 
@@ -31,7 +32,7 @@ internal sealed class ProposalViewProjection(MasterKey masterKey) : SingleStream
         {
             (view.Title, view.Statement, view.Body, view.Source) = (resubmitted.Title, resubmitted.Statement, resubmitted.Body, resubmitted.Source);
             view.Conversation.Add(new ProposalNote(resubmitted.At ?? e.Timestamp, ProposalNote.Proposer, await Reveal(resubmitted.Answer)));
-            Changed(view, ProposalStatuses.Submitted, resubmitted.At ?? e.Timestamp);
+            Changed(view, ProposalStatus.Submitted, resubmitted.At ?? e.Timestamp);
         }
         else if (e.Data is ProposalAppealed appealed)
         {
@@ -76,21 +77,21 @@ internal sealed class ProposalViewProjection(MasterKey masterKey) : SingleStream
                 break;
             case ProposalInformationRequested requested:
                 view.Conversation.Add(new ProposalNote(requested.At ?? e.Timestamp, ProposalNote.Editors, requested.Question));
-                Changed(view, ProposalStatuses.InformationRequested, requested.At ?? e.Timestamp);
+                Changed(view, ProposalStatus.InformationRequested, requested.At ?? e.Timestamp);
                 view.ReasonCode = requested.ReasonCode ?? ModerationReasons.Unfounded;
                 break;
             case ProposalAcceptedByEditor accepted:
                 // Before the reason was part of the event's data it was recorded as the event's "reason" header.
-                Decided(view, ProposalStatuses.Accepted, accepted.Reason ?? Header(e), accepted.At ?? e.Timestamp,
+                Decided(view, ProposalStatus.Accepted, accepted.Reason ?? Header(e), accepted.At ?? e.Timestamp,
                     accepted.ReasonCode ?? ModerationReasons.Included);
                 break;
             case ProposalRejected rejected:
                 // Rejections from before reason codes have none: the log says "niet vastgelegd".
-                Decided(view, ProposalStatuses.Rejected, rejected.Reason, rejected.At ?? e.Timestamp, rejected.ReasonCode);
+                Decided(view, ProposalStatus.Rejected, rejected.Reason, rejected.At ?? e.Timestamp, rejected.ReasonCode);
                 break;
             case ProposalMerged merged:
                 view.MergedInto = merged.IntoProposalId;
-                Decided(view, ProposalStatuses.Merged, merged.Reason, merged.At ?? e.Timestamp, merged.ReasonCode ?? ModerationReasons.Duplicate);
+                Decided(view, ProposalStatus.Merged, merged.Reason, merged.At ?? e.Timestamp, merged.ReasonCode ?? ModerationReasons.Duplicate);
                 break;
             case ProposalAppealDecided decided:
                 view.Appeal = decided.Granted ? Appeals.Granted : Appeals.Dismissed;
@@ -98,7 +99,7 @@ internal sealed class ProposalViewProjection(MasterKey masterKey) : SingleStream
                 if (decided.Granted)
                 {
                     // The rejection is undone: open again, without the rejection's reason.
-                    Changed(view, ProposalStatuses.Submitted, decided.At);
+                    Changed(view, ProposalStatus.Submitted, decided.At);
                     (view.EditorReason, view.ReasonCode) = (null, null);
                 }
                 break;
@@ -115,7 +116,7 @@ internal sealed class ProposalViewProjection(MasterKey masterKey) : SingleStream
         }
     }
 
-    private static void Changed(ProposalView view, string status, DateTimeOffset at)
+    private static void Changed(ProposalView view, ProposalStatus status, DateTimeOffset at)
     {
         view.Status = status;
         view.ReasonCode = null;
@@ -123,7 +124,7 @@ internal sealed class ProposalViewProjection(MasterKey masterKey) : SingleStream
         view.DecidedAt = null;
     }
 
-    private static void Decided(ProposalView view, string status, string? reason, DateTimeOffset at, string? reasonCode)
+    private static void Decided(ProposalView view, ProposalStatus status, string? reason, DateTimeOffset at, string? reasonCode)
     {
         view.Status = status;
         view.ReasonCode = reasonCode;

@@ -24,7 +24,7 @@ internal sealed class RejectProposalHandler(ProposalSteps steps) : IRequestHandl
         var stream = await steps.FetchAsync(request.ProposalId, request.ExpectedVersion, request.Reason, cancellationToken);
         var code = ModerationDecisions.ProposalRejected.Resolve(request.ReasonCode)!;
         var rejected = stream.Aggregate!.Reject(request.Reason, code, steps.Editor, steps.Now);
-        return await steps.DecideAsync(stream, rejected, ModerationDecisions.ProposalRejected, code, rejected.Reason);
+        return await steps.DecideAsync(stream, rejected, ProposalStatus.Rejected, ModerationDecisions.ProposalRejected, code, rejected.Reason);
     }
 
     internal static void MapEndpoint(RouteGroupBuilder moderation) =>

@@ -17,7 +17,7 @@ internal sealed class RequestProposalInformationHandler(ProposalSteps steps) : I
     {
         var stream = await steps.FetchAsync(request.ProposalId, request.ExpectedVersion, null, cancellationToken);
         var requested = stream.Aggregate!.RequestInformation(request.Question, steps.Now);
-        return await steps.DecideAsync(stream, requested, ModerationDecisions.ProposalInformationRequested, requested.ReasonCode, requested.Question);
+        return await steps.DecideAsync(stream, requested, ProposalStatus.InformationRequested, ModerationDecisions.ProposalInformationRequested, requested.ReasonCode, requested.Question);
     }
 
     internal static void MapEndpoint(RouteGroupBuilder moderation) =>

@@ -24,7 +24,7 @@ public sealed record SourceInput(string? Title, string? Author, int? Year, strin
         source is null ? null : new SourceInput(source.Title, source.Author, source.Year, source.Link, source.Kind);
 }
 
-public sealed record ProposalReceipt(Guid Id, string Status, long Version);
+public sealed record ProposalReceipt(Guid Id, ProposalStatus Status, long Version);
 
 /// <summary>The text rules shared by a new proposal and an answer that revises it.</summary>
 internal static class ProposalTextRules
@@ -97,9 +97,9 @@ internal sealed class SubmitProposalHandler(
             await vault.SealAsync(account, name, cancellationToken), f.Lesson?.Id, f.Lesson?.Slug, f.Sections, f.Themes, f.Lesson?.Revision ?? 0,
             f.Title, f.Statement, f.Body, f.Source, await vault.SealAsync(account, request.Motivation.Trim(), cancellationToken),
             f.Lesson?.Title, f.Base, now));
-        await outbox.PublishAsync(new ContributionStatusChanged(id, "voorstel", account, ProposalStatuses.Submitted, null,
-            ProposalUrls.ForProposer(id), now, StatusText: "ingediend"));
-        return new ProposalReceipt(id, ProposalStatuses.Submitted, 1);
+        await outbox.PublishAsync(new ContributionStatusChanged(id, "voorstel", account, ProposalStatus.Submitted.Wire(), null,
+            ProposalUrls.ForProposer(id), now, StatusText: ProposalStatus.Submitted.Dutch()));
+        return new ProposalReceipt(id, ProposalStatus.Submitted, 1);
     }
 
     /// <summary>A new lesson under an existing section, with known themes.</summary>

@@ -1,4 +1,4 @@
-using Wijkengids.SharedKernel.Text;
+using Wijkengids.Platform.Text;
 
 namespace Wijkengids.Contributions.Proposals;
 

@@ -16,7 +16,7 @@ internal sealed class ReactionPersonalData(IQuerySession session) : IPersonalDat
             {
                 ["ontvangen"] = r.ReceivedAt.ToString("O", CultureInfo.InvariantCulture), ["over"] = ReactionAbout.Describe(r.About),
                 ["naam"] = r.Name, ["e-mail"] = r.Email, ["organisatie"] = r.Organisation, ["bericht"] = r.Message,
-                ["naam tonen"] = r.ShowName ? "ja" : "nee", ["status"] = r.Status, ["antwoord"] = r.Answer,
+                ["naam tonen"] = r.ShowName ? "ja" : "nee", ["status"] = r.Status.Dutch(), ["antwoord"] = r.Answer,
             })).ToList();
         items.AddRange(await ProposalPersonalData.ItemsAsync(session, subject.SubjectId, cancellationToken));
         return new PersonalDataSection("contributions", "Reacties en voorstellen die u stuurde", items);

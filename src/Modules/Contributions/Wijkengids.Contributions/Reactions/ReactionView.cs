@@ -40,8 +40,9 @@ public sealed class ReactionView
     public DateTimeOffset? AppealDecidedAt { get; set; }
     public long Version { get; set; }
 
-    public string Status => Spam ? "spam" : Handled ? "afgehandeld" : Published ? "gepubliceerd" : Removed ? "teruggetrokken"
-        : Answer is not null ? "beantwoord" : "ontvangen";
+    /// <summary>Follows from the flags; stored with the document by its stable string, and read from the flags again when loaded.</summary>
+    public ReactionStatus Status => Spam ? ReactionStatus.Spam : Handled ? ReactionStatus.Handled : Published ? ReactionStatus.Published
+        : Removed ? ReactionStatus.Withdrawn : Answer is not null ? ReactionStatus.Answered : ReactionStatus.Received;
 
     /// <summary>May the sender object now: removed or hidden as spam, and not objected before.</summary>
     public bool CanObject => (Removed || Spam) && Appeal is null && AccountId is not null && Email != "";
@@ -52,7 +53,7 @@ public sealed record PublicReaction(Guid Id, string About, string Author, string
 
 /// <summary>A reaction as editors see it in the moderation queue, and as its sender sees it.</summary>
 public sealed record ReactionDetails(Guid Id, string About, string AboutText, string Name, string Email, string? Organisation,
-    string Message, bool ShowName, DateTimeOffset ReceivedAt, string Status, string? Answer, bool AnswerPublic, string? SpamReason, long Version,
+    string Message, bool ShowName, DateTimeOffset ReceivedAt, ReactionStatus Status, string? Answer, bool AnswerPublic, string? SpamReason, long Version,
     string? ReasonCode = null, string? ReasonText = null, string? DecisionNote = null, string? Appeal = null, string? AppealMotivation = null,
     string? AppealExplanation = null, bool CanObject = false)
 {

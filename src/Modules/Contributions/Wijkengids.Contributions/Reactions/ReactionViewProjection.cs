@@ -1,6 +1,7 @@
 using JasperFx.Events;
 using Marten.Events.Aggregation;
 using Wijkengids.Contributions.Moderation;
+using Wijkengids.Platform.PersonalData;
 
 namespace Wijkengids.Contributions.Reactions;
 

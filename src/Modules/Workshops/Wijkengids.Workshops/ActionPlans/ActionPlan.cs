@@ -36,5 +36,5 @@ public sealed class PlanAction
     public string Description { get; set; } = "";
     public string Owner { get; set; } = "";
     public DateOnly DueDate { get; set; }
-    public string Status { get; set; } = ActionStatus.Open;
+    public ActionStatus Status { get; set; } = ActionStatus.Open;
 }

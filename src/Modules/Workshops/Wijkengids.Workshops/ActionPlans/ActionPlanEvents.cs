@@ -18,10 +18,10 @@ public sealed record ActionPlanRevised(Guid BookingId, string[] Goals, PlannedAc
     public string Describe() => $"Plan van aanpak bijgewerkt ({Goals.Length} doel(en), {Actions.Length} actie(s))";
 }
 
-public sealed record ActionStatusChanged(Guid BookingId, Guid ActionId, string Description, string Status, DateTimeOffset? ChangedAt = null)
+public sealed record ActionStatusChanged(Guid BookingId, Guid ActionId, string Description, ActionStatus Status, DateTimeOffset? ChangedAt = null)
     : IDescribedEvent
 {
-    public string Describe() => $"Actie ‘{Description}’ is nu: {Status}";
+    public string Describe() => $"Actie ‘{Description}’ is nu: {Status.Dutch()}";
 }
 
 public sealed record ActionPlanPublicationConsented(Guid BookingId, Guid AreaId, DateTimeOffset? At = null) : IDescribedEvent
@@ -42,14 +42,4 @@ public sealed record ActionPlanDetailsRecorded(Guid BookingId, string FormatTitl
     DateTimeOffset UpdatedAt) : IDescribedEvent
 {
     public string Describe() => "Gegevens van het plan van aanpak vastgelegd (upgrade)";
-}
-
-/// <summary>The status of an action, as the area's contact keeps it up to date.</summary>
-public static class ActionStatus
-{
-    public const string Open = "open";
-    public const string InProgress = "bezig";
-    public const string Done = "gereed";
-
-    public static readonly IReadOnlyList<string> All = [Open, InProgress, Done];
 }

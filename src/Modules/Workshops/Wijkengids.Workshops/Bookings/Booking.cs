@@ -31,11 +31,11 @@ public sealed class Booking
     public decimal? CoFinancingRequested { get; set; }
     public string? CoFinancingMotivation { get; set; }
     /// <summary>The funder's decision (<see cref="CoFinancingStatus"/>), null while open.</summary>
-    public string? CoFinancingDecision { get; set; }
+    public CoFinancingStatus? CoFinancingDecision { get; set; }
     public decimal? CoFinancingGranted { get; set; }
     public string? CoFinancingReason { get; set; }
     public DateTimeOffset? CoFinancingDecidedAt { get; set; }
-    public string Status { get; set; } = BookingStatus.Received;
+    public BookingStatus Status { get; set; } = BookingStatus.Received;
     public string? CancelReason { get; set; }
     public DateTimeOffset RequestedAt { get; set; }
     public long Version { get; set; }
@@ -46,8 +46,8 @@ public sealed class Booking
 /// <summary>A booking as the API shows it to organisers and (through the private link) to the requester.</summary>
 public sealed record BookingDetails(Guid Id, Guid FormatId, string FormatTitle, Guid? SessionId, DateTimeOffset? SessionStartsAt, Guid AreaId,
     string AreaName, string Organisation, string ContactName, string ContactEmail, int Participants, string? PreferredDates, string Goals,
-    decimal? CoFinancingRequested, string Status, int? WaitListPosition, string? CancelReason, DateTimeOffset RequestedAt, long Version, string StatusUrl,
-    string? CoFinancingMotivation, string? CoFinancingDecision, decimal? CoFinancingGranted, string? CoFinancingReason, DateTimeOffset? CoFinancingDecidedAt)
+    decimal? CoFinancingRequested, BookingStatus Status, int? WaitListPosition, string? CancelReason, DateTimeOffset RequestedAt, long Version, string StatusUrl,
+    string? CoFinancingMotivation, CoFinancingStatus? CoFinancingDecision, decimal? CoFinancingGranted, string? CoFinancingReason, DateTimeOffset? CoFinancingDecidedAt)
 {
     /// <summary>The booking with its session's time and, while it waits, its place on the session's wait list.</summary>
     public static BookingDetails From(Booking b, WorkshopSession? session) => new(b.Id, b.FormatId, b.FormatTitle, b.SessionId, session?.StartsAt,

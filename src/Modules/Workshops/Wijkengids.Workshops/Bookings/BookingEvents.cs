@@ -1,3 +1,6 @@
+using System.ComponentModel.DataAnnotations;
+using System.Text.Json.Serialization;
+
 namespace Wijkengids.Workshops.Bookings;
 
 // Events of a booking's stream (the plan van aanpak's events follow in the same stream: ActionPlanEvents.cs). Contact
@@ -53,10 +56,13 @@ public sealed record BookingErased(Guid BookingId, DateTimeOffset ErasedAt) : ID
     public string Describe() => "Gegevens van de aanvrager gewist (AVG)";
 }
 
-public static class BookingStatus
+/// <summary>Where a booking stands; stable Dutch strings like every code of Workshops (docs/adr/0096).</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<BookingStatus>))]
+public enum BookingStatus
 {
-    public const string Received = "ontvangen";
-    public const string Confirmed = "bevestigd";
-    public const string Waitlisted = "wachtlijst";
-    public const string Cancelled = "geannuleerd";
+    /// <summary>A request without a session yet.</summary>
+    [JsonStringEnumMemberName("ontvangen"), Display(Name = "ontvangen")] Received,
+    [JsonStringEnumMemberName("bevestigd"), Display(Name = "bevestigd")] Confirmed,
+    [JsonStringEnumMemberName("wachtlijst"), Display(Name = "wachtlijst")] Waitlisted,
+    [JsonStringEnumMemberName("geannuleerd"), Display(Name = "geannuleerd")] Cancelled,
 }

@@ -16,8 +16,8 @@ internal sealed class BookingPersonalData(IQuerySession session) : IPersonalData
                 ["organisatie"] = b.Organisation, ["contactpersoon"] = b.ContactName, ["e-mail"] = b.ContactEmail,
                 ["deelnemers"] = b.Participants.ToString(CultureInfo.InvariantCulture), ["doelen"] = b.Goals,
                 ["cofinanciering"] = b.CoFinancingRequested?.ToString(CultureInfo.InvariantCulture), ["motivatie"] = b.CoFinancingMotivation,
-                ["besluit cofinanciering"] = b.CoFinancingDecision, ["toegekend bedrag"] = b.CoFinancingGranted?.ToString(CultureInfo.InvariantCulture),
-                ["status"] = b.Status,
+                ["besluit cofinanciering"] = b.CoFinancingDecision?.Dutch(), ["toegekend bedrag"] = b.CoFinancingGranted?.ToString(CultureInfo.InvariantCulture),
+                ["status"] = b.Status.Dutch(),
             })).ToList());
     }
 

@@ -21,9 +21,9 @@ public sealed class BookingState
     public Guid? AccountId { get; set; }
     public int Participants { get; set; }
     public Guid? SessionId { get; set; }
-    public string Status { get; set; } = BookingStatus.Received;
+    public BookingStatus Status { get; set; } = BookingStatus.Received;
     public decimal? CoFinancingRequested { get; set; }
-    public string? CoFinancingDecision { get; set; }
+    public CoFinancingStatus? CoFinancingDecision { get; set; }
     public bool Erased { get; set; }
     public PlanState? Plan { get; set; }
 
@@ -91,7 +91,7 @@ public sealed class BookingState
     {
         var requested = CoFinancingRequested ?? throw new RuleViolationException("Voor deze aanvraag is geen cofinanciering gevraagd.");
         if (Status == BookingStatus.Cancelled) throw new ConflictException("Deze aanvraag is geannuleerd; over de cofinanciering wordt niet meer besloten.");
-        if (CoFinancingDecision is not null) throw new ConflictException($"Over deze cofinanciering is al besloten: {CoFinancingDecision}.");
+        if (CoFinancingDecision is { } decision) throw new ConflictException($"Over deze cofinanciering is al besloten: {decision.Dutch()}.");
         var note = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
         if (!grant) return new CoFinancingRefused(Id, requested, note ?? throw new RuleViolationException("Geef een reden voor het afwijzen."), now);
         if (amount is not { } granted || granted <= 0) throw new RuleViolationException("Vul het toe te kennen bedrag in.");
@@ -147,7 +147,7 @@ public sealed class BookingState
     }
 
     /// <summary>The contact keeps an action's status up to date; the same status again changes nothing.</summary>
-    public ActionStatusChanged? ChangeActionStatus(Guid actionId, string status, long? expectedVersion, DateTimeOffset now)
+    public ActionStatusChanged? ChangeActionStatus(Guid actionId, ActionStatus status, long? expectedVersion, DateTimeOffset now)
     {
         var plan = EnsurePlan(expectedVersion);
         var action = plan.Actions.FirstOrDefault(a => a.Id == actionId) ?? throw new NotFoundException("Deze actie staat niet in het plan van aanpak.");
@@ -208,9 +208,9 @@ public sealed class PlanState
     }
 }
 
-public sealed class PlanActionState(Guid id, string description, string status)
+public sealed class PlanActionState(Guid id, string description, ActionStatus status)
 {
     public Guid Id { get; set; } = id;
     public string Description { get; set; } = description;
-    public string Status { get; set; } = status;
+    public ActionStatus Status { get; set; } = status;
 }

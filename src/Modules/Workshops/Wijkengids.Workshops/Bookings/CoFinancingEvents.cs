@@ -1,3 +1,6 @@
+using System.ComponentModel.DataAnnotations;
+using System.Text.Json.Serialization;
+
 namespace Wijkengids.Workshops.Bookings;
 
 /// <summary>Granted: <see cref="Amount"/> of <see cref="Requested"/>, with the funder's note (older events keep it in their "reason" header).</summary>
@@ -12,8 +15,10 @@ public sealed record CoFinancingRefused(Guid BookingId, decimal Requested, strin
     public string Describe() => $"Cofinanciering afgewezen ({Requested.ToString("C", DutchTime.Culture)} gevraagd)";
 }
 
-public static class CoFinancingStatus
+/// <summary>The funder's decision on co-financing; stable Dutch strings like every code of Workshops (docs/adr/0096).</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<CoFinancingStatus>))]
+public enum CoFinancingStatus
 {
-    public const string Granted = "toegekend";
-    public const string Refused = "afgewezen";
+    [JsonStringEnumMemberName("toegekend"), Display(Name = "toegekend")] Granted,
+    [JsonStringEnumMemberName("afgewezen"), Display(Name = "afgewezen")] Refused,
 }

@@ -1,14 +1,14 @@
 namespace Wijkengids.Workshops.Bookings;
 
 /// <summary>Requests and bookings for organisers, oldest first; optionally of one status or one session.</summary>
-public sealed record ListBookings(string? Status, Guid? SessionId) : IRequest<IReadOnlyList<BookingDetails>>;
+public sealed record ListBookings(BookingStatus? Status, Guid? SessionId) : IRequest<IReadOnlyList<BookingDetails>>;
 
 internal sealed class ListBookingsHandler(IQuerySession session) : IRequestHandler<ListBookings, IReadOnlyList<BookingDetails>>
 {
     public async Task<IReadOnlyList<BookingDetails>> Handle(ListBookings request, CancellationToken cancellationToken)
     {
         IQueryable<Booking> query = session.Query<Booking>();
-        if (!string.IsNullOrWhiteSpace(request.Status)) query = query.Where(b => b.Status == request.Status);
+        if (request.Status is { } status) query = query.Where(b => b.Status == status);
         if (request.SessionId is { } sessionId) query = query.Where(b => b.SessionId == sessionId);
         var bookings = await query.OrderBy(b => b.RequestedAt).Take(2000).ToListAsync(cancellationToken);
         return await BookingDetails.FromAsync(session, bookings, cancellationToken);
@@ -16,6 +16,7 @@ internal sealed class ListBookingsHandler(IQuerySession session) : IRequestHandl
 
     internal static void MapEndpoint(RouteGroupBuilder organisers) =>
         organisers.MapGet("/bookings", async (string? status, Guid? sessionId, IMediator mediator, CancellationToken ct) =>
-                TypedResults.Ok(await mediator.Send(new ListBookings(status, sessionId), ct)))
-            .WithName("ListBookings").WithSummary("Aanvragen en boekingen (organisator)");
+                TypedResults.Ok(await mediator.Send(new ListBookings(StableEnums.ParseOrNull<BookingStatus>(status, "status"), sessionId), ct)))
+            .WithName("ListBookings").WithSummary("Aanvragen en boekingen (organisator); status filtert op één status")
+            .WithStatusQuery<BookingStatus>("status");
 }

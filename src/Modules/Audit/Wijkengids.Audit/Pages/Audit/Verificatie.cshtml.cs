@@ -3,7 +3,7 @@ using MediatR;
 using Microsoft.AspNetCore.Mvc;
 using Wijkengids.Audit.Integrity;
 using Wijkengids.SharedKernel;
-using Wijkengids.SharedKernel.Web;
+using Wijkengids.Platform.Web;
 
 namespace Wijkengids.Audit.Pages.Audit;
 

@@ -2,7 +2,7 @@ using MediatR;
 using Microsoft.AspNetCore.Mvc;
 using Wijkengids.Community.Mail;
 using Wijkengids.SharedKernel;
-using Wijkengids.SharedKernel.Web;
+using Wijkengids.Platform.Web;
 
 namespace Wijkengids.Community.Pages.Beheer;
 

@@ -1,4 +1,4 @@
-using Wijkengids.SharedKernel.Web;
+using Wijkengids.Platform.Web;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
 using Wijkengids.Content.Items;

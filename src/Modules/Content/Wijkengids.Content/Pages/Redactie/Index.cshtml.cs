@@ -1,4 +1,4 @@
-using Wijkengids.SharedKernel.Web;
+using Wijkengids.Platform.Web;
 using System.Security.Claims;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
@@ -13,6 +13,7 @@ public sealed class IndexModel(IMediator mediator) : FormPageModel
     protected override string ChangedMeanwhile => "Iemand anders heeft dit intussen gewijzigd. Uw wijziging is niet opgeslagen.";
 
     [BindProperty(SupportsGet = true, Name = "soort")] public string? Kind { get; set; }
+    /// <summary>The status filter as its stable string ("in-review"), as the form sends it.</summary>
     [BindProperty(SupportsGet = true)] public string? Status { get; set; }
     public IReadOnlyList<ItemSummary> Queue { get; private set; } = [];
     public IReadOnlyList<ItemSummary> Items { get; private set; } = [];
@@ -21,6 +22,6 @@ public sealed class IndexModel(IMediator mediator) : FormPageModel
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Queue = await mediator.Send(new ListItems(Status: ItemStatus.InReview), cancellationToken);
-        Items = await mediator.Send(new ListItems(ItemKinds.All.Contains(Kind) ? Kind : null, string.IsNullOrEmpty(Status) ? null : Status), cancellationToken);
+        Items = await mediator.Send(new ListItems(ItemKinds.All.Contains(Kind) ? Kind : null, StatusFilter<ItemStatus>(Status)), cancellationToken);
     }
 }

@@ -4,7 +4,7 @@ using Wijkengids.Content.Contracts;
 using Wijkengids.Contributions.Moderation;
 using Wijkengids.Contributions.Proposals;
 using Wijkengids.Contributions.Reactions;
-using Wijkengids.SharedKernel.Web;
+using Wijkengids.Platform.Web;
 
 namespace Wijkengids.Contributions.Pages.Redactie;
 
@@ -14,8 +14,10 @@ public sealed class BijdragenModel(IMediator mediator, IGuideCatalog catalog) : 
     /// <summary>Several small forms on one page: the reasons go in the summary only.</summary>
     protected override string? FieldOf(string property) => null;
 
+    /// <summary>The reactions' status filter: a stable string ("gepubliceerd") or "alle"; "ontvangen" when not given.</summary>
     [BindProperty(SupportsGet = true)] public string? Status { get; set; }
     [BindProperty(SupportsGet = true)] public int? OuderDan { get; set; }
+    /// <summary>The proposals' status filter: "open" (when not given), "alle" or a stable string ("meer-informatie").</summary>
     [BindProperty(SupportsGet = true)] public string? Voorstelstatus { get; set; }
     [BindProperty(SupportsGet = true)] public string? Soort { get; set; }
     [BindProperty(SupportsGet = true)] public string? Paragraaf { get; set; }
@@ -27,9 +29,22 @@ public sealed class BijdragenModel(IMediator mediator, IGuideCatalog catalog) : 
 
     protected override async Task LoadAsync(CancellationToken cancellationToken)
     {
-        Reactions = await mediator.Send(new ListReactionsForModeration(Status ?? "ontvangen", About(), OuderDan), cancellationToken);
-        Proposals = await mediator.Send(new ListProposalsForModeration(Voorstelstatus ?? ListProposalsForModerationHandler.Open, Blank(Soort), Blank(Paragraaf),
-            OuderDan), cancellationToken);
+        if (!ListReactionsForModerationHandler.TryStatus(Status ?? ReactionStatus.Received.Wire(), out var reactionStatus))
+        {
+            AddError(ListReactionsForModerationHandler.UnknownStatus(Status));
+            Response.StatusCode = 400;
+            reactionStatus = ReactionStatus.Received;
+        }
+        if (!ListProposalsForModerationHandler.TryStatuses(Voorstelstatus, out var proposalStatuses))
+        {
+            AddError(ListProposalsForModerationHandler.UnknownStatus(Voorstelstatus));
+            Response.StatusCode = 400;
+            proposalStatuses = ProposalStatuses.Open;
+        }
+        Reactions = await mediator.Send(new ListReactionsForModeration(reactionStatus, About(), OuderDan,
+            ListReactionsForModerationHandler.IsObjected(Status)), cancellationToken);
+        Proposals = await mediator.Send(new ListProposalsForModeration(proposalStatuses, Blank(Soort), Blank(Paragraaf), OuderDan,
+            ListProposalsForModerationHandler.IsObjected(Voorstelstatus)), cancellationToken);
         Sections = await catalog.SectionsAsync(cancellationToken);
     }
 

@@ -16,7 +16,7 @@ public sealed class VoorstelModel(IMediator mediator) : ProposalPageModel(mediat
     protected override async Task LoadAsync(CancellationToken cancellationToken)
     {
         await base.LoadAsync(cancellationToken);
-        var open = await Mediator.Send(new ListProposalsForModeration(ListProposalsForModerationHandler.Open, null, null, null), cancellationToken);
+        var open = await Mediator.Send(new ListProposalsForModeration(ProposalStatuses.Open, null, null, null), cancellationToken);
         MergeCandidates = open.Where(o => o.Id != Id)
             .OrderByDescending(o => o.LessonSlug == Proposal.LessonSlug && o.Sections.Intersect(Proposal.Sections).Any()).ToList();
     }

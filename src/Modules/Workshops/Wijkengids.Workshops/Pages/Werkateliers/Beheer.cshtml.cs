@@ -2,7 +2,7 @@ using MediatR;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Wijkengids.SharedKernel;
-using Wijkengids.SharedKernel.Web;
+using Wijkengids.Platform.Web;
 using Wijkengids.Workshops.Bookings;
 using Wijkengids.Workshops.Formats;
 using Wijkengids.Workshops.Sessions;
@@ -38,7 +38,7 @@ public sealed class BeheerModel(IMediator mediator, TimeProvider clock) : FormPa
         Attempt(async () =>
         {
             await mediator.Send(new AssignBooking(id, sessionId, expectedVersion, null), ct);
-            return $"Aanvraag toegewezen: {(await mediator.Send(new GetBooking(id), ct)).Status}.";
+            return $"Aanvraag toegewezen: {(await mediator.Send(new GetBooking(id), ct)).Status.Dutch()}.";
         }, ct);
 
     public Task<IActionResult> OnPostCancelAsync(Guid id, long expectedVersion, string? reason, CancellationToken ct) =>

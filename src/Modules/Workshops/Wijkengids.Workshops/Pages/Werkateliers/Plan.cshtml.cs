@@ -1,6 +1,6 @@
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
-using Wijkengids.SharedKernel.Web;
+using Wijkengids.Platform.Web;
 using Wijkengids.Workshops.ActionPlans;
 
 namespace Wijkengids.Workshops.Pages.Werkateliers;
@@ -24,10 +24,12 @@ public sealed class PlanModel(IMediator mediator, GuideReferences guide) : FormP
     public Task<IActionResult> OnPostStatusAsync(Guid actionId, string? status, long expectedVersion, CancellationToken cancellationToken) =>
         Attempt(async () =>
         {
-            await mediator.Send(new ChangeActionStatus(Key, actionId, status ?? "", expectedVersion), cancellationToken);
+            // The form sends the stable string; anything else is no status, and the validation says which ones there are.
+            var chosen = StableEnums.TryParse<ActionStatus>(status, out var known) ? known : (ActionStatus?)null;
+            await mediator.Send(new ChangeActionStatus(Key, actionId, chosen, expectedVersion), cancellationToken);
             var plan = await mediator.Send(new GetContactActionPlan(Key), cancellationToken);
             var action = plan.Actions.Single(a => a.Id == actionId);
-            return $"De status van ‘{action.Description}’ is nu: {action.Status}.";
+            return $"De status van ‘{action.Description}’ is nu: {action.Status.Dutch()}.";
         }, cancellationToken);
 
     public Task<IActionResult> OnPostPublicationAsync(bool consent, long expectedVersion, CancellationToken cancellationToken) =>

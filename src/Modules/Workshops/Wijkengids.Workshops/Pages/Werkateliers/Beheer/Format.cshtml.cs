@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Wijkengids.Community.Contracts;
 using Wijkengids.SharedKernel;
-using Wijkengids.SharedKernel.Web;
+using Wijkengids.Platform.Web;
 using Wijkengids.Workshops.Formats;
 using Wijkengids.Workshops.Sessions;
 

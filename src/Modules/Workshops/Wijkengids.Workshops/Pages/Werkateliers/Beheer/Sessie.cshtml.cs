@@ -1,7 +1,7 @@
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
 using Wijkengids.SharedKernel;
-using Wijkengids.SharedKernel.Web;
+using Wijkengids.Platform.Web;
 using Wijkengids.Workshops.Bookings;
 using Wijkengids.Workshops.Formats;
 using Wijkengids.Workshops.Sessions;

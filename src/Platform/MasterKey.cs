@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 
-namespace Wijkengids.SharedKernel;
+namespace Wijkengids.Platform;
 
 /// <summary>
 /// The key that never enters the database (setting Security:MasterKey or Security:MasterKeyFile): it encrypts the

@@ -1,8 +1,9 @@
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Wijkengids.SharedKernel;
 
-namespace Wijkengids.SharedKernel.Web;
+namespace Wijkengids.Platform.Web;
 
 /// <summary>One problem to show in the error summary, linked to its field (<c>veld-…</c>) where there is one.</summary>
 public sealed record FormError(string Message, string? FieldId = null);
@@ -125,6 +126,19 @@ public abstract class FormPageModel : PageModel
     }
 
     private static string? IdOf(string? field) => field is null ? null : "veld-" + field;
+
+    /// <summary>
+    /// A status filter from the query string or a form, by its stable string: null when empty; an unknown value is shown as
+    /// a reason (at <paramref name="field"/> when the form has one; status 400) and filters nothing.
+    /// </summary>
+    protected T? StatusFilter<T>(string? value, string? field = null) where T : struct, Enum
+    {
+        if (string.IsNullOrWhiteSpace(value)) return null;
+        if (StableEnums.TryParse<T>(value, out var status)) return status;
+        AddError(StableEnums.UnknownValue<T>(value), field);
+        Response.StatusCode = 400;
+        return null;
+    }
 
     /// <summary>The first reason about a field (<paramref name="field"/> as in <c>veld-field</c>), or null.</summary>
     public string? ErrorFor(string field) => Errors.FirstOrDefault(e => e.FieldId == "veld-" + field)?.Message;

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Wijkengids.SharedKernel;
+namespace Wijkengids.Platform;
 
 /// <summary>Times are stored in UTC and shown in Europe/Amsterdam, in Dutch.</summary>
 public static class DutchTime

@@ -2,8 +2,9 @@ using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Wijkengids.SharedKernel;
 
-namespace Wijkengids.SharedKernel;
+namespace Wijkengids.Platform;
 
 /// <summary>
 /// A step that brings a database written by older code up to what the code expects now, at every start (docs/adr/0089):

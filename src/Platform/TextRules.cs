@@ -1,7 +1,7 @@
 using System.Globalization;
 using FluentValidation;
 
-namespace Wijkengids.SharedKernel;
+namespace Wijkengids.Platform;
 
 /// <summary>Validation rules for text that every module words the same way.</summary>
 public static class TextRules

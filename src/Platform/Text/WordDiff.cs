@@ -3,7 +3,7 @@ using System.Text;
 using DiffPlex;
 using DiffPlex.Chunkers;
 
-namespace Wijkengids.SharedKernel.Text;
+namespace Wijkengids.Platform.Text;
 
 /// <summary>One piece of a word-level diff: unchanged, deleted (only in the old text) or inserted.</summary>
 public sealed record DiffPiece(string Change, string Text)

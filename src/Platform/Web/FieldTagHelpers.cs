@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.AspNetCore.Mvc.ViewFeatures;
 using Microsoft.AspNetCore.Razor.TagHelpers;
 
-namespace Wijkengids.SharedKernel.Web;
+namespace Wijkengids.Platform.Web;
 
 /// <summary>
 /// A form field of a <see cref="FormPageModel"/> page: <c>&lt;input veld="title"&gt;</c> gets the id <c>veld-title</c> (the

@@ -4,7 +4,7 @@ using MediatR;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
-namespace Wijkengids.SharedKernel;
+namespace Wijkengids.Platform;
 
 /// <summary>
 /// MediatR 5.1.0 wired by hand (no DI extension package restores here; docs/adr/0004):
