@@ -32,6 +32,7 @@ public sealed class PageAuthorizationTests(HostFixture fixture) : IClassFixture<
         ["voorstel-doen"] = Policies.Contributors,
         ["mijn-bijdragen"] = SignedIn,
         ["mijn-bijdragen/voorstellen/{id:guid}"] = SignedIn,
+        ["mijn-bijdragen/reacties/{id:guid}"] = SignedIn,
         ["redactie/bijdragen"] = Policies.Editors,
         ["redactie/bijdragen/voorstellen/{id:guid}"] = Policies.Editors,
         // Community

@@ -218,7 +218,7 @@ public sealed class ProposalTests(HostFixture fixture) : IClassFixture<HostFixtu
         {
             s.Get.Url("/api/contributions/moderation/proposals?status=InformationRequested"); s.As(eva); s.StatusCodeShouldBe(400);
         })).ShouldBeProblem(400);
-        Assert.Equal("Onbekende status ‘InformationRequested’. Kies uit: open, alle, ingediend, meer-informatie, geaccepteerd, afgewezen of samengevoegd.",
+        Assert.Equal("Onbekende status ‘InformationRequested’. Kies uit: open, bezwaar, alle, ingediend, meer-informatie, geaccepteerd, afgewezen of samengevoegd.",
             unknown.GetProperty("errors").GetProperty("status")[0].GetString());
         var mine = await MineAsync(carla, sent.Id());
         Assert.Equal("Welke wijk bedoelt u?", mine.Str("openQuestion"));
