@@ -37,7 +37,7 @@ public sealed class CrossModulePersonalDataTests(HostFixture fixture) : IClassFi
         Assert.Contains(signedInText, export);
         Assert.Contains(goals, export);
 
-        await Host.Scenario(s => { s.Post.Json(new { }).ToUrl("/api/community/me/erase"); s.As(person); s.StatusCodeShouldBe(200); });
+        await Host.Scenario(s => { s.Post.Json(new { password = "een-lang-wachtwoord" }).ToUrl("/api/community/me/erase"); s.As(person); s.StatusCodeShouldBe(200); });
 
         var editor = await Host.LoginAsRoleAsync("editor");
         string last = "";

@@ -77,7 +77,7 @@ public sealed class CsrfTests(HostFixture fixture) : IClassFixture<HostFixture>
         var (_, cookie) = await Host.OpenContributorAsync("Olga Eigen", "olga@example.nl");
         await Host.Scenario(s =>
         {
-            s.Post.Json(new { }).ToUrl("/api/community/me/erase"); s.As(cookie);
+            s.Post.Json(new { password = "een-lang-wachtwoord" }).ToUrl("/api/community/me/erase"); s.As(cookie);
             s.WithRequestHeader("Origin", Own);
             s.WithRequestHeader("Sec-Fetch-Site", "same-origin");
             s.StatusCodeShouldBe(200);

@@ -41,6 +41,28 @@ public sealed class PrivacyTests(HostFixture fixture) : IClassFixture<HostFixtur
     }
 
     [Fact]
+    public async Task The_erasure_form_asks_for_the_password_and_says_so_at_the_field_when_it_is_wrong()
+    {
+        var (_, cookie) = await Host.OpenContributorAsync("Pim Paswoord", $"pim-{Guid.NewGuid():N}@example.nl");
+        var (_, token, antiforgery) = await Host.FormTokenAsync("/mijn-gegevens", cookie);
+        Task<Alba.IScenarioResult> PostAsync(string password, int status) => Host.Scenario(s =>
+        {
+            s.Post.FormData(new Dictionary<string, string> { ["Confirm"] = "true", ["Password"] = password, ["__RequestVerificationToken"] = token })
+                .ToUrl("/mijn-gegevens");
+            s.ConfigureHttpContext(c => c.Request.QueryString = new Microsoft.AspNetCore.Http.QueryString("?handler=Erase"));
+            s.As($"{cookie}; {antiforgery}");
+            s.StatusCodeShouldBe(status);
+        });
+        var wrong = (await PostAsync("niet-mijn-wachtwoord", 400)).ReadAsText();
+        Assert.Contains("href=\"#veld-password\"", wrong);
+        Assert.Contains("Dit wachtwoord klopt niet.", wrong);
+        await Host.Scenario(s => { s.Get.Url("/api/auth/me"); s.As(cookie); s.StatusCodeShouldBe(200); });
+        var done = await PostAsync("een-lang-wachtwoord", 302);
+        Assert.Equal("/mijn-gegevens/gewist", done.Context.Response.Headers.Location.ToString());
+        await Host.Scenario(s => { s.Get.Url("/api/auth/me"); s.As(cookie); s.StatusCodeShouldBe(401); });
+    }
+
+    [Fact]
     public async Task After_erasure_name_and_address_appear_in_no_read_and_the_history_shows_the_erasure()
     {
         var (id, cookie) = await Host.OpenContributorAsync("Erik Erasmus", "erik@example.nl");
@@ -50,7 +72,18 @@ public sealed class PrivacyTests(HostFixture fixture) : IClassFixture<HostFixtur
             (await Host.Scenario(s => { s.Get.Url($"/api/audit/actors/{id}"); s.As(auditor); s.IgnoreStatusCode(); })).ReadAsText() is var t &&
             t.Contains("Erik Erasmus") ? t : null, "de naam bij Audit");
 
-        var erased = await Host.Scenario(s => { s.Post.Json(new { }).ToUrl("/api/community/me/erase"); s.As(cookie); s.StatusCodeShouldBe(200); });
+        // Erasing oneself asks for the password again: an open session alone is not enough.
+        var noPassword = await Host.Scenario(s => { s.Post.Json(new { }).ToUrl("/api/community/me/erase"); s.As(cookie); s.StatusCodeShouldBe(400); });
+        Assert.Equal("Vul uw wachtwoord in om te bevestigen dat u het bent.",
+            noPassword.ShouldBeProblem(400).GetProperty("errors").GetProperty("password")[0].GetString());
+        var wrong = await Host.Scenario(s =>
+        {
+            s.Post.Json(new { password = "niet-mijn-wachtwoord" }).ToUrl("/api/community/me/erase"); s.As(cookie);
+            s.StatusCodeShouldBe(400);
+        });
+        Assert.Equal("Dit wachtwoord klopt niet. Vul uw huidige wachtwoord in.", wrong.ShouldBeProblem(400).GetProperty("errors").GetProperty("password")[0].GetString());
+        await Host.Scenario(s => { s.Get.Url("/api/auth/me"); s.As(cookie); s.StatusCodeShouldBe(200); });
+        var erased = await Host.Scenario(s => { s.Post.Json(new { password = "een-lang-wachtwoord" }).ToUrl("/api/community/me/erase"); s.As(cookie); s.StatusCodeShouldBe(200); });
         Assert.Equal("account", erased.ReadAsJson<JsonElement>().GetProperty("kind").GetString());
 
         // The session ends and the account cannot sign in.

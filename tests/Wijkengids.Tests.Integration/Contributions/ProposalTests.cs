@@ -476,7 +476,7 @@ public sealed class ProposalTests(HostFixture fixture) : IClassFixture<HostFixtu
         var export = (await Host.Scenario(s => { s.Get.Url("/api/community/me/personal-data"); s.As(wim); })).ReadAsText();
         Assert.Contains(motivation, export);
 
-        await Host.Scenario(s => { s.Post.Json(new { }).ToUrl("/api/community/me/erase"); s.As(wim); s.StatusCodeShouldBe(200); });
+        await Host.Scenario(s => { s.Post.Json(new { password = "een-lang-wachtwoord" }).ToUrl("/api/community/me/erase"); s.As(wim); s.StatusCodeShouldBe(200); });
         await Problem.EventuallyAsync(async () =>
         {
             var view = await EditorViewAsync(eva, sent.Id());

@@ -23,7 +23,7 @@ public sealed class MijnGegevensModel(IMediator mediator) : FormPageModel
         return File(json, "application/json", "mijn-gegevens-wijkengids.json");
     }
 
-    public async Task<IActionResult> OnPostEraseAsync(bool confirm, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostEraseAsync(bool confirm, string? password, CancellationToken cancellationToken)
     {
         if (!confirm)
         {
@@ -32,8 +32,14 @@ public sealed class MijnGegevensModel(IMediator mediator) : FormPageModel
             await LoadAsync(cancellationToken);
             return Page();
         }
-        await mediator.Send(new ErasePersonalData(SignedInAccount.IdOf(User), null), cancellationToken);
-        await HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
-        return RedirectToPage("/GegevensGewist");
+        var erased = false;
+        var result = await AttemptAsync(async () =>
+        {
+            await mediator.Send(new ErasePersonalData(SignedInAccount.IdOf(User), null, password), cancellationToken);
+            erased = true;
+            return (null, "/mijn-gegevens/gewist");
+        }, () => LoadAsync(cancellationToken));
+        if (erased) await HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+        return result;
     }
 }

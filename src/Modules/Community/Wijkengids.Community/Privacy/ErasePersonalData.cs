@@ -15,7 +15,11 @@ namespace Wijkengids.Community.Privacy;
 /// <see cref="PersonErased"/>), which the projections apply to the read models; mails to the address go; and
 /// <see cref="ErasureRequested"/> tells every other module.
 /// </summary>
-public sealed record ErasePersonalData(Guid SubjectId, string? Reason) : ICommand<ErasureResult>;
+/// <remarks>
+/// Erasing one's own account asks for the password again (<see cref="Password"/>): a session left open on a shared computer
+/// is not enough to wipe someone's contributions for good.
+/// </remarks>
+public sealed record ErasePersonalData(Guid SubjectId, string? Reason, string? Password = null) : ICommand<ErasureResult>;
 
 public sealed record ErasureResult(Guid SubjectId, string Kind, DateTimeOffset ErasedAt);
 
@@ -46,6 +50,12 @@ internal sealed class ErasePersonalDataHandler(
         {
             email = account.Email;
             if (account.Erased) return new ErasureResult(account.Id, "account", now);
+            if (self && !Passwords.Verify(account, request.Password ?? ""))
+            {
+                throw new ValidationException([new FluentValidation.Results.ValidationFailure("Password",
+                    string.IsNullOrEmpty(request.Password) ? "Vul uw wachtwoord in om te bevestigen dat u het bent."
+                        : "Dit wachtwoord klopt niet. Vul uw huidige wachtwoord in.")]);
+            }
             if (!self && account.Roles.Contains(Roles.Admin) && account.Id.ToString() == context.Actor)
             {
                 throw new RuleViolationException("U kunt uw eigen beheerdersaccount niet zo wissen.");
@@ -88,9 +98,9 @@ internal sealed class ErasePersonalDataHandler(
 
     internal static void MapEndpoints(IEndpointRouteBuilder endpoints, RouteGroupBuilder me)
     {
-        me.MapPost("/erase", async (ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
-                TypedResults.Ok(await mediator.Send(new ErasePersonalData(SignedInAccount.IdOf(user), null), ct)))
-            .WithName("EraseMyPersonalData").WithSummary("Mijn persoonsgegevens wissen (AVG); het account vervalt");
+        me.MapPost("/erase", async (EraseMineBody body, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new ErasePersonalData(SignedInAccount.IdOf(user), null, body.Password), ct)))
+            .WithName("EraseMyPersonalData").WithSummary("Mijn persoonsgegevens wissen (AVG), met mijn wachtwoord ter bevestiging; het account vervalt");
         endpoints.MapPost("/api/community/erasures", async (ErasureBody body, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new ErasePersonalData(body.SubjectId, body.Reason), ct)))
             .WithTags("Community").RequireAuthorization(Policies.Admins)
@@ -98,4 +108,7 @@ internal sealed class ErasePersonalDataHandler(
     }
 
     internal sealed record ErasureBody(Guid SubjectId, string? Reason);
+
+    /// <summary>Erasing one's own data: the current password, to confirm it is them.</summary>
+    internal sealed record EraseMineBody(string? Password);
 }
