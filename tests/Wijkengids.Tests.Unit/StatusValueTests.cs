@@ -41,7 +41,7 @@ public sealed class StatusValueTests
             ("Pending", "wachtend"), ("Sending", "bezig"), ("Sent", "verzonden"), ("Failed", "mislukt"), ("Uncertain", "onzeker"),
         ],
         [typeof(BookingStatus)] = [("Received", "ontvangen"), ("Confirmed", "bevestigd"), ("Waitlisted", "wachtlijst"), ("Cancelled", "geannuleerd")],
-        [typeof(CoFinancingStatus)] = [("Granted", "toegekend"), ("Refused", "afgewezen")],
+        [typeof(CoFinancingStatus)] = [("Granted", "toegekend"), ("Refused", "afgewezen"), ("Closed", "gesloten")],
         [typeof(ActionStatus)] = [("Open", "open"), ("InProgress", "bezig"), ("Done", "gereed")],
     };
 

@@ -30,6 +30,9 @@ public sealed class BookingDecisionTests
             case CoFinancingGranted e: booking.Apply(e); break;
             case CoFinancingRefused e: booking.Apply(e); break;
             case BookingErased e: booking.Apply(e); break;
+            case CoFinancingClosed e: booking.Apply(e); break;
+            case BookingAwaitsOrganiserDecision e: booking.Apply(e); break;
+            case BookingKeptForOrganisation e: booking.Apply(e); break;
             case ActionPlanRecorded e: booking.Apply(e); break;
             case ActionPlanRevised e: booking.Apply(e); break;
             case ActionStatusChanged e: booking.Apply(e); break;
@@ -176,5 +179,40 @@ public sealed class BookingDecisionTests
         Assert.Equal(Now, erased!.ErasedAt);
         With(booking, erased);
         Assert.Null(booking.Erase(Now));
+    }
+
+    [Fact]
+    public void Erasing_the_requester_withdraws_a_pending_request_and_closes_its_open_co_financing()
+    {
+        var booking = Requested(coFinancing: 500m);
+        var changes = booking.ResolveErasure(Now);
+        Assert.Equal((500m, "aanvrager gewist"), (Assert.IsType<CoFinancingClosed>(changes[0]).Requested, ((CoFinancingClosed)changes[0]).Reason));
+        Assert.Equal("aanvrager gewist", Assert.IsType<BookingCancelled>(changes[1]).Reason);
+        foreach (var change in changes) With(booking, change);
+        Assert.Equal((BookingStatus.Cancelled, CoFinancingStatus.Closed), (booking.Status, booking.CoFinancingDecision));
+        Assert.Empty(booking.ResolveErasure(Now));
+    }
+
+    [Fact]
+    public void Erasing_the_contact_of_a_confirmed_booking_leaves_the_decision_to_the_organiser_who_may_keep_it_once()
+    {
+        var booking = With(Requested(), new BookingConfirmed(Guid.Empty, Guid.NewGuid()));
+        Assert.Throws<RuleViolationException>(() => booking.Keep(Now));
+        var waits = Assert.IsType<BookingAwaitsOrganiserDecision>(Assert.Single(booking.ResolveErasure(Now)));
+        With(booking, waits);
+        Assert.Empty(booking.ResolveErasure(Now));
+        With(booking, booking.Keep(Now));
+        Assert.False(booking.AwaitsDecision);
+        Assert.Equal(BookingStatus.Confirmed, booking.Status);
+        Assert.Throws<RuleViolationException>(() => booking.Keep(Now));
+    }
+
+    [Fact]
+    public void A_decided_co_financing_or_a_cancelled_booking_is_left_as_it_is()
+    {
+        var granted = With(With(Requested(coFinancing: 300m), new BookingConfirmed(Guid.Empty, Guid.NewGuid())),
+            new CoFinancingGranted(Guid.Empty, 300m, 200m));
+        Assert.DoesNotContain(granted.ResolveErasure(Now), c => c is CoFinancingClosed);
+        Assert.Empty(With(Requested(coFinancing: 300m), new BookingCancelled(Guid.Empty, "afgezegd")).ResolveErasure(Now));
     }
 }

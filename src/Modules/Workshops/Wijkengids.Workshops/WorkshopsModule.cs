@@ -83,6 +83,7 @@ public sealed class WorkshopsModule : IModule
         GetBookingHandler.MapEndpoint(organisers);
         AssignBookingHandler.MapEndpoint(organisers);
         CancelBookingHandler.MapEndpoint(organisers);
+        KeepBookingForOrganisationHandler.MapEndpoint(organisers);
         GetCoFinancingOverviewHandler.MapEndpoint(funders);
         DecideCoFinancingHandler.MapEndpoint(funders);
 

@@ -37,6 +37,8 @@ public sealed class Booking
     public DateTimeOffset? CoFinancingDecidedAt { get; set; }
     public BookingStatus Status { get; set; } = BookingStatus.Received;
     public string? CancelReason { get; set; }
+    /// <summary>The contact was erased while the booking was confirmed: the organiser frees the places or keeps them.</summary>
+    public bool AwaitsDecision { get; set; }
     public DateTimeOffset RequestedAt { get; set; }
     public long Version { get; set; }
 
@@ -47,13 +49,15 @@ public sealed class Booking
 public sealed record BookingDetails(Guid Id, Guid FormatId, string FormatTitle, Guid? SessionId, DateTimeOffset? SessionStartsAt, Guid AreaId,
     string AreaName, string Organisation, string ContactName, string ContactEmail, int Participants, string? PreferredDates, string Goals,
     decimal? CoFinancingRequested, BookingStatus Status, int? WaitListPosition, string? CancelReason, DateTimeOffset RequestedAt, long Version, string StatusUrl,
-    string? CoFinancingMotivation, CoFinancingStatus? CoFinancingDecision, decimal? CoFinancingGranted, string? CoFinancingReason, DateTimeOffset? CoFinancingDecidedAt)
+    string? CoFinancingMotivation, CoFinancingStatus? CoFinancingDecision, decimal? CoFinancingGranted, string? CoFinancingReason, DateTimeOffset? CoFinancingDecidedAt,
+    bool AwaitsDecision = false)
 {
     /// <summary>The booking with its session's time and, while it waits, its place on the session's wait list.</summary>
     public static BookingDetails From(Booking b, WorkshopSession? session) => new(b.Id, b.FormatId, b.FormatTitle, b.SessionId, session?.StartsAt,
         b.AreaId, b.AreaName, b.Organisation, b.ContactName, b.ContactEmail, b.Participants, b.PreferredDates, b.Goals, b.CoFinancingRequested,
         b.Status, b.Status == BookingStatus.Waitlisted ? session?.WaitListPositionOf(b.Id) : null, b.CancelReason, b.RequestedAt, b.Version,
-        b.StatusUrl, b.CoFinancingMotivation, b.CoFinancingDecision, b.CoFinancingGranted, b.CoFinancingReason, b.CoFinancingDecidedAt);
+        b.StatusUrl, b.CoFinancingMotivation, b.CoFinancingDecision, b.CoFinancingGranted, b.CoFinancingReason, b.CoFinancingDecidedAt,
+        b.AwaitsDecision);
 
     /// <summary>Many bookings, each with its session (read once per session).</summary>
     public static async Task<IReadOnlyList<BookingDetails>> FromAsync(IQuerySession session, IReadOnlyList<Booking> bookings,

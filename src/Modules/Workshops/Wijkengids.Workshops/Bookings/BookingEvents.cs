@@ -51,6 +51,21 @@ public sealed record BookingDetailsRecorded(Guid BookingId, string FormatTitle, 
 }
 
 /// <summary>The contact's personal data was erased (AVG): their key is gone, so the sealed values can no longer be read.</summary>
+/// <summary>
+/// The contact of a confirmed booking was erased: the organiser decides whether its places are freed (a cancellation) or
+/// kept for the organisation (<see cref="BookingKeptForOrganisation"/>). Docs/adr/0099.
+/// </summary>
+public sealed record BookingAwaitsOrganiserDecision(Guid BookingId, string Reason, DateTimeOffset At) : IDescribedEvent
+{
+    public string Describe() => $"Boeking wacht op een besluit van de organisator ({Reason})";
+}
+
+/// <summary>The organiser keeps a booking whose contact was erased for the organisation (its places stay taken).</summary>
+public sealed record BookingKeptForOrganisation(Guid BookingId, DateTimeOffset At) : IDescribedEvent
+{
+    public string Describe() => "Boeking behouden voor de organisatie";
+}
+
 public sealed record BookingErased(Guid BookingId, DateTimeOffset ErasedAt) : IDescribedEvent
 {
     public string Describe() => "Gegevens van de aanvrager gewist (AVG)";

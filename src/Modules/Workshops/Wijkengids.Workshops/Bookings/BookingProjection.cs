@@ -79,6 +79,7 @@ internal sealed class BookingProjection(MasterKey masterKey) : SingleStreamProje
                 break;
             case BookingCancelled cancelled:
                 view.Status = BookingStatus.Cancelled;
+                view.AwaitsDecision = false;
                 // Before the reason was part of the event's data it was recorded as the event's "reason" header.
                 view.CancelReason = cancelled.Reason ?? ReasonHeader(e);
                 break;
@@ -93,6 +94,18 @@ internal sealed class BookingProjection(MasterKey masterKey) : SingleStreamProje
                 view.CoFinancingGranted = null;
                 view.CoFinancingReason = refused.Reason;
                 view.CoFinancingDecidedAt = refused.DecidedAt ?? e.Timestamp;
+                break;
+            case BookingAwaitsOrganiserDecision:
+                view.AwaitsDecision = true;
+                break;
+            case BookingKeptForOrganisation:
+                view.AwaitsDecision = false;
+                break;
+            case CoFinancingClosed closed:
+                view.CoFinancingDecision = CoFinancingStatus.Closed;
+                view.CoFinancingGranted = null;
+                view.CoFinancingReason = closed.Reason;
+                view.CoFinancingDecidedAt = closed.ClosedAt;
                 break;
             case BookingErased:
                 view.Token = null;

@@ -25,7 +25,12 @@ public sealed class BookingState
     public decimal? CoFinancingRequested { get; set; }
     public CoFinancingStatus? CoFinancingDecision { get; set; }
     public bool Erased { get; set; }
+    /// <summary>The contact was erased while the booking was confirmed: the organiser frees the places or keeps them.</summary>
+    public bool AwaitsDecision { get; set; }
     public PlanState? Plan { get; set; }
+
+    /// <summary>The reason recorded on what an erasure resolves.</summary>
+    public const string RequesterErased = "aanvrager gewist";
 
     public static BookingState Create(BookingRequested e) => new()
     {
@@ -36,7 +41,10 @@ public sealed class BookingState
     public void Apply(BookingConfirmed e) => (Status, SessionId) = (BookingStatus.Confirmed, e.SessionId);
     public void Apply(BookingWaitlisted e) => (Status, SessionId) = (BookingStatus.Waitlisted, e.SessionId);
     public void Apply(BookingPromoted e) => (Status, SessionId) = (BookingStatus.Confirmed, e.SessionId);
-    public void Apply(BookingCancelled _) => Status = BookingStatus.Cancelled;
+    public void Apply(BookingCancelled _) => (Status, AwaitsDecision) = (BookingStatus.Cancelled, false);
+    public void Apply(BookingAwaitsOrganiserDecision _) => AwaitsDecision = true;
+    public void Apply(BookingKeptForOrganisation _) => AwaitsDecision = false;
+    public void Apply(CoFinancingClosed _) => CoFinancingDecision = CoFinancingStatus.Closed;
     public void Apply(CoFinancingGranted _) => CoFinancingDecision = CoFinancingStatus.Granted;
     public void Apply(CoFinancingRefused _) => CoFinancingDecision = CoFinancingStatus.Refused;
     public void Apply(BookingDetailsRecorded _) { }
@@ -166,6 +174,29 @@ public sealed class BookingState
 
     /// <summary>The contact's data is erased: recorded once, whatever the booking's state.</summary>
     public BookingErased? Erase(DateTimeOffset now) => Erased ? null : new BookingErased(Id, now);
+
+    /// <summary>
+    /// What the erasure of the requester resolves, so nothing is left orphaned (docs/adr/0099): an open co-financing request
+    /// is closed; a request without a session, or on the wait list, is withdrawn (its wait-list place is freed by the
+    /// caller, <see cref="SeatPlanning.ReleaseAsync"/>); a confirmed booking waits for the organiser's decision.
+    /// </summary>
+    public IReadOnlyList<object> ResolveErasure(DateTimeOffset now)
+    {
+        if (Erased || Status == BookingStatus.Cancelled) return [];
+        var changes = new List<object>();
+        if (CoFinancingRequested is { } requested && requested > 0 && CoFinancingDecision is null)
+        {
+            changes.Add(new CoFinancingClosed(Id, requested, RequesterErased, now));
+        }
+        if (Status is BookingStatus.Received or BookingStatus.Waitlisted) changes.Add(new BookingCancelled(Id, RequesterErased));
+        else if (Status == BookingStatus.Confirmed && !AwaitsDecision) changes.Add(new BookingAwaitsOrganiserDecision(Id, RequesterErased, now));
+        return changes;
+    }
+
+    /// <summary>The organiser keeps a booking whose contact was erased: only while that decision is open.</summary>
+    public BookingKeptForOrganisation Keep(DateTimeOffset now) => AwaitsDecision
+        ? new BookingKeptForOrganisation(Id, now)
+        : throw new RuleViolationException("Over deze boeking hoeft niets besloten te worden.");
 
     private PlanState EnsurePlan(long? expectedVersion)
     {

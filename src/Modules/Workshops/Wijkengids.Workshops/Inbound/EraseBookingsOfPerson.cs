@@ -4,22 +4,12 @@ using Wijkengids.Workshops.Bookings;
 namespace Wijkengids.Workshops.Inbound;
 
 /// <summary>
-/// AVG erasure (from Community): the person's booking requests (made while signed in, or with the same e-mail address)
-/// get <see cref="BookingErased"/>: their keys are deleted, so the sealed contact details, texts and link can no longer
-/// be read, and the projection masks the read model. The bookings themselves (area, session, number of participants)
-/// stay, so capacity and the wait list stay right; the link still opens the (masked) status page.
+/// AVG erasure (from Community): the person's bookings are resolved and erased by one command
+/// (<see cref="ResolveBookingsOfErasedPerson"/>), in its own unit of work, since freeing a wait-list place tells whoever
+/// moves up (through the outbox).
 /// </summary>
 public static class EraseBookingsOfPersonHandler
 {
-    public static async Task Handle(ErasureRequested message, IDocumentSession session, IPersonalDataVault vault, TimeProvider clock,
-        CancellationToken cancellationToken)
-    {
-        var now = clock.GetUtcNow();
-        foreach (var booking in await BookingPersonalData.OfAsync(session, message.SubjectId, message.Email, cancellationToken))
-        {
-            await vault.EraseAsync(booking.Subject, message.RequestedBy, cancellationToken);
-            var stream = await session.Events.FetchForWriting<BookingState>(booking.Id, cancellationToken);
-            if (stream.Aggregate?.Erase(now) is { } erased) stream.AppendOne(erased);
-        }
-    }
+    public static Task Handle(ErasureRequested message, IMediator mediator, CancellationToken cancellationToken) =>
+        mediator.Send(new ResolveBookingsOfErasedPerson(message.SubjectId, message.Email, message.RequestedBy), cancellationToken);
 }

@@ -48,6 +48,13 @@ public sealed class BeheerModel(IMediator mediator, TimeProvider clock) : FormPa
             return "Boeking geannuleerd; de eerste op de wachtlijst is doorgeschoven als er plaats is.";
         }, ct);
 
+    public Task<IActionResult> OnPostKeepAsync(Guid id, long expectedVersion, CancellationToken ct) =>
+        Attempt(async () =>
+        {
+            await mediator.Send(new KeepBookingForOrganisation(id, expectedVersion), ct);
+            return "Boeking behouden voor de organisatie; de plaatsen blijven bezet.";
+        }, ct);
+
     public Task<IActionResult> OnPostScheduleAsync(string formatSlug, DateTime? startsAt, string? place, string? onlineLink, int? capacity,
         CancellationToken ct) =>
         Attempt(async () =>
