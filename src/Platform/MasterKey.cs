@@ -68,6 +68,12 @@ public sealed class MasterKey
         return plain;
     }
 
+    /// <summary>
+    /// A keyed hash (HMAC-SHA-256) of <paramref name="data"/> for <paramref name="purpose"/>: stable for the same input, and
+    /// useless to whoever holds the database but not the master key (an address cannot be found back by trying addresses).
+    /// </summary>
+    public byte[] Mac(string purpose, ReadOnlySpan<byte> data) => HMACSHA256.HashData(PurposeKey(purpose), data);
+
     private byte[] PurposeKey(string purpose) =>
         _purposeKeys.GetOrAdd(purpose, p => HKDF.DeriveKey(HashAlgorithmName.SHA256, _key, Size, info: Encoding.UTF8.GetBytes("wijkengids/" + p)));
 }

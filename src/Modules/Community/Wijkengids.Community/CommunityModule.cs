@@ -128,5 +128,6 @@ public sealed class CommunityModule : IModule
         var me = endpoints.MapGroup("/api/community/me").WithTags("Community").RequireAuthorization();
         ExportPersonalDataHandler.MapEndpoint(me);
         ErasePersonalDataHandler.MapEndpoints(endpoints, me);
+        ErasePersonalDataByEmailHandler.MapEndpoint(endpoints);
     }
 }

@@ -60,7 +60,7 @@ internal sealed class ErasePersonalDataHandler(
             {
                 throw new RuleViolationException("U kunt uw eigen beheerdersaccount niet zo wissen.");
             }
-            await EraseSubscriptionsAsync(account.Email, cancellationToken);
+            await AddressErasure.EraseSubscriptionsAsync(session, vault, context.Actor, account.Email, cancellationToken);
             MailQueue.ForgetAddress(session, account.Email);
             await vault.EraseAsync(account.Id, context.Actor, cancellationToken);
             var stream = await session.Events.FetchForWriting<Account>(account.Id, cancellationToken);
@@ -83,17 +83,6 @@ internal sealed class ErasePersonalDataHandler(
 
         await outbox.PublishAsync(new ErasureRequested(request.SubjectId, context.Actor, reason, now, email));
         return new ErasureResult(request.SubjectId, kind, now);
-    }
-
-    /// <summary>Update subscriptions of the same address: their keys go, and each records its erasure.</summary>
-    private async Task EraseSubscriptionsAsync(string email, CancellationToken cancellationToken)
-    {
-        foreach (var subscription in await session.Query<SubscriptionView>().Where(s => s.Email == email).ToListAsync(cancellationToken))
-        {
-            await vault.EraseAsync(subscription.Id, context.Actor, cancellationToken);
-            var stream = await session.Events.FetchForWriting<Subscription>(subscription.Id, cancellationToken);
-            if (stream.Aggregate?.Erase() is { } erased) stream.AppendOne(erased);
-        }
     }
 
     internal static void MapEndpoints(IEndpointRouteBuilder endpoints, RouteGroupBuilder me)

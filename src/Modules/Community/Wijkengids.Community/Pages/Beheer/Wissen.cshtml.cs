@@ -26,4 +26,15 @@ public sealed class WissenModel(IMediator mediator) : FormPageModel
             var result = await mediator.Send(new ErasePersonalData(subjectId, string.IsNullOrWhiteSpace(reason) ? "" : reason), cancellationToken);
             return $"De gegevens van dit {result.Kind} zijn gewist.";
         }, cancellationToken);
+
+    public Task<IActionResult> OnPostByEmailAsync(string? email, string? addressReason, CancellationToken cancellationToken) =>
+        Attempt(async () =>
+        {
+            await mediator.Send(new ErasePersonalDataByEmail(email ?? "", addressReason ?? ""), cancellationToken);
+            return "Alles onder dit e-mailadres is gewist.";
+        }, cancellationToken);
+
+    /// <summary>The address form names its reason field apart from the account form's.</summary>
+    protected override string? FieldOf(string property) =>
+        Request.Query["handler"] == "ByEmail" && property == nameof(ErasePersonalDataByEmail.Reason) ? "addressreason" : base.FieldOf(property);
 }

@@ -1,0 +1,29 @@
+using System.Text;
+using Wijkengids.Community.Subscriptions;
+
+namespace Wijkengids.Community.Privacy;
+
+/// <summary>What erasing an e-mail address means in Community, for an account holder and for someone without an account alike.</summary>
+internal static class AddressErasure
+{
+    /// <summary>Update subscriptions of the address: their keys go, and each records its erasure.</summary>
+    public static async Task<int> EraseSubscriptionsAsync(IDocumentSession session, IPersonalDataVault vault, string actor, string email,
+        CancellationToken cancellationToken)
+    {
+        var subscriptions = await session.Query<SubscriptionView>().Where(s => s.Email == email).ToListAsync(cancellationToken);
+        foreach (var subscription in subscriptions)
+        {
+            await vault.EraseAsync(subscription.Id, actor, cancellationToken);
+            var stream = await session.Events.FetchForWriting<Subscription>(subscription.Id, cancellationToken);
+            if (stream.Aggregate?.Erase() is { } erased) stream.AppendOne(erased);
+        }
+        return subscriptions.Count;
+    }
+
+    /// <summary>
+    /// The data subject of an address without an account: an id derived from the address with a keyed hash, the same every
+    /// time (so a second erasure is recognised) and of no use to whoever reads the history without the master key.
+    /// </summary>
+    public static Guid SubjectOf(MasterKey masterKey, string email) =>
+        new(masterKey.Mac("address-subject", Encoding.UTF8.GetBytes(email.Trim().ToLowerInvariant())).AsSpan(0, 16));
+}
