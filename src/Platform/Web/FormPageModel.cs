@@ -47,6 +47,20 @@ public abstract class FormPageModel : PageModel
     /// </summary>
     protected virtual string? FieldOf(string property) => FieldNameOf(property);
 
+    /// <summary>Shows a page about one thing with what <see cref="LoadAsync"/> loads; the 404 page when it does not exist (or is not this person's).</summary>
+    protected async Task<IActionResult> ShowAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await LoadAsync(cancellationToken);
+            return Page();
+        }
+        catch (NotFoundException)
+        {
+            return NotFound();
+        }
+    }
+
     /// <summary>Runs a one-step change and shows its outcome on the same page (there is nothing to redirect back to).</summary>
     protected Task<IActionResult> Complete(Func<Task<string>> change, CancellationToken cancellationToken) =>
         Attempt(change, cancellationToken, () =>

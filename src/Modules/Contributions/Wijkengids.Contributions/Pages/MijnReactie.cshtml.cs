@@ -14,18 +14,7 @@ public sealed class MijnReactieModel(IMediator mediator) : FormPageModel
 
     protected override bool NotFoundIsThe404Page => true;
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            await LoadAsync(cancellationToken);
-            return Page();
-        }
-        catch (NotFoundException)
-        {
-            return NotFound();
-        }
-    }
+    public Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) => ShowAsync(cancellationToken);
 
     /// <summary>Only the sender's own reactions: someone else's, or an unknown one, is the 404 page.</summary>
     protected override async Task LoadAsync(CancellationToken cancellationToken) =>

@@ -12,18 +12,7 @@ public abstract class ProposalPageModel(IMediator mediator, bool asEditor) : For
 
     protected IMediator Mediator => mediator;
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            await LoadAsync(cancellationToken);
-            return Page();
-        }
-        catch (NotFoundException)
-        {
-            return NotFound();
-        }
-    }
+    public Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) => ShowAsync(cancellationToken);
 
     protected override async Task LoadAsync(CancellationToken cancellationToken) =>
         Proposal = await mediator.Send(new GetProposal(Id, asEditor), cancellationToken);
