@@ -16,7 +16,16 @@ public sealed class CommunityTests(BrowserFixture fixture) : IClassFixture<Brows
         await page.GotoAsync("/");
         await page.GetByRole(AriaRole.Link, new() { Name = "Updates ontvangen" }).ClickAsync();
         await page.GetByLabel("E-mailadres").FillAsync(address);
-        await page.GetByLabel("Thema's (optioneel)").FillAsync("wonen");
+        // The themes and chapters of the guide are checkboxes; each update is the default, the weekly overview says it comes later.
+        var themes = page.GetByRole(AriaRole.Group, new() { Name = "Thema's (optioneel)" });
+        await themes.GetByLabel("wonen", new() { Exact = true }).CheckAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Group, new() { Name = "Hoofdstukken (optioneel)" }).GetByRole(AriaRole.Checkbox).First)
+            .Not.ToBeCheckedAsync();
+        await Assertions.Expect(page.GetByLabel("Alleen grote wijzigingen")).Not.ToBeCheckedAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Radio, new() { Name = "Bij elke update" })).ToBeCheckedAsync();
+        await Assertions.Expect(page.GetByText("U ontvangt wekelijks een overzicht")).ToBeVisibleAsync();
+        await page.GetByLabel("Alleen grote wijzigingen").CheckAsync();
+        await BrowserSteps.AssertNoAxeViolationsAsync(page);
         await fixture.TrackedAsync(async () =>
         {
             await page.GetByRole(AriaRole.Button, new() { Name = "Aanmelden" }).ClickAsync();
@@ -26,7 +35,7 @@ public sealed class CommunityTests(BrowserFixture fixture) : IClassFixture<Brows
         var confirmation = await MailAsync(page, address, "Bevestig uw aanmelding");
         await confirmation.Locator("a[href*='/aanmelden/bevestigen']").ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Bevestigen" }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Uw aanmelding is bevestigd");
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Uw aanmelding is bevestigd (thema's: wonen; alleen grote wijzigingen");
 
         await fixture.TrackedAsync(async () =>
         {

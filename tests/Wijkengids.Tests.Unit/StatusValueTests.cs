@@ -36,6 +36,7 @@ public sealed class StatusValueTests
             ("Received", "ontvangen"), ("Answered", "beantwoord"), ("Published", "gepubliceerd"), ("Withdrawn", "teruggetrokken"), ("Handled", "afgehandeld"), ("Spam", "spam"),
         ],
         [typeof(SubscriptionStatus)] = [("Requested", "aangevraagd"), ("Confirmed", "bevestigd"), ("Cancelled", "afgemeld"), ("Erased", "gewist")],
+        [typeof(SubscriptionFrequency)] = [("EachUpdate", "elke-update"), ("Weekly", "wekelijks")],
         [typeof(DeliveryStatus)] =
         [
             ("Pending", "wachtend"), ("Sending", "bezig"), ("Sent", "verzonden"), ("Failed", "mislukt"), ("Uncertain", "onzeker"),

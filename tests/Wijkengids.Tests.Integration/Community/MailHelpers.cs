@@ -48,12 +48,16 @@ public static partial class MailHelpers
     public static string TokenOf(string url) => Uri.UnescapeDataString(Regex.Match(url, "token=([^&>\\s]+)").Groups[1].Value);
 
     /// <summary>Subscribes through the API and confirms with the link from the newest mail.</summary>
-    public static async Task SubscribeAndConfirmAsync(this IAlbaHost host, string email, params string[] themes)
+    public static Task SubscribeAndConfirmAsync(this IAlbaHost host, string email, params string[] themes) =>
+        host.SubscribeAndConfirmAsync(new { email, themes }, email);
+
+    /// <summary>Subscribes with <paramref name="body"/> (the API's JSON: email, themes, chapters, majorOnly, frequency) and confirms.</summary>
+    public static async Task SubscribeAndConfirmAsync(this IAlbaHost host, object body, string email)
     {
         var before = (await host.MailsToAsync(email)).Count;
         await host.Scenario(s =>
         {
-            s.Post.Json(new { email, themes }).ToUrl("/api/community/subscriptions");
+            s.Post.Json(body).ToUrl("/api/community/subscriptions");
             s.StatusCodeShouldBe(202);
         });
         var mail = (await host.WaitForMailsAsync(email, before + 1)).Last();
@@ -69,6 +73,12 @@ public static partial class MailHelpers
         await using var scope = host.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<IMessageBus>().PublishAsync(message);
     }
+
+    /// <summary>An edition whose items carry a change level and chapters: (title, "major" or "minor", themes, chapters).</summary>
+    public static EditionPublished EditionOf(int number, params (string Title, string Change, string[] Themes, string[] Chapters)[] items) =>
+        new(number, $"Update {number}", DateTimeOffset.UtcNow,
+            items.Select((i, n) => new EditionItem(Guid.NewGuid(), "les", i.Title, $"/gids/les-{number}-{n}", i.Change,
+                $"Toelichting bij {i.Title}.", i.Themes, i.Chapters)).ToList());
 
     public static EditionPublished Edition(int number, params (string Title, string[] Themes)[] items) =>
         new(number, $"Update {number}", DateTimeOffset.UtcNow,

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Alba;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
@@ -186,6 +187,107 @@ public sealed class SubscriptionTests(SubscriptionFixture fixture) : IClassFixtu
         var page = await Host.Scenario(s => s.Get.Url("/aanmelden"));
         Assert.Contains("<label for=\"veld-email\">E-mailadres</label>", page.ReadAsText());
     }
+
+    [Fact]
+    public async Task An_unknown_theme_chapter_or_frequency_is_a_dutch_400_in_the_api_and_at_the_field_on_the_page()
+    {
+        var problem = (await Host.Scenario(s =>
+        {
+            s.Post.Json(new { email = "typo@example.nl", themes = new[] { "wonne" }, chapters = new[] { "99" }, frequency = "dagelijks" })
+                .ToUrl("/api/community/subscriptions");
+            s.StatusCodeShouldBe(400);
+        })).ShouldBeProblem(400).GetProperty("errors");
+        var errors = problem.EnumerateObject().ToDictionary(e => e.Name.ToLowerInvariant(), e => string.Join(" ", e.Value.EnumerateArray().Select(m => m.GetString())));
+        Assert.Equal("Het thema \u201cwonne\u201d bestaat niet in de gids. Kies uit de thema's op de pagina.", errors["themes"]);
+        Assert.Equal("Hoofdstuk \u201c99\u201d bestaat niet in de gids. Kies uit de hoofdstukken op de pagina.", errors["chapters"]);
+        Assert.StartsWith("Kies hoe vaak u bericht wilt", errors["frequency"]);
+        Assert.Empty(await Host.MailsToAsync("typo@example.nl"));
+
+        var (form, token, antiforgery) = await Host.FormTokenAsync("/aanmelden", "");
+        Assert.Contains("name=\"Themes\" value=\"wonen\"", form);
+        Assert.Contains("name=\"Chapters\" value=\"1\"", form);
+        Assert.Contains("name=\"Frequency\" value=\"wekelijks\"", form);
+        Assert.Contains("U ontvangt wekelijks een overzicht", form);
+        var page = (await Host.Scenario(s =>
+        {
+            s.Post.FormData(new Dictionary<string, string>
+            {
+                ["Email"] = "typo@example.nl", ["Themes"] = "onbekend-thema", ["Frequency"] = "elke-update", ["__RequestVerificationToken"] = token,
+            }).ToUrl("/aanmelden");
+            s.As(antiforgery);
+            s.StatusCodeShouldBe(400);
+        })).ReadAsText();
+        var fieldset = Regex.Match(page, "<fieldset[^>]*id=\"veld-themes\"[^>]*>");
+        Assert.True(fieldset.Success, "Geen fieldset veld-themes");
+        Assert.Contains("aria-describedby=\"themas-hint veld-themes-fout\"", fieldset.Value);
+        Assert.Matches("<p class=\"field-error\" id=\"veld-themes-fout\">Het thema [^<]*onbekend-thema[^<]* bestaat niet in de gids", page);
+        Assert.Contains("<a href=\"#veld-themes\">", page);
+        Assert.Empty(await Host.MailsToAsync("typo@example.nl"));
+    }
+
+    [Fact]
+    public async Task The_choices_are_stored_in_the_events_and_the_read_model_and_confirmed_with_the_link()
+    {
+        await Host.SubscribeAndConfirmAsync(
+            new { email = "keuzes@example.nl", themes = new[] { "wonen", "Zorg" }, chapters = new[] { "1" }, majorOnly = true, frequency = "wekelijks" },
+            "keuzes@example.nl");
+        var confirmation = (await Host.MailsToAsync("keuzes@example.nl")).Single();
+        Assert.Contains("thema's: wonen, zorg; hoofdstukken: 1; alleen grote wijzigingen; wekelijks overzicht", confirmation.Text);
+
+        var id = await SubscriptionIdAsync("keuzes@example.nl");
+        await using var session = Host.Services.GetRequiredService<IDocumentStore>().QuerySession();
+        var view = await session.LoadAsync<Wijkengids.Community.Subscriptions.SubscriptionView>(id);
+        Assert.Equal(["wonen", "zorg"], view!.Themes);
+        Assert.Equal(["1"], view.Chapters);
+        Assert.True(view.MajorOnly);
+        Assert.Equal(Wijkengids.Community.Subscriptions.SubscriptionFrequency.Weekly, view.Frequency);
+        var events = await session.Events.FetchStreamAsync(id);
+        var requested = Assert.IsType<Wijkengids.Community.Subscriptions.SubscriptionRequested>(events[0].Data);
+        Assert.Equal(["1"], requested.Chapters!);
+        var confirmed = Assert.IsType<Wijkengids.Community.Subscriptions.SubscriptionConfirmed>(events[^1].Data);
+        Assert.Equal(["1"], confirmed.Chapters!);
+        Assert.True(confirmed.MajorOnly);
+        Assert.Equal(Wijkengids.Community.Subscriptions.SubscriptionFrequency.Weekly, confirmed.Frequency);
+
+        // Subscribing again with other choices changes nothing until the new link is used.
+        await Host.SubscribeAndConfirmAsync(new { email = "keuzes@example.nl" }, "keuzes@example.nl");
+        await using var after = Host.Services.GetRequiredService<IDocumentStore>().QuerySession();
+        var changed = await after.LoadAsync<Wijkengids.Community.Subscriptions.SubscriptionView>(id);
+        Assert.Empty(changed!.Themes);
+        Assert.Empty(changed.Chapters);
+        Assert.False(changed.MajorOnly);
+        Assert.Equal(Wijkengids.Community.Subscriptions.SubscriptionFrequency.EachUpdate, changed.Frequency);
+    }
+
+    [Fact]
+    public async Task Per_update_mails_follow_the_choices_major_only_chapters_and_weekly_gets_none()
+    {
+        await Host.SubscribeAndConfirmAsync(new { email = "groot@example.nl", majorOnly = true }, "groot@example.nl");
+        await Host.SubscribeAndConfirmAsync(new { email = "hoofdstuk@example.nl", chapters = new[] { "1" } }, "hoofdstuk@example.nl");
+        await Host.SubscribeAndConfirmAsync(new { email = "wekelijks@example.nl", frequency = "wekelijks" }, "wekelijks@example.nl");
+        await Host.SubscribeAndConfirmAsync(new { email = "elke@example.nl", frequency = "elke-update" }, "elke@example.nl");
+
+        await Host.PublishAndWaitAsync(MailHelpers.EditionOf(301,
+            ("Nieuwe les in hoofdstuk 1", "major", ["wonen"], ["1"]), ("Verbeterde zin in hoofdstuk 2", "minor", ["zorg"], ["2"])));
+        await Host.PublishAndWaitAsync(MailHelpers.EditionOf(302, ("Kleine correctie in hoofdstuk 2", "minor", ["zorg"], ["2"])));
+
+        var major = Editions(await Host.MailsToAsync("groot@example.nl"));
+        var only = Assert.Single(major);
+        Assert.StartsWith("Update 301", only.Subject);
+        Assert.Contains("Nieuwe les in hoofdstuk 1", only.Text);
+        Assert.DoesNotContain("Verbeterde zin", only.Text);
+
+        var chapter = Assert.Single(Editions(await Host.MailsToAsync("hoofdstuk@example.nl")));
+        Assert.StartsWith("Update 301", chapter.Subject);
+        Assert.Contains("Nieuwe les in hoofdstuk 1", chapter.Text);
+        Assert.DoesNotContain("hoofdstuk 2", chapter.Text);
+
+        Assert.Empty(Editions(await Host.MailsToAsync("wekelijks@example.nl")));
+        Assert.Equal(2, Editions(await Host.MailsToAsync("elke@example.nl")).Count);
+    }
+
+    private static List<DevMail> Editions(IEnumerable<DevMail> mails) =>
+        mails.Where(m => m.Subject.StartsWith("Update 30", StringComparison.Ordinal)).ToList();
 
     private async Task<string> SubscribeAsync(string email, params string[] themes) =>
         (await Host.Scenario(s =>

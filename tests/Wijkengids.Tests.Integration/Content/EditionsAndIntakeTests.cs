@@ -69,7 +69,7 @@ public sealed class EditionsAndIntakeTests(HostFixture fixture) : IClassFixture<
             Assert.Contains($"in update {first}", lessonPage);
 
             // A new revision of the lesson is published: it is a candidate again, with the diff from the previous edition.
-            var item = await Host.SaveDraftAsync(eva, lesson, ContentApi.Lesson("Lokaal eigenaarschap", "Bewoners beslissen echt mee.",
+            var item = await Host.SaveDraftAsync(eva, lesson, ContentApi.Lesson("Lokaal eigenaarschap", "Bewoners beslissen echt mee.", sections: ["1.4"],
                 sources: [new { title = "Wijken in beeld", author = "Platform31", year = 2012, link = "https://example.nl/wijken", kind = "research" }]));
             item = await Host.StepAsync(eva, item, "submit");
             item = await Host.StepAsync(ruud, item, "approve");
@@ -102,6 +102,8 @@ public sealed class EditionsAndIntakeTests(HostFixture fixture) : IClassFixture<
             Assert.Equal("minor", listed.Change);
             Assert.Equal("Stelling aangescherpt.", listed.Note);
             Assert.Equal($"/lessen/{lesson.Str("slug")}", listed.Url);
+            // The chapters of its sections, for subscribers of a chapter (docs/adr/0098).
+            Assert.Equal(["1"], listed.Chapters!);
 
             var page = (await Host.Scenario(s => s.Get.Url($"/updates/{first + 1}"))).ReadAsText();
             Assert.Contains("Stelling aangescherpt.", page);

@@ -10,7 +10,7 @@ public sealed class SubscriptionDecisionTests
     private static Subscription Requested()
     {
         var id = Guid.NewGuid();
-        var requested = Subscription.Request(id, new Sealed(id, "x"), ["participatie"], Now);
+        var requested = Subscription.Request(id, new Sealed(id, "x"), SubscriptionChoices.Everything with { Themes = ["participatie"] }, Now);
         Assert.Equal(Now, requested.RequestedAt);
         return Subscription.Create(requested);
     }
@@ -19,12 +19,12 @@ public sealed class SubscriptionDecisionTests
     public void Confirming_records_the_themes_of_the_link_and_the_moment_also_a_second_time()
     {
         var subscription = Requested();
-        var confirmed = subscription.Confirm(["wonen"], Now);
+        var confirmed = subscription.Confirm(SubscriptionChoices.Everything with { Themes = ["wonen"] }, Now);
         Assert.Equal(["wonen"], confirmed.Themes);
         Assert.Equal(Now, confirmed.ConfirmedAt);
         subscription.Applied(confirmed);
         Assert.Equal(SubscriptionStatus.Confirmed, subscription.Status);
-        Assert.NotNull(subscription.Confirm([], Now));
+        Assert.NotNull(subscription.Confirm(SubscriptionChoices.Everything, Now));
     }
 
     [Fact]
@@ -41,7 +41,39 @@ public sealed class SubscriptionDecisionTests
         var subscription = Requested();
         subscription.Applied(Assert.IsType<SubscriptionErased>(subscription.Erase()));
         Assert.Null(subscription.Erase());
-        Assert.Throws<RuleViolationException>(() => subscription.Confirm([], Now));
+        Assert.Throws<RuleViolationException>(() => subscription.Confirm(SubscriptionChoices.Everything, Now));
         Assert.Throws<RuleViolationException>(() => subscription.Cancel());
+    }
+
+    [Fact]
+    public void Confirming_records_every_choice_and_events_stored_before_the_choices_mean_everything()
+    {
+        var choices = new SubscriptionChoices(["wonen"], ["1"], true, SubscriptionFrequency.Weekly);
+        var confirmed = Requested().Confirm(choices, Now);
+        Assert.Equal(["1"], confirmed.Chapters!);
+        Assert.True(confirmed.MajorOnly);
+        Assert.Equal(SubscriptionFrequency.Weekly, confirmed.Frequency);
+
+        var old = SubscriptionChoices.Of(new SubscriptionConfirmed(Guid.NewGuid(), ["wonen"]));
+        Assert.Equal((string[])[], old.Chapters);
+        Assert.False(old.MajorOnly);
+        Assert.Equal(SubscriptionFrequency.EachUpdate, old.Frequency);
+    }
+
+    [Fact]
+    public void The_choices_travel_in_the_link_and_an_older_link_holds_only_themes()
+    {
+        var choices = new SubscriptionChoices(["veiligheid", "wonen"], ["1", "2"], true, SubscriptionFrequency.Weekly);
+        var read = SubscriptionChoices.FromPayload(choices.ToPayload().Split('|'));
+        Assert.Equal(choices.Themes, read.Themes);
+        Assert.Equal(choices.Chapters, read.Chapters);
+        Assert.True(read.MajorOnly);
+        Assert.Equal(SubscriptionFrequency.Weekly, read.Frequency);
+
+        var older = SubscriptionChoices.FromPayload(["wonen"]);
+        Assert.Equal(["wonen"], older.Themes);
+        Assert.Empty(older.Chapters);
+        Assert.False(older.MajorOnly);
+        Assert.Equal(SubscriptionFrequency.EachUpdate, older.Frequency);
     }
 }

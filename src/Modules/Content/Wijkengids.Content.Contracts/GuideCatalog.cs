@@ -18,6 +18,9 @@ public interface IGuideCatalog
     /// <summary>The published sections, in the guide's order.</summary>
     Task<IReadOnlyList<CatalogSection>> SectionsAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>The chapters of the guide, in the guide's order: those with a published chapter page or a published section.</summary>
+    Task<IReadOnlyList<CatalogChapter>> ChaptersAsync(CancellationToken cancellationToken = default);
+
     /// <summary>The themes, by name.</summary>
     Task<IReadOnlyList<CatalogTheme>> ThemesAsync(CancellationToken cancellationToken = default);
 
@@ -37,6 +40,9 @@ public sealed record CatalogSource(string Title, string? Author, int? Year, stri
 public sealed record CatalogSection(string Number, string Title, string Url);
 
 public sealed record CatalogTheme(string Slug, string Name);
+
+/// <summary>A chapter: its number ("3") and title.</summary>
+public sealed record CatalogChapter(string Number, string Title);
 
 /// <summary>
 /// An accepted proposal became draft <see cref="Revision"/> of lesson <see cref="LessonId"/>. <see cref="Published"/>: a

@@ -23,7 +23,9 @@ internal sealed class CommunityPersonalData(IQuerySession session) : IPersonalDa
         var subscriptions = await session.Query<SubscriptionView>().Where(s => s.Email == subject.Email).ToListAsync(cancellationToken);
         items.AddRange(subscriptions.Select(s => new PersonalDataItem("aanmelding voor updates", new Dictionary<string, string?>
         {
-            ["e-mail"] = s.Email, ["status"] = s.Status.Dutch(), ["thema's"] = string.Join(", ", s.Themes), ["aangevraagd"] = Iso(s.RequestedAt),
+            ["e-mail"] = s.Email, ["status"] = s.Status.Dutch(), ["thema's"] = string.Join(", ", s.Themes),
+            ["hoofdstukken"] = string.Join(", ", s.Chapters), ["alleen grote wijzigingen"] = s.MajorOnly ? "ja" : "nee",
+            ["hoe vaak"] = s.Frequency.Dutch(), ["aangevraagd"] = Iso(s.RequestedAt),
             ["bevestigd"] = s.ConfirmedAt is { } confirmed ? Iso(confirmed) : null,
         })));
         var deliveries = await session.Query<MailDelivery>().Where(d => d.To == subject.Email).ToListAsync(cancellationToken);

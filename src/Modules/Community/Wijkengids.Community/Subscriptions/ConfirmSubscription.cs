@@ -9,7 +9,15 @@ public sealed record ConfirmSubscription(string Token) : ICommand<SubscriptionSt
     public SubscriptionState LostRace() => throw new ConflictException(SignedTokens.UsedMessage);
 }
 
-public sealed record SubscriptionState(SubscriptionStatus Status, IReadOnlyList<string> Themes);
+/// <summary>Where a subscription stands after a step by link, with the choices it now has.</summary>
+public sealed record SubscriptionState(SubscriptionStatus Status, IReadOnlyList<string> Themes, IReadOnlyList<string> Chapters, bool MajorOnly,
+    SubscriptionFrequency Frequency)
+{
+    public SubscriptionState(SubscriptionStatus status, SubscriptionChoices choices)
+        : this(status, choices.Themes, choices.Chapters, choices.MajorOnly, choices.Frequency) { }
+
+    public SubscriptionChoices Choices => new([.. Themes], [.. Chapters], MajorOnly, Frequency);
+}
 
 internal sealed class ConfirmSubscriptionHandler(SubscriptionSteps steps, IDocumentSession session, SignedTokens tokens, TimeProvider clock)
     : IRequestHandler<ConfirmSubscription, SubscriptionState>
@@ -18,12 +26,12 @@ internal sealed class ConfirmSubscriptionHandler(SubscriptionSteps steps, IDocum
     {
         var (nonce, payload) = tokens.Read(SubscriptionMails.ConfirmPurpose, request.Token)
                                ?? throw new RuleViolationException(SignedTokens.InvalidMessage);
-        var parts = payload.Split('|', 2);
+        var parts = payload.Split('|');
         var stream = await steps.FetchAsync(parts[0], cancellationToken);
         await SignedTokens.ConsumeAsync(session, SubscriptionMails.ConfirmPurpose, nonce, clock, cancellationToken);
-        var confirmed = stream.Aggregate!.Confirm(ThemeFilter.Normalize(parts.Length > 1 ? [parts[1]] : []), clock.GetUtcNow());
-        stream.AppendOne(confirmed);
-        return new SubscriptionState(SubscriptionStatus.Confirmed, confirmed.Themes);
+        var choices = SubscriptionChoices.FromPayload(parts[1..]);
+        stream.AppendOne(stream.Aggregate!.Confirm(choices, clock.GetUtcNow()));
+        return new SubscriptionState(SubscriptionStatus.Confirmed, choices);
     }
 
     internal static void MapEndpoint(RouteGroupBuilder subscriptions) =>

@@ -12,7 +12,8 @@ public sealed class Subscription
     public long Version { get; set; }
     public SubscriptionStatus Status { get; set; } = SubscriptionStatus.Requested;
 
-    public static SubscriptionRequested Request(Guid id, Sealed email, string[] themes, DateTimeOffset now) => new(id, email, themes, now);
+    public static SubscriptionRequested Request(Guid id, Sealed email, SubscriptionChoices choices, DateTimeOffset now) =>
+        new(id, email, choices.Themes, now, choices.Chapters, choices.MajorOnly, choices.Frequency);
 
     public static Subscription Create(SubscriptionRequested e) => new() { Id = e.SubscriptionId };
 
@@ -20,11 +21,11 @@ public sealed class Subscription
     public void Apply(SubscriptionCancelled _) => Status = SubscriptionStatus.Cancelled;
     public void Apply(SubscriptionErased _) => Status = SubscriptionStatus.Erased;
 
-    /// <summary>Confirmed with a link: from now on for <paramref name="themes"/> (none: everything), also when confirmed before.</summary>
-    public SubscriptionConfirmed Confirm(string[] themes, DateTimeOffset now)
+    /// <summary>Confirmed with a link: from now on with the <paramref name="choices"/> of that link, also when confirmed before.</summary>
+    public SubscriptionConfirmed Confirm(SubscriptionChoices choices, DateTimeOffset now)
     {
         EnsureNotErased();
-        return new SubscriptionConfirmed(Id, themes, now);
+        return new SubscriptionConfirmed(Id, choices.Themes, now, choices.Chapters, choices.MajorOnly, choices.Frequency);
     }
 
     /// <summary>Unsubscribing twice is fine: only a live subscription is cancelled.</summary>

@@ -8,14 +8,18 @@ namespace Wijkengids.Community.Subscriptions;
 // erasing the subscriber makes it unreadable in the history too. Fields added later are nullable: events stored before
 // them load with null, and the projection falls back to the moment the event was stored.
 
-public sealed record SubscriptionRequested(Guid SubscriptionId, Sealed Email, string[] Themes, DateTimeOffset? RequestedAt = null) : IDescribedEvent
+// Chapters, MajorOnly and Frequency came later (docs/adr/0098): null in older events means every chapter, every change, each update.
+
+public sealed record SubscriptionRequested(Guid SubscriptionId, Sealed Email, string[] Themes, DateTimeOffset? RequestedAt = null,
+    string[]? Chapters = null, bool? MajorOnly = null, SubscriptionFrequency? Frequency = null) : IDescribedEvent
 {
     public string Describe() => "Aanmelding voor updates aangevraagd";
 }
 
-public sealed record SubscriptionConfirmed(Guid SubscriptionId, string[] Themes, DateTimeOffset? ConfirmedAt = null) : IDescribedEvent
+public sealed record SubscriptionConfirmed(Guid SubscriptionId, string[] Themes, DateTimeOffset? ConfirmedAt = null,
+    string[]? Chapters = null, bool? MajorOnly = null, SubscriptionFrequency? Frequency = null) : IDescribedEvent
 {
-    public string Describe() => Themes.Length == 0 ? "Aanmelding voor updates bevestigd" : $"Aanmelding voor updates bevestigd (thema's: {string.Join(", ", Themes)})";
+    public string Describe() => $"Aanmelding voor updates bevestigd ({SubscriptionChoices.Of(this).Describe()})";
 }
 
 public sealed record SubscriptionCancelled(Guid SubscriptionId) : IDescribedEvent
@@ -26,6 +30,14 @@ public sealed record SubscriptionCancelled(Guid SubscriptionId) : IDescribedEven
 public sealed record SubscriptionErased(Guid SubscriptionId) : IDescribedEvent
 {
     public string Describe() => "Aanmelding gewist (AVG)";
+}
+
+/// <summary>How often a subscriber hears from us; stable Dutch strings (docs/adr/0096).</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<SubscriptionFrequency>))]
+public enum SubscriptionFrequency
+{
+    [JsonStringEnumMemberName("elke-update"), Display(Name = "bij elke update")] EachUpdate,
+    [JsonStringEnumMemberName("wekelijks"), Display(Name = "wekelijks overzicht")] Weekly,
 }
 
 /// <summary>Where a subscription stands; stable Dutch strings like every code of Community (docs/adr/0096).</summary>

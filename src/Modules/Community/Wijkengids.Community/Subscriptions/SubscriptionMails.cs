@@ -14,14 +14,14 @@ public sealed class SubscriptionMails(SignedTokens tokens, IOptions<MailOptions>
 
     private string BaseUrl => options.Value.BaseUrl;
 
-    internal MailDelivery Confirmation(SubscriptionView subscription, string[] themes, bool alreadyConfirmed)
+    internal MailDelivery Confirmation(SubscriptionView subscription, SubscriptionChoices choices, bool alreadyConfirmed)
     {
-        var token = tokens.Issue(ConfirmPurpose, $"{subscription.Id:N}|{string.Join(',', themes)}", ConfirmLifetime);
+        var token = tokens.Issue(ConfirmPurpose, $"{subscription.Id:N}|{choices.ToPayload()}", ConfirmLifetime);
         var link = $"{BaseUrl}/aanmelden/bevestigen?token={Uri.EscapeDataString(token)}";
-        var themeLine = themes.Length == 0 ? "alle updates" : $"updates over de thema's: {string.Join(", ", themes)}";
+        var choiceLine = choices.Describe();
         var intro = alreadyConfirmed
-            ? $"Dit adres is al aangemeld voor updates van de Wijkengids. Wilt u voortaan {themeLine} ontvangen? Bevestig dat dan met deze link:"
-            : $"U hebt zich aangemeld voor updates van de Wijkengids ({themeLine}). Bevestig uw aanmelding met deze link:";
+            ? $"Dit adres is al aangemeld voor updates van de Wijkengids. Wilt u voortaan updates ontvangen met deze keuzes: {choiceLine}? Bevestig dat dan met deze link:"
+            : $"U hebt zich aangemeld voor updates van de Wijkengids ({choiceLine}). Bevestig uw aanmelding met deze link:";
         return Delivery(subscription, $"bevestiging/{subscription.Id:N}/{Guid.NewGuid():N}", "bevestiging",
             "Bevestig uw aanmelding voor updates van de Wijkengids",
             $"""
@@ -34,10 +34,15 @@ public sealed class SubscriptionMails(SignedTokens tokens, IOptions<MailOptions>
             """);
     }
 
-    /// <summary>The edition mail for one subscriber, with only the items of their themes; null when nothing interests them.</summary>
+    /// <summary>
+    /// The edition mail for one subscriber of each update, with only the items of their choices (themes, chapters, major
+    /// only); null when nothing interests them, and for a subscriber of the weekly overview.
+    /// </summary>
     internal MailDelivery? Edition(EditionPublished edition, SubscriptionView subscription)
     {
-        var items = edition.Items.Where(i => ThemeFilter.Interests(subscription.Themes, i.Themes)).ToList();
+        var choices = SubscriptionChoices.Of(subscription);
+        if (choices.Frequency != SubscriptionFrequency.EachUpdate) return null;
+        var items = edition.Items.Where(choices.Interests).ToList();
         if (items.Count == 0) return null;
         var notes = string.Join("\n\n", items.Select(i =>
             $"- {(i.Change == "major" ? "Belangrijke wijziging" : "Kleine wijziging")}: {i.Title}\n  {i.Note}\n  {Absolute(i.Url)}"));

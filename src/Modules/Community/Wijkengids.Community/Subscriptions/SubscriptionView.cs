@@ -9,6 +9,10 @@ public sealed class SubscriptionView
     public Guid Id { get; set; }
     public string Email { get; set; } = "";
     public List<string> Themes { get; set; } = [];
+    /// <summary>Chapter numbers; with no themes either, the whole guide.</summary>
+    public List<string> Chapters { get; set; } = [];
+    public bool MajorOnly { get; set; }
+    public SubscriptionFrequency Frequency { get; set; } = SubscriptionFrequency.EachUpdate;
     public SubscriptionStatus Status { get; set; } = SubscriptionStatus.Requested;
     public DateTimeOffset RequestedAt { get; set; }
     public DateTimeOffset? ConfirmedAt { get; set; }
@@ -23,8 +27,4 @@ internal static class ThemeFilter
     public static string[] Normalize(IEnumerable<string>? themes) =>
         (themes ?? []).SelectMany(t => t.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         .Select(t => t.ToLowerInvariant()).Where(t => t.Length > 0).Distinct().Order().ToArray();
-
-    /// <summary>Does an item with <paramref name="itemThemes"/> interest a subscriber of <paramref name="subscribed"/> (none: everything)?</summary>
-    public static bool Interests(IReadOnlyCollection<string> subscribed, IEnumerable<string> itemThemes) =>
-        subscribed.Count == 0 || itemThemes.Any(t => subscribed.Contains(t.Trim().ToLowerInvariant()));
 }

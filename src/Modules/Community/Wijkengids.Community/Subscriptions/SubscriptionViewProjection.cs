@@ -19,13 +19,13 @@ internal sealed class SubscriptionViewProjection(MasterKey masterKey) : SingleSt
                 var email = await PersonalDataVault.RevealInProjectionAsync(session, masterKey, requested.Email, cancellation);
                 view = new SubscriptionView
                 {
-                    Id = id, Email = email ?? SubscriptionView.ErasedAddress(id), Themes = [.. requested.Themes],
-                    RequestedAt = requested.RequestedAt ?? e.Timestamp,
+                    Id = id, Email = email ?? SubscriptionView.ErasedAddress(id), RequestedAt = requested.RequestedAt ?? e.Timestamp,
                 };
+                Choose(view, SubscriptionChoices.Of(requested));
                 break;
             case SubscriptionConfirmed confirmed when view is not null:
                 view.Status = SubscriptionStatus.Confirmed;
-                view.Themes = [.. confirmed.Themes];
+                Choose(view, SubscriptionChoices.Of(confirmed));
                 view.ConfirmedAt = confirmed.ConfirmedAt ?? e.Timestamp;
                 break;
             case SubscriptionCancelled when view is not null:
@@ -33,11 +33,19 @@ internal sealed class SubscriptionViewProjection(MasterKey masterKey) : SingleSt
                 break;
             case SubscriptionErased when view is not null:
                 view.Email = SubscriptionView.ErasedAddress(id);
-                view.Themes = [];
+                Choose(view, SubscriptionChoices.Everything);
                 view.Status = SubscriptionStatus.Erased;
                 break;
         }
         if (view is not null) view.Version = e.Version;
         return view;
+    }
+
+    private static void Choose(SubscriptionView view, SubscriptionChoices choices)
+    {
+        view.Themes = [.. choices.Themes];
+        view.Chapters = [.. choices.Chapters];
+        view.MajorOnly = choices.MajorOnly;
+        view.Frequency = choices.Frequency;
     }
 }

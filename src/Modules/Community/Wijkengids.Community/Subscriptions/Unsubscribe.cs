@@ -12,7 +12,7 @@ internal sealed class UnsubscribeHandler(SubscriptionSteps steps, Shared.SignedT
         var (_, payload) = tokens.Read(SubscriptionMails.UnsubscribePurpose, request.Token) ?? throw new RuleViolationException(Invalid);
         var stream = await steps.FetchAsync(payload, cancellationToken);
         if (stream.Aggregate!.Cancel() is { } cancelled) stream.AppendOne(cancelled);
-        return new SubscriptionState(SubscriptionStatus.Cancelled, []);
+        return new SubscriptionState(SubscriptionStatus.Cancelled, SubscriptionChoices.Everything);
     }
 
     internal static void MapEndpoint(RouteGroupBuilder subscriptions) =>

@@ -45,6 +45,15 @@ internal sealed class GuideCatalog(IQuerySession session) : IGuideCatalog
         return sections.OrderBy(s => s.Number, NumberOrder.Instance).Select(s => new CatalogSection(s.Number ?? "", s.Title, s.Url)).ToList();
     }
 
+    public async Task<IReadOnlyList<CatalogChapter>> ChaptersAsync(CancellationToken cancellationToken = default)
+    {
+        var structure = await session.Query<PublicItem>().Where(i => i.Kind == ItemKinds.Chapter || i.Kind == ItemKinds.Section)
+            .Select(i => new { i.Kind, i.Number, i.Title }).ToListAsync(cancellationToken);
+        var titles = structure.Where(i => i.Kind == ItemKinds.Chapter).GroupBy(i => i.Number ?? "").ToDictionary(g => g.Key, g => g.First().Title);
+        return structure.Select(i => ReadGuideHandler.ChapterOf(i.Number)).Where(n => n.Length > 0).Distinct().OrderBy(n => n, NumberOrder.Instance)
+            .Select(n => new CatalogChapter(n, titles.TryGetValue(n, out var title) ? title : ReadGuideHandler.DefaultChapterTitle(n))).ToList();
+    }
+
     public async Task<IReadOnlyList<CatalogTheme>> ThemesAsync(CancellationToken cancellationToken = default)
     {
         var themes = await session.Query<ThemeView>().OrderBy(t => t.Name).ToListAsync(cancellationToken);

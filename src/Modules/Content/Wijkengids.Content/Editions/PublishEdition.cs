@@ -1,4 +1,5 @@
 using Wijkengids.Content.Contracts;
+using Wijkengids.Content.Items;
 using Wijkengids.Content.Reading;
 using Wolverine.Marten;
 
@@ -45,8 +46,16 @@ internal sealed class PublishEditionHandler(IDocumentSession session, IMartenOut
         var now = clock.GetUtcNow();
         stream.AppendOne(new EditionReleased(id, edition.Number, edition.Title, edition.Entries, now));
         await outbox.PublishAsync(new EditionPublished(edition.Number, edition.Title, now,
-            edition.Entries.Select(e => new EditionItem(e.ItemId, e.Kind, e.Title, e.Url, e.Change, e.Note, e.Themes)).ToList()));
+            edition.Entries.Select(e => new EditionItem(e.ItemId, e.Kind, e.Title, e.Url, e.Change, e.Note, e.Themes,
+                ChaptersOf(current.First(i => i.Id == e.ItemId)))).ToList()));
         return Unit.Value;
+    }
+
+    /// <summary>The chapters an item belongs to: a chapter its own, a section its chapter, a lesson those of its sections.</summary>
+    private static IReadOnlyList<string> ChaptersOf(PublicItem item)
+    {
+        IEnumerable<string?> numbers = item.Kind is ItemKinds.Chapter or ItemKinds.Section ? [item.Number] : [.. item.Sections];
+        return numbers.Select(ReadGuideHandler.ChapterOf).Where(n => n.Length > 0).Distinct().ToList();
     }
 
     internal sealed record Body(long? ExpectedVersion, string? Reason);

@@ -21,8 +21,10 @@ public sealed class BevestigenModel(IMediator mediator) : FormPageModel
         Complete(async () =>
         {
             var state = await mediator.Send(new ConfirmSubscription(Token ?? ""), cancellationToken);
-            return state.Themes.Count == 0
-                ? "Uw aanmelding is bevestigd. U ontvangt voortaan bericht van elke update."
-                : $"Uw aanmelding is bevestigd. U ontvangt voortaan bericht van updates over: {string.Join(", ", state.Themes)}.";
+            var choices = state.Choices;
+            var when = choices.Frequency == SubscriptionFrequency.Weekly
+                ? "U ontvangt wekelijks een overzicht. Dat overzicht versturen we nog niet; tot het er is, krijgt u geen mail per update."
+                : "U ontvangt voortaan bericht van elke update die bij uw keuzes past.";
+            return $"Uw aanmelding is bevestigd ({choices.Describe()}). {when}";
         }, cancellationToken);
 }
