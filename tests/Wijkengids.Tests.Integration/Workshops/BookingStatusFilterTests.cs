@@ -112,6 +112,7 @@ public sealed class BookingStatusFilterTests(HostFixture fixture) : IClassFixtur
         var bookings = ParametersOf("/api/workshops/bookings").Single(p => p.GetProperty("name").GetString() == "status");
         Assert.Equal(["ontvangen", "bevestigd", "wachtlijst", "geannuleerd"], EnumOf(bookings.GetProperty("schema")));
         var proposals = ParametersOf("/api/contributions/moderation/proposals").Single(p => p.GetProperty("name").GetString() == "status");
-        Assert.Equal(["ingediend", "meer-informatie", "geaccepteerd", "afgewezen", "samengevoegd", "open", "alle"], EnumOf(proposals.GetProperty("schema")));
+        Assert.Equal(["ingediend", "meer-informatie", "geaccepteerd", "afgewezen", "samengevoegd", "open", "bezwaar", "alle"],
+            EnumOf(proposals.GetProperty("schema")));
     }
 }
