@@ -18,6 +18,10 @@ public static class Appeals
         _ => "",
     };
 
+    /// <summary>The contributor's motivation for an objection: required, at most 2000 characters; the same words for reactions and proposals.</summary>
+    public static IRuleBuilderOptions<T, string> Motivation<T>(this IRuleBuilder<T, string> rule) =>
+        rule.RequiredText("Schrijf waarom u het niet eens bent met het besluit.", 2000, "Uw toelichting");
+
     /// <summary>The contributor may object when the decision allows it and they have not objected before.</summary>
     public static void EnsureCanObject(bool decisionAllowsIt, string? state, string what)
     {

@@ -11,7 +11,7 @@ public sealed record ObjectToProposalRejection(Guid ProposalId, string Motivatio
 internal sealed class ObjectToProposalRejectionValidator : AbstractValidator<ObjectToProposalRejection>
 {
     public ObjectToProposalRejectionValidator() =>
-        RuleFor(x => x.Motivation).RequiredText("Schrijf waarom u het niet eens bent met het besluit.", 2000, "Uw toelichting");
+        RuleFor(x => x.Motivation).Motivation();
 }
 
 internal sealed class ObjectToProposalRejectionHandler(ProposalSteps steps, IRequestContext context, IPersonalDataVault vault)

@@ -11,7 +11,7 @@ public sealed record ObjectToReactionRemoval(Guid ReactionId, string Motivation)
 internal sealed class ObjectToReactionRemovalValidator : AbstractValidator<ObjectToReactionRemoval>
 {
     public ObjectToReactionRemovalValidator() =>
-        RuleFor(x => x.Motivation).RequiredText("Schrijf waarom u het niet eens bent met het besluit.", 2000, "Uw toelichting");
+        RuleFor(x => x.Motivation).Motivation();
 }
 
 internal sealed class ObjectToReactionRemovalHandler(ReactionSteps steps, IRequestContext context, IPersonalDataVault vault)
