@@ -3,6 +3,7 @@ using Alba;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using Wijkengids.Contributions.Contracts;
+using Wijkengids.Tests.Integration.Community;
 using Wijkengids.Tests.Integration.Content;
 using Wijkengids.Tests.Integration.Infrastructure;
 using Wolverine;
@@ -337,11 +338,15 @@ public sealed class ProposalTests(HostFixture fixture) : IClassFixture<HostFixtu
             s.As(eva);
         })).ReadAsJson<JsonElement>();
         var number = edition.GetProperty("number").GetInt32();
-        await Host.Scenario(s =>
+        await Host.TrackedAsync(_ => Host.Scenario(s =>
         {
             s.Post.Json(new { expectedVersion = edition.Version(), reason = "update" }).ToUrl($"/api/content/editions/{number}/publish");
             s.As(eva);
-        });
+        }));
+        // "Tell me what happened to my input": the proposer hears that the update took it up, once.
+        var told = (await Host.MailsToAsync("contributor@wijkengids.test"))
+            .Where(m => m.Subject == $"Uw voorstel bij de Wijkengids: opgenomen in update {number}").ToList();
+        Assert.Contains("Lange adem", Assert.Single(told).Text);
         var included = await MineAsync(carla, sent.Id());
         Assert.Equal($"opgenomen in update {number}", included.Str("statusText"));
         Assert.False(included.GetProperty("outdated").GetBoolean());

@@ -30,6 +30,7 @@ public sealed class CommunityModule : IModule
         services.AddHostedService<DevAccountSeeder>();
         services.AddSingleton<ICommandLineCommand, AdminCommand>();
         services.AddHostedService<CommunitySeedImport>();
+        services.AddHostedService<WeeklyDigestTimer>();
         services.AddScoped<ICommunityDirectory, CommunityDirectory>();
         services.AddScoped<IPersonalDataSource, CommunityPersonalData>();
         services.AddScoped<SignedTokens>();
@@ -73,6 +74,9 @@ public sealed class CommunityModule : IModule
         options.Schema.For<MailAttempt>().DatabaseSchemaName(Name);
         options.Schema.For<DevMail>().DatabaseSchemaName(Name);
         options.Schema.For<UsedToken>().DatabaseSchemaName(Name);
+        // The weeks of the weekly overview: each stream's inline snapshot says whether it is due or sent (docs/adr/0101).
+        options.Projections.Snapshot<DigestWeek>(SnapshotLifecycle.Inline);
+        options.Schema.For<DigestWeek>().DatabaseSchemaName(Name).Index(w => w.DueAt);
         options.Schema.For<SubscriptionView>().DatabaseSchemaName(Name).UniqueIndex(s => s.Email).Index(s => s.Status);
     }
 

@@ -7,7 +7,7 @@ namespace Wijkengids.Community.Inbound;
 
 /// <summary>
 /// On a published edition: one mail per confirmed subscriber of each update whose choices it touches (themes, chapters,
-/// major changes only; docs/adr/0098). Subscribers of the weekly overview get none here. The deliveries are stored and their
+/// major changes only; docs/adr/0098). Subscribers of the weekly overview get none here (docs/adr/0101). The deliveries are stored and their
 /// send messages leave through the outbox in the same transaction; delivery ids are per (edition, subscriber), so a
 /// redelivered EditionPublished queues nothing new and no subscriber gets the edition twice.
 /// </summary>

@@ -18,11 +18,14 @@ public sealed record SubscriptionChoices(string[] Themes, string[] Chapters, boo
     public static SubscriptionChoices Of(SubscriptionView view) => new([.. view.Themes], [.. view.Chapters], view.MajorOnly, view.Frequency);
 
     /// <summary>Does this edition item interest the subscriber: one of their themes or chapters (none chosen: every item), and major when they asked for that?</summary>
-    public bool Interests(Content.Contracts.EditionItem item) =>
-        (!MajorOnly || item.Change == "major") &&
+    public bool Interests(Content.Contracts.EditionItem item) => Interests(item.Change == "major", item.Themes, item.Chapters ?? []);
+
+    /// <summary>The same for an item with these properties (as the weekly overview noted it).</summary>
+    public bool Interests(bool major, IEnumerable<string> themes, IEnumerable<string> chapters) =>
+        (!MajorOnly || major) &&
         ((Themes.Length == 0 && Chapters.Length == 0) ||
-         item.Themes.Any(t => Themes.Contains(t.Trim().ToLowerInvariant())) ||
-         (item.Chapters ?? []).Any(c => Chapters.Contains(c.Trim())));
+         themes.Any(t => Themes.Contains(t.Trim().ToLowerInvariant())) ||
+         chapters.Any(c => Chapters.Contains(c.Trim())));
 
     /// <summary>The choices in Dutch, for mails, pages and the audit trail: "thema's: wonen; alleen grote wijzigingen; wekelijks overzicht".</summary>
     public string Describe()

@@ -59,6 +59,46 @@ public sealed class SubscriptionMails(SignedTokens tokens, IOptions<MailOptions>
             """);
     }
 
+    /// <summary>
+    /// The weekly overview for one subscriber of it (docs/adr/0101): the updates of the week with the items of their choices,
+    /// and what happened to their own contributions; null when the week holds nothing for them.
+    /// </summary>
+    internal MailDelivery? WeeklyDigest(DigestWeek week, SubscriptionView subscription, IReadOnlyList<DigestContributionNews> contributions)
+    {
+        var choices = SubscriptionChoices.Of(subscription);
+        var updates = week.Editions.OrderBy(e => e.Number)
+            .Select(e => (Edition: e, Items: e.Items.Where(i => choices.Interests(i.Major, i.Themes, i.Chapters)).ToList()))
+            .Where(u => u.Items.Count > 0).ToList();
+        if (updates.Count == 0 && contributions.Count == 0) return null;
+
+        var parts = new List<string>();
+        if (updates.Count > 0)
+        {
+            parts.Add("Wat er in de gids veranderde:\n\n" + string.Join("\n\n", updates.Select(u =>
+                $"Update {u.Edition.Number} van {DutchTime.FormatDate(u.Edition.PublishedAt)}: {u.Edition.Title}\n" +
+                string.Join("\n", u.Items.Select(i => $"- {(i.Major ? "Belangrijke wijziging" : "Kleine wijziging")}: {i.Title}\n  {i.Note}\n  {Absolute(i.Url)}")))));
+        }
+        if (contributions.Count > 0)
+        {
+            parts.Add("Wat er met uw bijdragen gebeurde:\n\n" + string.Join("\n\n", contributions.Select(c =>
+                $"- Uw {c.Note.Kind}, {DutchTime.Format(c.Note.ChangedAt)}: {c.Note.StatusText}" +
+                (string.IsNullOrWhiteSpace(c.Message) ? "" : "\n  " + c.Message.Replace("\n", "\n  ")) +
+                $"\n  {Absolute(c.Note.Url)}")));
+        }
+        var period = DigestWeeks.Describe(week.Week);
+        return Delivery(subscription, $"weekoverzicht-{week.Week}/{subscription.Id:N}", $"weekoverzicht-{week.Week}",
+            $"Weekoverzicht van de Wijkengids, {period}",
+            $"""
+            Beste lezer,
+
+            Dit is uw weekoverzicht van de Wijkengids over {period}.
+
+            {string.Join("\n\n", parts)}
+
+            U ontvangt dit overzicht omdat u zich aanmeldde voor updates: {choices.Describe()}.
+            """);
+    }
+
     private MailDelivery Delivery(SubscriptionView subscription, string id, string mailing, string subject, string body)
     {
         var unsubscribe = tokens.Issue(UnsubscribePurpose, subscription.Id.ToString("N"), null);

@@ -23,7 +23,7 @@ public sealed class BevestigenModel(IMediator mediator) : FormPageModel
             var state = await mediator.Send(new ConfirmSubscription(Token ?? ""), cancellationToken);
             var choices = state.Choices;
             var when = choices.Frequency == SubscriptionFrequency.Weekly
-                ? "U ontvangt wekelijks een overzicht. Dat overzicht versturen we nog niet; tot het er is, krijgt u geen mail per update."
+                ? "U ontvangt elke maandagochtend een overzicht van de week ervoor, alleen als er iets voor u bij is."
                 : "U ontvangt voortaan bericht van elke update die bij uw keuzes past.";
             return $"Uw aanmelding is bevestigd ({choices.Describe()}). {when}";
         }, cancellationToken);
