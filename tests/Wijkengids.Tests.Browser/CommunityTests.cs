@@ -16,14 +16,14 @@ public sealed class CommunityTests(BrowserFixture fixture) : IClassFixture<Brows
         await page.GotoAsync("/");
         await page.GetByRole(AriaRole.Link, new() { Name = "Updates ontvangen" }).ClickAsync();
         await page.GetByLabel("E-mailadres").FillAsync(address);
-        // The themes and chapters of the guide are checkboxes; each update is the default, the weekly overview says it comes later.
+        // The themes and chapters of the guide are checkboxes; each update is the default, the weekly overview says when it comes.
         var themes = page.GetByRole(AriaRole.Group, new() { Name = "Thema's (optioneel)" });
         await themes.GetByLabel("wonen", new() { Exact = true }).CheckAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Group, new() { Name = "Hoofdstukken (optioneel)" }).GetByRole(AriaRole.Checkbox).First)
             .Not.ToBeCheckedAsync();
         await Assertions.Expect(page.GetByLabel("Alleen grote wijzigingen")).Not.ToBeCheckedAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Radio, new() { Name = "Bij elke update" })).ToBeCheckedAsync();
-        await Assertions.Expect(page.GetByText("U ontvangt wekelijks een overzicht")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText("Elke maandagochtend één mail met de updates van de week ervoor.")).ToBeVisibleAsync();
         await page.GetByLabel("Alleen grote wijzigingen").CheckAsync();
         await BrowserSteps.AssertNoAxeViolationsAsync(page);
         await fixture.TrackedAsync(async () =>
@@ -53,6 +53,67 @@ public sealed class CommunityTests(BrowserFixture fixture) : IClassFixture<Brows
         await page.GetByRole(AriaRole.Button, new() { Name = "Afmelden" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("U bent afgemeld");
         await BrowserSteps.AssertNoAxeViolationsAsync(page);
+    }
+
+    [Fact]
+    public async Task A_reader_picks_themes_and_the_weekly_overview_and_receives_the_weeks_updates_on_monday()
+    {
+        var address = $"weekoverzicht-{Guid.NewGuid():N}@example.nl";
+        try
+        {
+            SetDutchTime(2032, 3, 10, 10, 0); // a Wednesday
+            var page = await fixture.NewPageAsync();
+            await page.GotoAsync("/aanmelden");
+            await page.GetByLabel("E-mailadres").FillAsync(address);
+            await page.GetByRole(AriaRole.Group, new() { Name = "Thema's (optioneel)" }).GetByLabel("wonen", new() { Exact = true }).CheckAsync();
+            await page.GetByRole(AriaRole.Radio, new() { Name = "Wekelijks overzicht" }).CheckAsync();
+            await fixture.TrackedAsync(async () =>
+            {
+                await page.GetByRole(AriaRole.Button, new() { Name = "Aanmelden" }).ClickAsync();
+                await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Als dit adres klopt");
+            });
+            var confirmation = await MailAsync(page, address, "Bevestig uw aanmelding");
+            await confirmation.Locator("a[href*='/aanmelden/bevestigen']").ClickAsync();
+            await page.GetByRole(AriaRole.Button, new() { Name = "Bevestigen" }).ClickAsync();
+            await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("thema's: wonen; grote en kleine wijzigingen; wekelijks overzicht");
+            await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("elke maandagochtend een overzicht van de week ervoor");
+
+            await fixture.TrackedAsync(async () =>
+            {
+                await using var scope = fixture.Services.CreateAsyncScope();
+                await scope.ServiceProvider.GetRequiredService<IMessageBus>().PublishAsync(new EditionPublished(3210, "Maartupdate", fixture.Clock.GetUtcNow(),
+                [
+                    new EditionItem(Guid.NewGuid(), "les", "Wonen boven winkels", "/gids/wonen-boven-winkels", "minor", "Nieuwe les over wonen boven winkels.", ["wonen"]),
+                    new EditionItem(Guid.NewGuid(), "les", "Veilig uitgaan", "/gids/veilig-uitgaan", "major", "Nieuwe les over uitgaan.", ["veiligheid"]),
+                ]));
+            });
+            // No mail per update for this choice: the week's overview comes on Monday at seven.
+            await page.GotoAsync("/dev/mail");
+            await Assertions.Expect(page.Locator("article.dev-mail").Filter(new() { HasText = address }).Filter(new() { HasText = "Maartupdate" })).ToHaveCountAsync(0);
+
+            SetDutchTime(2032, 3, 15, 7, 30);
+            await fixture.TrackedAsync(async () =>
+            {
+                await using var scope = fixture.Services.CreateAsyncScope();
+                await scope.ServiceProvider.GetRequiredService<IMessageBus>().PublishAsync(new Wijkengids.Community.Subscriptions.SendDueWeeklyDigests());
+            });
+            var digest = await MailAsync(page, address, "Weekoverzicht van de Wijkengids, week 11 (8 maart tot en met 14 maart 2032)");
+            await Assertions.Expect(digest).ToContainTextAsync("Update 3210");
+            await Assertions.Expect(digest).ToContainTextAsync("Nieuwe les over wonen boven winkels.");
+            await Assertions.Expect(digest).Not.ToContainTextAsync("Veilig uitgaan");
+            await Assertions.Expect(digest.Locator("a[href*='/afmelden?token=']")).ToHaveCountAsync(1);
+        }
+        finally
+        {
+            fixture.Clock.Offset = TimeSpan.Zero;
+        }
+    }
+
+    private void SetDutchTime(int year, int month, int day, int hour, int minute)
+    {
+        var local = new DateTime(year, month, day, hour, minute, 0, DateTimeKind.Unspecified);
+        var zone = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
+        fixture.Clock.Offset = new DateTimeOffset(local, zone.GetUtcOffset(local)) - TimeProvider.System.GetUtcNow();
     }
 
     [Fact]
