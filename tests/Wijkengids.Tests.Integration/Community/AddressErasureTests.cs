@@ -3,6 +3,8 @@ using Alba;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using Wijkengids.Community.Subscriptions;
+using Wijkengids.Platform;
+using Wijkengids.SharedKernel;
 using Wijkengids.Tests.Integration.Content;
 using Wijkengids.Tests.Integration.Infrastructure;
 
@@ -22,6 +24,64 @@ public sealed class AddressErasureTests(HostFixture fixture) : IClassFixture<Hos
         s.Post.Json(body).ToUrl("/api/community/erasures/by-email"); s.As(cookie);
         s.StatusCodeShouldBe(status);
     });
+
+    [Fact]
+    public async Task Unsubscribing_forgets_the_address_and_keeps_only_a_keyed_hash_that_erasure_also_finds()
+    {
+        var email = $"vergeten-{Guid.NewGuid():N}@example.nl";
+        await Host.TrackedAsync(_ => Host.Scenario(s =>
+        {
+            s.Post.Json(new { email, themes = Array.Empty<string>() }).ToUrl("/api/community/subscriptions");
+            s.StatusCodeShouldBe(202);
+        }));
+        var confirmation = Assert.Single(await Host.MailsToAsync(email));
+        var confirmToken = MailHelpers.TokenOf(MailHelpers.LinkTo(confirmation.Text, "/aanmelden/bevestigen"));
+        await Host.Scenario(s => { s.Post.Json(new { token = confirmToken }).ToUrl("/api/community/subscriptions/confirm"); s.StatusCodeShouldBe(200); });
+        var unsubscribe = MailHelpers.TokenOf(confirmation.Headers["List-Unsubscribe"].Trim('<', '>'));
+
+        await Host.Scenario(s => { s.Post.Url("/api/community/subscriptions/unsubscribe?token=" + Uri.EscapeDataString(unsubscribe)); s.StatusCodeShouldBe(200); });
+
+        var masterKey = Host.Services.GetRequiredService<MasterKey>();
+        var hash = SubscriptionView.HashOf(masterKey, email);
+        Guid id;
+        await using (var session = Host.Services.GetRequiredService<IDocumentStore>().QuerySession())
+        {
+            Assert.False(await session.Query<SubscriptionView>().AnyAsync(v => v.Email == email));
+            var view = await session.Query<SubscriptionView>().SingleAsync(v => v.AddressHash == hash);
+            id = view.Id;
+            Assert.Equal(SubscriptionView.ErasedAddress(id), view.Email);
+            Assert.Equal(SubscriptionStatus.Cancelled, view.Status);
+            Assert.DoesNotContain(email, hash);
+            // The sealed address in the history can no longer be read: the subscription's key is gone.
+            await using var scope = Host.Services.CreateAsyncScope();
+            Assert.True(await scope.ServiceProvider.GetRequiredService<IPersonalDataVault>().IsErasedAsync(id));
+            var described = (await session.Events.FetchStreamAsync(id)).Select(e => e.Data).OfType<SubscriptionCancelled>().Single();
+            Assert.Equal(hash, described.AddressHash);
+        }
+
+        // The old confirmation link cannot bring it back; unsubscribing again is fine; subscribing again starts afresh.
+        (await Host.Scenario(s => { s.Post.Json(new { token = confirmToken }).ToUrl("/api/community/subscriptions/confirm"); s.StatusCodeShouldBe(422); }))
+            .ShouldBeProblem(422);
+        await Host.Scenario(s => { s.Post.Url("/api/community/subscriptions/unsubscribe?token=" + Uri.EscapeDataString(unsubscribe)); s.StatusCodeShouldBe(200); });
+        await Host.SubscribeAndConfirmAsync(email);
+        await using (var session = Host.Services.GetRequiredService<IDocumentStore>().QuerySession())
+        {
+            var again = await session.Query<SubscriptionView>().SingleAsync(v => v.Email == email);
+            Assert.NotEqual(id, again.Id);
+            Assert.Equal(SubscriptionStatus.Confirmed, again.Status);
+        }
+
+        // Erasing the address reaches the forgotten subscription through its hash, and the hash goes too.
+        var admin = await Host.LoginAsRoleAsync("admin");
+        await Host.TrackedAsync(_ => EraseAsync(admin, new { email, reason = "verzoek per e-mail" }, 200));
+        await using (var session = Host.Services.GetRequiredService<IDocumentStore>().QuerySession())
+        {
+            var erased = await session.LoadAsync<SubscriptionView>(id);
+            Assert.Equal(SubscriptionStatus.Erased, erased!.Status);
+            Assert.Null(erased.AddressHash);
+            Assert.False(await session.Query<SubscriptionView>().AnyAsync(v => v.Email == email || v.AddressHash == hash));
+        }
+    }
 
     [Fact]
     public async Task An_admin_erases_everything_under_an_address_without_an_account_in_every_module()

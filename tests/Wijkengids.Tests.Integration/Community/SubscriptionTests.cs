@@ -207,7 +207,7 @@ public sealed class SubscriptionTests(SubscriptionFixture fixture) : IClassFixtu
         Assert.Contains("name=\"Themes\" value=\"wonen\"", form);
         Assert.Contains("name=\"Chapters\" value=\"1\"", form);
         Assert.Contains("name=\"Frequency\" value=\"wekelijks\"", form);
-        Assert.Contains("U ontvangt wekelijks een overzicht", form);
+        Assert.Contains("Elke maandagochtend", form);
         var page = (await Host.Scenario(s =>
         {
             s.Post.FormData(new Dictionary<string, string>

@@ -489,6 +489,39 @@ public sealed class ProposalTests(HostFixture fixture) : IClassFixture<HostFixtu
         }, "gewiste naam en toelichting");
     }
 
+    [Fact]
+    public async Task A_proposed_source_is_sealed_while_it_is_the_proposers_and_gone_from_the_audit_export_after_erasure()
+    {
+        var marker = Guid.NewGuid().ToString("N")[..10];
+        var (lesson, eva, _) = await PublishedLessonAsync("Verzegelde bron " + marker[..4], "Een bron is ook iets wat iemand schreef.");
+        var (sanne, _) = await NewContributorWithEmailAsync("Sanne Bron");
+        var sent = await SubmitAsync(sanne, new
+        {
+            kind = "nieuwe-bron", lesson = lesson.Str("slug"), motivation = "Mijn eigen onderzoek.",
+            source = new { title = $"Eigen onderzoek {marker}", author = $"Sanne {marker}", year = 2020, link = $"https://example.org/{marker}", kind = "research" },
+        });
+
+        // The editors read it; the history holds it sealed with the proposer's key.
+        Assert.Equal($"Sanne {marker}", (await EditorViewAsync(eva, sent.Id())).GetProperty("source").Str("author"));
+        await using (var session = Host.Services.GetRequiredService<IDocumentStore>().QuerySession())
+        {
+            var raw = await session.QueryAsync<string>("select data::text from events.mt_events where stream_id = ?", sent.Id());
+            Assert.NotEmpty(raw);
+            Assert.All(raw, data => Assert.DoesNotContain(marker, data));
+        }
+
+        await Host.TrackedAsync(_ => Host.Scenario(s =>
+        {
+            s.Post.Json(new { password = "een-lang-wachtwoord" }).ToUrl("/api/community/me/erase"); s.As(sanne);
+            s.StatusCodeShouldBe(200);
+        }));
+        Assert.DoesNotContain(marker, (await EditorViewAsync(eva, sent.Id())).ToString());
+        var auditor = await Host.LoginAsRoleAsync("auditor");
+        var export = (await Host.Scenario(s => { s.Get.Url("/api/audit/export?format=jsonl"); s.As(auditor); })).ReadAsText();
+        Assert.Contains(sent.Id().ToString(), export);
+        Assert.DoesNotContain(marker, export);
+    }
+
     private async Task<string> NewContributorAsync() => (await NewContributorWithEmailAsync("Bert Bijdrager")).Cookie;
 
     private async Task<(string Cookie, string Email)> NewContributorWithEmailAsync(string name)

@@ -28,11 +28,24 @@ public sealed class SubscriptionDecisionTests
     }
 
     [Fact]
-    public void Unsubscribing_cancels_a_live_subscription_once()
+    public void Unsubscribing_cancels_a_live_subscription_once_and_forgets_the_address()
     {
         var subscription = Requested();
-        subscription.Applied(Assert.IsType<SubscriptionCancelled>(subscription.Cancel()));
-        Assert.Null(subscription.Cancel());
+        var cancelled = Assert.IsType<SubscriptionCancelled>(subscription.Cancel("hash"));
+        Assert.Equal("hash", cancelled.AddressHash);
+        subscription.Applied(cancelled);
+        Assert.True(subscription.AddressForgotten);
+        // The address is gone: an old confirmation link cannot bring the subscription back.
+        Assert.Throws<RuleViolationException>(() => subscription.Confirm(SubscriptionChoices.Everything, Now));
+    }
+
+    [Fact]
+    public void A_subscription_cancelled_before_addresses_were_forgotten_is_cancelled_once()
+    {
+        var subscription = Requested();
+        subscription.Applied(new SubscriptionCancelled(subscription.Id));
+        Assert.False(subscription.AddressForgotten);
+        Assert.Null(subscription.Cancel("hash"));
     }
 
     [Fact]
@@ -42,7 +55,7 @@ public sealed class SubscriptionDecisionTests
         subscription.Applied(Assert.IsType<SubscriptionErased>(subscription.Erase()));
         Assert.Null(subscription.Erase());
         Assert.Throws<RuleViolationException>(() => subscription.Confirm(SubscriptionChoices.Everything, Now));
-        Assert.Throws<RuleViolationException>(() => subscription.Cancel());
+        Assert.Throws<RuleViolationException>(() => subscription.Cancel("hash"));
     }
 
     [Fact]

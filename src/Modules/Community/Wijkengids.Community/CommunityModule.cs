@@ -77,7 +77,7 @@ public sealed class CommunityModule : IModule
         // The weeks of the weekly overview: each stream's inline snapshot says whether it is due or sent (docs/adr/0101).
         options.Projections.Snapshot<DigestWeek>(SnapshotLifecycle.Inline);
         options.Schema.For<DigestWeek>().DatabaseSchemaName(Name).Index(w => w.DueAt);
-        options.Schema.For<SubscriptionView>().DatabaseSchemaName(Name).UniqueIndex(s => s.Email).Index(s => s.Status);
+        options.Schema.For<SubscriptionView>().DatabaseSchemaName(Name).UniqueIndex(s => s.Email).Index(s => s.Status).Index(s => s.AddressHash);
     }
 
     public void AuthorizePages(PageConventionCollection pages)

@@ -7,10 +7,12 @@ namespace Wijkengids.Community.Privacy;
 internal static class AddressErasure
 {
     /// <summary>Update subscriptions of the address: their keys go, and each records its erasure.</summary>
-    public static async Task<int> EraseSubscriptionsAsync(IDocumentSession session, IPersonalDataVault vault, string actor, string email,
-        CancellationToken cancellationToken)
+    /// <remarks>Unsubscribed ones are found by the keyed hash of their forgotten address, which goes with the erasure.</remarks>
+    public static async Task<int> EraseSubscriptionsAsync(IDocumentSession session, IPersonalDataVault vault, MasterKey masterKey, string actor,
+        string email, CancellationToken cancellationToken)
     {
-        var subscriptions = await session.Query<SubscriptionView>().Where(s => s.Email == email).ToListAsync(cancellationToken);
+        var hash = SubscriptionView.HashOf(masterKey, email);
+        var subscriptions = await session.Query<SubscriptionView>().Where(s => s.Email == email || s.AddressHash == hash).ToListAsync(cancellationToken);
         foreach (var subscription in subscriptions)
         {
             await vault.EraseAsync(subscription.Id, actor, cancellationToken);

@@ -34,6 +34,7 @@ internal sealed class ErasePersonalDataHandler(
     IMartenOutbox outbox,
     IRequestContext context,
     IPersonalDataVault vault,
+    MasterKey masterKey,
     TimeProvider clock) : IRequestHandler<ErasePersonalData, ErasureResult>
 {
     public async Task<ErasureResult> Handle(ErasePersonalData request, CancellationToken cancellationToken)
@@ -60,7 +61,7 @@ internal sealed class ErasePersonalDataHandler(
             {
                 throw new RuleViolationException("U kunt uw eigen beheerdersaccount niet zo wissen.");
             }
-            await AddressErasure.EraseSubscriptionsAsync(session, vault, context.Actor, account.Email, cancellationToken);
+            await AddressErasure.EraseSubscriptionsAsync(session, vault, masterKey, context.Actor, account.Email, cancellationToken);
             MailQueue.ForgetAddress(session, account.Email);
             await vault.EraseAsync(account.Id, context.Actor, cancellationToken);
             var stream = await session.Events.FetchForWriting<Account>(account.Id, cancellationToken);

@@ -42,7 +42,7 @@ internal sealed class ErasePersonalDataByEmailHandler(
         var now = clock.GetUtcNow();
         session.Stamp(context, reason);
         var subject = AddressErasure.SubjectOf(masterKey, email);
-        await AddressErasure.EraseSubscriptionsAsync(session, vault, context.Actor, email, cancellationToken);
+        await AddressErasure.EraseSubscriptionsAsync(session, vault, masterKey, context.Actor, email, cancellationToken);
         MailQueue.ForgetAddress(session, email);
         await outbox.PublishAsync(new ErasureRequested(subject, context.Actor, reason, now, email));
         return new ErasureResult(subject, "e-mailadres", now);

@@ -11,6 +11,8 @@ public sealed class Subscription
     public Guid Id { get; set; }
     public long Version { get; set; }
     public SubscriptionStatus Status { get; set; } = SubscriptionStatus.Requested;
+    /// <summary>Unsubscribed with the address forgotten (docs/adr/0102): nothing can be confirmed or sent any more.</summary>
+    public bool AddressForgotten { get; set; }
 
     public static SubscriptionRequested Request(Guid id, Sealed email, SubscriptionChoices choices, DateTimeOffset now) =>
         new(id, email, choices.Themes, now, choices.Chapters, choices.MajorOnly, choices.Frequency);
@@ -18,7 +20,11 @@ public sealed class Subscription
     public static Subscription Create(SubscriptionRequested e) => new() { Id = e.SubscriptionId };
 
     public void Apply(SubscriptionConfirmed _) => Status = SubscriptionStatus.Confirmed;
-    public void Apply(SubscriptionCancelled _) => Status = SubscriptionStatus.Cancelled;
+    public void Apply(SubscriptionCancelled e)
+    {
+        Status = SubscriptionStatus.Cancelled;
+        AddressForgotten |= e.AddressHash is not null;
+    }
     public void Apply(SubscriptionErased _) => Status = SubscriptionStatus.Erased;
 
     /// <summary>Confirmed with a link: from now on with the <paramref name="choices"/> of that link, also when confirmed before.</summary>
@@ -28,17 +34,20 @@ public sealed class Subscription
         return new SubscriptionConfirmed(Id, choices.Themes, now, choices.Chapters, choices.MajorOnly, choices.Frequency);
     }
 
-    /// <summary>Unsubscribing twice is fine: only a live subscription is cancelled.</summary>
-    public SubscriptionCancelled? Cancel()
+    /// <summary>
+    /// Unsubscribing twice is fine: only a live subscription is cancelled. <paramref name="addressHash"/> is the keyed hash
+    /// of the address that remains once it is forgotten.
+    /// </summary>
+    public SubscriptionCancelled? Cancel(string addressHash)
     {
         EnsureNotErased();
-        return Status is SubscriptionStatus.Requested or SubscriptionStatus.Confirmed ? new SubscriptionCancelled(Id) : null;
+        return Status is SubscriptionStatus.Requested or SubscriptionStatus.Confirmed ? new SubscriptionCancelled(Id, addressHash) : null;
     }
 
     public SubscriptionErased? Erase() => Status == SubscriptionStatus.Erased ? null : new SubscriptionErased(Id);
 
     private void EnsureNotErased()
     {
-        if (Status == SubscriptionStatus.Erased) throw new RuleViolationException(SignedTokens.InvalidMessage);
+        if (Status == SubscriptionStatus.Erased || AddressForgotten) throw new RuleViolationException(SignedTokens.InvalidMessage);
     }
 }

@@ -22,9 +22,14 @@ public sealed record SubscriptionConfirmed(Guid SubscriptionId, string[] Themes,
     public string Describe() => $"Aanmelding voor updates bevestigd ({SubscriptionChoices.Of(this).Describe()})";
 }
 
-public sealed record SubscriptionCancelled(Guid SubscriptionId) : IDescribedEvent
+/// <summary>
+/// Unsubscribed. Since docs/adr/0102 the address goes with it: the subscription's key is deleted, and only
+/// <see cref="AddressHash"/> remains, a keyed hash of the address that is the record of "do not mail" (null in events
+/// from before, whose address stayed until erasure).
+/// </summary>
+public sealed record SubscriptionCancelled(Guid SubscriptionId, string? AddressHash = null) : IDescribedEvent
 {
-    public string Describe() => "Afgemeld voor updates";
+    public string Describe() => AddressHash is null ? "Afgemeld voor updates" : "Afgemeld voor updates; het adres is vergeten";
 }
 
 public sealed record SubscriptionErased(Guid SubscriptionId) : IDescribedEvent

@@ -17,9 +17,15 @@ public sealed class SubscriptionView
     public DateTimeOffset RequestedAt { get; set; }
     public DateTimeOffset? ConfirmedAt { get; set; }
     public long Version { get; set; }
+    /// <summary>After unsubscribing, a keyed hash of the forgotten address: the record of "do not mail" (docs/adr/0102).</summary>
+    public string? AddressHash { get; set; }
 
     /// <summary>The address an erased subscription keeps: unique, and no mailbox has it.</summary>
     public static string ErasedAddress(Guid id) => $"gewist-{id:N}@gewist.invalid";
+
+    /// <summary>The keyed hash of an address (HMAC with the master key): equal for the same address, useless without the key.</summary>
+    public static string HashOf(MasterKey masterKey, string email) =>
+        Convert.ToBase64String(masterKey.Mac("unsubscribed-address", System.Text.Encoding.UTF8.GetBytes(email.Trim().ToLowerInvariant())));
 }
 
 internal static class ThemeFilter

@@ -28,11 +28,17 @@ internal sealed class SubscriptionViewProjection(MasterKey masterKey) : SingleSt
                 Choose(view, SubscriptionChoices.Of(confirmed));
                 view.ConfirmedAt = confirmed.ConfirmedAt ?? e.Timestamp;
                 break;
-            case SubscriptionCancelled when view is not null:
+            case SubscriptionCancelled cancelled when view is not null:
                 view.Status = SubscriptionStatus.Cancelled;
+                if (cancelled.AddressHash is not null)
+                {
+                    view.Email = SubscriptionView.ErasedAddress(id);
+                    view.AddressHash = cancelled.AddressHash;
+                }
                 break;
             case SubscriptionErased when view is not null:
                 view.Email = SubscriptionView.ErasedAddress(id);
+                view.AddressHash = null;
                 Choose(view, SubscriptionChoices.Everything);
                 view.Status = SubscriptionStatus.Erased;
                 break;

@@ -18,15 +18,16 @@ internal sealed class AcceptProposalHandler(ProposalSteps steps, IRequestContext
         var accepted = proposal.Accept(current?.Revision, request.Reason, steps.Now);
         var view = await steps.ViewAsync(proposal.Id, cancellationToken);
         return await steps.DecideAsync(stream, accepted, ProposalStatus.Accepted, ModerationDecisions.ProposalAccepted, accepted.ReasonCode, accepted.Reason,
-            ToMessage(proposal, view.ProposerName, current, Guid.Parse(context.Actor), accepted.Reason, steps.Now));
+            ToMessage(proposal, view.Source, view.ProposerName, current, Guid.Parse(context.Actor), accepted.Reason, steps.Now));
     }
 
     /// <summary>
     /// Everything Content needs for a draft with attribution. A change carries the edited text (Content puts it on top of
     /// the lesson's current text); a new source carries the lesson's current sources plus the new one, with its current text.
     /// </summary>
-    internal static ProposalAccepted ToMessage(Proposal p, string proposerName, CatalogLessonText? current, Guid editor, string? reason,
-        DateTimeOffset now)
+    /// <remarks><paramref name="source"/> is the proposed source as the read model revealed it (sealed in the events, docs/adr/0103).</remarks>
+    internal static ProposalAccepted ToMessage(Proposal p, ProposedSource? source, string proposerName, CatalogLessonText? current, Guid editor,
+        string? reason, DateTimeOffset now)
     {
         IReadOnlyList<ProposedSource> sources = [];
         var (title, statement, body) = (p.Title, p.Statement, p.Body);
@@ -34,7 +35,7 @@ internal sealed class AcceptProposalHandler(ProposalSteps steps, IRequestContext
         {
             var existing = current?.Sources.Select(s => new ProposedSource(s.Title, s.Author, s.Year, s.Link, s.Kind)).ToList()
                            ?? p.Base?.Sources.ToList() ?? [];
-            sources = [.. existing, p.Source!];
+            sources = [.. existing, source ?? p.Source ?? throw new RuleViolationException("De voorgestelde bron is gewist; dit voorstel kan niet meer worden overgenomen.")];
             (title, statement, body) = current is null ? (p.Base?.Title, p.Base?.Statement, p.Base?.Body) : (current.Title, current.Statement, current.Body);
         }
         return new ProposalAccepted(p.Id, p.LessonId, p.Kind == ProposalKinds.NewLesson ? p.Sections.FirstOrDefault() : null,

@@ -30,7 +30,9 @@ internal sealed class AnswerProposalHandler(ProposalSteps steps, IRequestContext
         var stream = await steps.FetchAsync(request.ProposalId, request.ExpectedVersion, null, cancellationToken, ownedBy: context.Actor);
         var proposal = stream.Aggregate!;
         var answer = await vault.SealAsync(proposal.AccountId, request.Answer.Trim(), cancellationToken);
-        var source = request.Source is { Title: not null and not "" } given ? given.ToSource() : null;
+        var source = request.Source is { Title: not null and not "" } given
+            ? await ProposedSources.SealAsync(vault, proposal.AccountId, given.ToSource(), cancellationToken)
+            : null;
         var resubmitted = proposal.Answer(answer, request.Title, request.Statement, request.Body, source, steps.Now);
         return await steps.RecordAsync(stream, resubmitted, ProposalStatus.Submitted, ProposalStatus.Submitted.Wire(), "opnieuw ingediend", null);
     }

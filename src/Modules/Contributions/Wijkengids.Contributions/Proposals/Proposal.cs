@@ -23,7 +23,9 @@ public sealed class Proposal
     public string? Title { get; set; }
     public string? Statement { get; set; }
     public string? Body { get; set; }
+    /// <summary>A source proposed before sources were sealed (docs/adr/0103); otherwise null and <see cref="SealedSource"/> holds it.</summary>
     public ProposedSource? Source { get; set; }
+    public Sealed? SealedSource { get; set; }
     public bool Erased { get; set; }
 
     /// <summary>The editor who rejected it: not the one to handle the proposer's objection.</summary>
@@ -36,6 +38,7 @@ public sealed class Proposal
     {
         Id = e.ProposalId, Kind = e.Kind, AccountId = e.AccountId, LessonId = e.LessonId, Sections = [.. e.Sections], Themes = [.. e.Themes],
         BaseRevision = e.BaseRevision, Base = e.Base, Title = e.Title, Statement = e.Statement, Body = e.Body, Source = e.Source,
+        SealedSource = e.SealedSource,
     };
 
     public void Apply(ProposalDetailsRecorded e) => Base = e.Base;
@@ -43,7 +46,7 @@ public sealed class Proposal
 
     public void Apply(ProposalResubmitted e)
     {
-        (Title, Statement, Body, Source) = (e.Title, e.Statement, e.Body, e.Source);
+        (Title, Statement, Body, Source, SealedSource) = (e.Title, e.Statement, e.Body, e.Source, e.SealedSource);
         Status = ProposalStatus.Submitted;
     }
 
@@ -75,15 +78,17 @@ public sealed class Proposal
     }
 
     /// <summary>The proposer answers; fields left empty keep the text as it was (a new source replaces the source when given).</summary>
-    public ProposalResubmitted Answer(Sealed answer, string? title, string? statement, string? body, ProposedSource? source, DateTimeOffset now)
+    public ProposalResubmitted Answer(Sealed answer, string? title, string? statement, string? body, Sealed? source, DateTimeOffset now)
     {
         if (Status != ProposalStatus.InformationRequested)
         {
             throw new RuleViolationException("De redactie heeft geen vraag over dit voorstel openstaan; u kunt het nu niet aanvullen.");
         }
         return Kind != ProposalKinds.NewSource
-            ? new ProposalResubmitted(Id, answer, Kept(title, Title), Kept(statement, Statement), Kept(body, Body), Source, now)
-            : new ProposalResubmitted(Id, answer, Title, Statement, Body, source ?? Source, now);
+            ? new ProposalResubmitted(Id, answer, Kept(title, Title), Kept(statement, Statement), Kept(body, Body), Source, now, SealedSource)
+            : source is null
+                ? new ProposalResubmitted(Id, answer, Title, Statement, Body, Source, now, SealedSource)
+                : new ProposalResubmitted(Id, answer, Title, Statement, Body, null, now, source);
     }
 
     public ProposalAcceptedByEditor Accept(int? currentRevision, string? reason, DateTimeOffset now)

@@ -5,7 +5,9 @@ namespace Wijkengids.Contributions.Proposals;
 // Events of a proposal's stream: the truth from which the Proposal aggregate and the ProposalView read model are rebuilt
 // (docs/adr/0089). The proposer's name and their own words to the editors (motivation, answers) are personal data,
 // sealed with the proposer's account key (docs/adr/0007). The proposed text itself is meant to become guide content and
-// is kept in clear (docs/adr/0015). Fields added later are nullable: events stored before them load with null.
+// is kept in clear (docs/adr/0015); a proposed source (its title, author, link) is sealed like the proposer's own words
+// until an editor takes it into the guide (docs/adr/0103): in SealedSource, with Source null. Fields added later are
+// nullable: events stored before them load with null.
 
 /// <summary>
 /// A contributor sent a proposal, based on published revision <see cref="BaseRevision"/> of the lesson (0 for a new lesson):
@@ -28,7 +30,8 @@ public sealed record ProposalSubmitted(
     Sealed Motivation,
     string? LessonTitle = null,
     ProposalBase? Base = null,
-    DateTimeOffset? SubmittedAt = null) : IDescribedEvent
+    DateTimeOffset? SubmittedAt = null,
+    Sealed? SealedSource = null) : IDescribedEvent
 {
     public string Describe() => $"Voorstel ingediend: {ProposalKinds.DutchName(Kind)}";
 }
@@ -55,7 +58,7 @@ public sealed record ProposalInformationRequested(Guid ProposalId, string Questi
 
 /// <summary>The contributor answered and sent the proposal again, possibly with a revised text.</summary>
 public sealed record ProposalResubmitted(Guid ProposalId, Sealed Answer, string? Title, string? Statement, string? Body, ProposedSource? Source,
-    DateTimeOffset? At = null) : IDescribedEvent
+    DateTimeOffset? At = null, Sealed? SealedSource = null) : IDescribedEvent
 {
     public string Describe() => "Voorstel aangevuld en opnieuw ingediend";
 }
@@ -152,4 +155,20 @@ public static class SourceKindNames
         "policy" => "beleid",
         _ => kind,
     };
+}
+
+/// <summary>
+/// A proposed source sealed with the proposer's key while it is theirs (docs/adr/0103): its title, author and link are
+/// what the proposer wrote, so after erasure they can no longer be read, in the read model nor in the audit export.
+/// </summary>
+internal static class ProposedSources
+{
+    public static Task<Sealed> SealAsync(IPersonalDataVault vault, Guid account, ProposedSource source, CancellationToken cancellationToken) =>
+        vault.SealAsync(account, System.Text.Json.JsonSerializer.Serialize(source), cancellationToken);
+
+    /// <summary>The source, or null once the proposer was erased.</summary>
+    public static async Task<ProposedSource?> RevealAsync(IQuerySession session, MasterKey masterKey, Sealed value, CancellationToken cancellationToken) =>
+        await Platform.PersonalData.PersonalDataVault.RevealInProjectionAsync(session, masterKey, value, cancellationToken) is { } json
+            ? System.Text.Json.JsonSerializer.Deserialize<ProposedSource>(json)
+            : null;
 }

@@ -30,6 +30,8 @@ public sealed class ProposalView
     public string? Statement { get; set; }
     public string? Body { get; set; }
     public ProposedSource? Source { get; set; }
+    /// <summary>The source was sealed with the proposer's key (docs/adr/0103): erasing them removes it.</summary>
+    public bool SourceSealed { get; set; }
     public string Motivation { get; set; } = "";
     public List<ProposalNote> Conversation { get; set; } = [];
     /// <summary>The editor's reason for the last decision (acceptance, rejection, merge).</summary>

@@ -21,6 +21,10 @@ internal sealed class ProposalViewProjection(MasterKey masterKey) : SingleStream
         if (e.Data is ProposalSubmitted submitted)
         {
             view = New(submitted, e.Timestamp);
+            if (submitted.SealedSource is { } sealedSource)
+            {
+                (view.Source, view.SourceSealed) = (await ProposedSources.RevealAsync(session, masterKey, sealedSource, cancellation), true);
+            }
             view.ProposerName = await Reveal(submitted.ProposerName);
             view.Motivation = await Reveal(submitted.Motivation);
         }
@@ -31,6 +35,10 @@ internal sealed class ProposalViewProjection(MasterKey masterKey) : SingleStream
         else if (e.Data is ProposalResubmitted resubmitted)
         {
             (view.Title, view.Statement, view.Body, view.Source) = (resubmitted.Title, resubmitted.Statement, resubmitted.Body, resubmitted.Source);
+            if (resubmitted.SealedSource is { } sealedSource)
+            {
+                (view.Source, view.SourceSealed) = (await ProposedSources.RevealAsync(session, masterKey, sealedSource, cancellation), true);
+            }
             view.Conversation.Add(new ProposalNote(resubmitted.At ?? e.Timestamp, ProposalNote.Proposer, await Reveal(resubmitted.Answer)));
             Changed(view, ProposalStatus.Submitted, resubmitted.At ?? e.Timestamp);
         }
@@ -107,6 +115,8 @@ internal sealed class ProposalViewProjection(MasterKey masterKey) : SingleStream
                 view.MergedDuplicates.Add(absorbed.DuplicateProposalId);
                 break;
             case ProposalErased:
+                // A sealed source can no longer be revealed, as a rebuild would find (docs/adr/0103).
+                if (view.SourceSealed) view.Source = null;
                 view.ProposerName = Erased.Text;
                 view.Motivation = Erased.Text;
                 if (view.AppealMotivation is not null) view.AppealMotivation = Erased.Text;

@@ -95,8 +95,8 @@ internal sealed class SubmitProposalHandler(
 
         session.Events.StartStream<Proposal>(id, new ProposalSubmitted(id, request.Kind, account,
             await vault.SealAsync(account, name, cancellationToken), f.Lesson?.Id, f.Lesson?.Slug, f.Sections, f.Themes, f.Lesson?.Revision ?? 0,
-            f.Title, f.Statement, f.Body, f.Source, await vault.SealAsync(account, request.Motivation.Trim(), cancellationToken),
-            f.Lesson?.Title, f.Base, now));
+            f.Title, f.Statement, f.Body, null, await vault.SealAsync(account, request.Motivation.Trim(), cancellationToken),
+            f.Lesson?.Title, f.Base, now, f.Source is null ? null : await ProposedSources.SealAsync(vault, account, f.Source, cancellationToken)));
         await outbox.PublishAsync(new ContributionStatusChanged(id, "voorstel", account, ProposalStatus.Submitted.Wire(), null,
             ProposalUrls.ForProposer(id), now, StatusText: ProposalStatus.Submitted.Dutch()));
         return new ProposalReceipt(id, ProposalStatus.Submitted, 1);
