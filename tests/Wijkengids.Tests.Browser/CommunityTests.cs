@@ -143,6 +143,8 @@ public sealed class CommunityTests(BrowserFixture fixture) : IClassFixture<Brows
     [InlineData("/registreren", null)]
     [InlineData("/registreren/bevestigen?token=x", null)]
     [InlineData("/wachtwoord-vergeten", null)]
+    [InlineData("/gegevens-opvragen", null)]
+    [InlineData("/gegevens-opvragen/inzien?token=ongeldig", null)]
     [InlineData("/wachtwoord-herstellen?token=x", null)]
     [InlineData("/dev/mail", null)]
     [InlineData("/profiel", "contributor@wijkengids.test")]

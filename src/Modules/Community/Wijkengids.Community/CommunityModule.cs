@@ -133,5 +133,10 @@ public sealed class CommunityModule : IModule
         ExportPersonalDataHandler.MapEndpoint(me);
         ErasePersonalDataHandler.MapEndpoints(endpoints, me);
         ErasePersonalDataByEmailHandler.MapEndpoint(endpoints);
+
+        var addressData = endpoints.MapGroup("/api/community/address-data").WithTags("Community");
+        RequestAddressDataLinkHandler.MapEndpoint(addressData);
+        ExportAddressDataHandler.MapEndpoint(addressData);
+        EraseAddressDataHandler.MapEndpoint(addressData);
     }
 }

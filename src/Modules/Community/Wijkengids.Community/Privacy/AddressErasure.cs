@@ -23,6 +23,23 @@ internal static class AddressErasure
     }
 
     /// <summary>
+    /// Everything under an address without an account, erased with <paramref name="reason"/> as asked by
+    /// <paramref name="requestedBy"/> (an admin, or the person with their link): the subscriptions and mails here, and through
+    /// <see cref="ErasureRequested"/> with the address the reactions and bookings of the other modules (docs/adr/0099).
+    /// </summary>
+    public static async Task<ErasureResult> EraseEverythingAsync(IDocumentSession session, Wolverine.Marten.IMartenOutbox outbox,
+        IPersonalDataVault vault, MasterKey masterKey, IRequestContext context, string requestedBy, string email, string reason, DateTimeOffset now,
+        CancellationToken cancellationToken)
+    {
+        session.Stamp(context, reason);
+        var subject = SubjectOf(masterKey, email);
+        await EraseSubscriptionsAsync(session, vault, masterKey, requestedBy, email, cancellationToken);
+        Mail.MailQueue.ForgetAddress(session, email);
+        await outbox.PublishAsync(new Contracts.ErasureRequested(subject, requestedBy, reason, now, email));
+        return new ErasureResult(subject, "e-mailadres", now);
+    }
+
+    /// <summary>
     /// The data subject of an address without an account: an id derived from the address with a keyed hash, the same every
     /// time (so a second erasure is recognised) and of no use to whoever reads the history without the master key.
     /// </summary>

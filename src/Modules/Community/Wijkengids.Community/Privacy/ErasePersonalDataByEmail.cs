@@ -38,14 +38,8 @@ internal sealed class ErasePersonalDataByEmailHandler(
         {
             throw new RuleViolationException("Bij dit e-mailadres hoort een account. Wis het account; dan gaat alles onder dit adres mee.");
         }
-        var reason = request.Reason.Trim();
-        var now = clock.GetUtcNow();
-        session.Stamp(context, reason);
-        var subject = AddressErasure.SubjectOf(masterKey, email);
-        await AddressErasure.EraseSubscriptionsAsync(session, vault, masterKey, context.Actor, email, cancellationToken);
-        MailQueue.ForgetAddress(session, email);
-        await outbox.PublishAsync(new ErasureRequested(subject, context.Actor, reason, now, email));
-        return new ErasureResult(subject, "e-mailadres", now);
+        return await AddressErasure.EraseEverythingAsync(session, outbox, vault, masterKey, context, context.Actor, email, request.Reason.Trim(),
+            clock.GetUtcNow(), cancellationToken);
     }
 
     internal static void MapEndpoint(IEndpointRouteBuilder endpoints) =>
