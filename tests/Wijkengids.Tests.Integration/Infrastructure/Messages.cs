@@ -39,6 +39,50 @@ public static class Messages
         return result;
     }
 
+    /// <summary>
+    /// Runs <paramref name="action"/> and waits until, for each of <paramref name="handled"/>, a message that matches it has
+    /// been handled successfully, however it came: sent by the step, or taken up later by Wolverine's own agents from the
+    /// durable inbox (a replayed dead letter, a message a dead node left behind). Fails after <paramref name="timeout"/>.
+    /// </summary>
+    public static async Task<ITrackedSession> TrackedUntilHandledAsync(this IAlbaHost host, TimeSpan timeout, Func<IMessageContext, Task> action,
+        params Func<object, bool>[] handled)
+    {
+        var condition = new HandledCondition(handled);
+        var session = await host.TrackActivity().Timeout(timeout).DoNotAssertOnExceptionsDetected().WaitForCondition(condition)
+            .ExecuteAndWaitAsync(action);
+        if (!condition.IsCompleted())
+        {
+            throw new TimeoutException($"Niet binnen {timeout.TotalSeconds:0} s verwerkt: {condition}; gezien: " +
+                                       string.Join(", ", session.AllRecordsInOrder().Select(r => $"{r.MessageEventType} {r.Envelope?.Message?.GetType().Name}")));
+        }
+        return session;
+    }
+
+    /// <summary>Done once, for every expectation, a message matching it has been handled successfully.</summary>
+    private sealed class HandledCondition(Func<object, bool>[] expectations) : ITrackedCondition
+    {
+        private readonly bool[] _met = new bool[expectations.Length];
+
+        public void Record(EnvelopeRecord record)
+        {
+            if (record.MessageEventType != MessageEventType.MessageSucceeded || record.Envelope?.Message is not { } message) return;
+            lock (_met)
+            {
+                for (var i = 0; i < expectations.Length; i++) _met[i] |= expectations[i](message);
+            }
+        }
+
+        public bool IsCompleted()
+        {
+            lock (_met) return _met.All(m => m);
+        }
+
+        public override string ToString()
+        {
+            lock (_met) return $"{_met.Count(m => m)} van {_met.Length} verwachte berichten";
+        }
+    }
+
     /// <summary>Publishes a message and waits until it and everything it caused has been handled.</summary>
     public static Task<ITrackedSession> PublishAndWaitAsync(this IAlbaHost host, object message) =>
         host.TrackedAsync(context => context.PublishAsync(message).AsTask());
