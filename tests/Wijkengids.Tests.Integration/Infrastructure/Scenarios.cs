@@ -100,7 +100,7 @@ public static class Scenarios
 
         // A reader subscribes to updates and confirms the address.
         const string subscriber = "lezer.updates@example.nl";
-        await Settled(host, () => host.SubscribeAndConfirmAsync(subscriber, "participatie"));
+        await host.SubscribeAndConfirmAsync(subscriber, "participatie");
 
         // An organisation and a person (a trainer) registered and changed by an editor.
         var organisation = (await host.Scenario(s =>
