@@ -33,6 +33,13 @@ public sealed class BrowserFixture : IAsyncLifetime
         Wolverine.Tracking.WolverineHostMessageTrackingExtensions.TrackActivity(Services.GetRequiredService<Microsoft.Extensions.Hosting.IHost>())
             .Timeout(TimeSpan.FromSeconds(30)).DoNotAssertOnExceptionsDetected().ExecuteAndWaitAsync(_ => step());
 
+    /// <summary>
+    /// Waits until Marten's async daemon has processed every event stored so far (the audit timeline, the hash chain):
+    /// what an auditor then looks for is there, without a page being reloaded until it shows.
+    /// </summary>
+    public Task ProjectionsCaughtUpAsync() =>
+        Marten.Events.TestingExtensions.WaitForNonStaleProjectionDataAsync(Services.GetRequiredService<Marten.IDocumentStore>(), TimeSpan.FromSeconds(60));
+
     public async Task InitializeAsync()
     {
         var connection = await TestDatabase.CreateDatabaseAsync("browser");

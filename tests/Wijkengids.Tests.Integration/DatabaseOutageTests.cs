@@ -53,12 +53,10 @@ public sealed class DatabaseOutageTests
             Assert.Contains(requestLogs, e => e.Level == LogLevel.Warning && e.Message.Contains(PageUrl));
             Assert.DoesNotContain(requestLogs, e => e.Level >= LogLevel.Error);
 
+            // The restart returns once PostgreSQL accepts connections (pg_ctl -w); the connections the outage broke are
+            // gone from the pool (Npgsql clears it when one breaks), so the very next requests are served.
             await cluster.StartAgainAsync();
-            await Problem.EventuallyAsync(async () =>
-            {
-                var again = await host.Scenario(s => { s.Get.Url(ApiUrl); s.IgnoreStatusCode(); });
-                return again.Context.Response.StatusCode == 200 ? again : null;
-            }, "de API antwoordt weer na de herstart van PostgreSQL", seconds: 30);
+            await host.Scenario(s => { s.Get.Url(ApiUrl); s.StatusCodeShouldBeOk(); });
             await host.Scenario(s => { s.Get.Url(PageUrl); s.StatusCodeShouldBeOk(); });
         }
         finally

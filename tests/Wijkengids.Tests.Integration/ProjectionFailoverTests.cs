@@ -20,19 +20,19 @@ public sealed class ProjectionFailoverTests(ITestOutputHelper output)
     public async Task When_a_host_dies_the_other_runs_its_projections_within_ten_seconds()
     {
         var connection = await TestDatabase.CreateDatabaseAsync("failover");
-        await using var survivor = await AppFactory.StartOnAsync(connection, Managed);
-        var doomed = await AppFactory.StartOnAsync(connection, Managed);
+        await using var survivor = await AppFactory.StartOnAsync(connection, Managed, AgentWatch.AddTo);
+        var doomed = await AppFactory.StartOnAsync(connection, Managed, AgentWatch.AddTo);
+        var (onSurvivor, onDoomed) = (AgentWatch.Of(survivor), AgentWatch.Of(doomed));
         var dead = false;
         try
         {
             var shards = ((JasperFx.Events.IEventStore)survivor.Services.GetRequiredService<Marten.IDocumentStore>()).RegisteredShardNames().Count;
-            // Both hosts run a share of the projections, together all of them.
-            await Explained(Problem.EventuallyAsync(async () =>
-            {
-                await Task.CompletedTask;
-                var onDoomed = Subscriptions(doomed);
-                return onDoomed.Length > 0 && onDoomed.Union(Subscriptions(survivor)).Count() == shards ? onDoomed : null;
-            }, "projecties verdeeld over beide hosts", seconds: 90), () => $"{shards} verwacht; {Describe(survivor)} en {Describe(doomed)}");
+            // Both hosts run a share of the projections, together all of them: waited for as the agents start and stop.
+            await AgentWatch.UntilAsync(
+                () => onDoomed.Running(Subscriptions).Length > 0
+                      && onDoomed.Running(Subscriptions).Union(onSurvivor.Running(Subscriptions)).Count() == shards,
+                TimeSpan.FromSeconds(90), () => $"projecties verdeeld over beide hosts: {shards} verwacht; {Describe(survivor)} en {Describe(doomed)}",
+                onSurvivor, onDoomed);
 
             // Death, as closely as an in-process host can die: it stops without deregistering, so its node row and
             // assignments stay behind with its last heartbeat, as after a crash (a graceful stop would hand over at once).
@@ -43,12 +43,9 @@ public sealed class ProjectionFailoverTests(ITestOutputHelper output)
             dead = true;
             await ExecuteAsync(connection, ReleaseNodeRowsSql);
 
-            var all = await Explained(Problem.EventuallyAsync(async () =>
-            {
-                await Task.CompletedTask;
-                var running = Subscriptions(survivor);
-                return running.Length == shards ? running : null;
-            }, "alle projecties op de overgebleven host", seconds: 30), () => $"{shards} verwacht; {Describe(survivor)}");
+            await AgentWatch.UntilAsync(() => onSurvivor.Running(Subscriptions).Length == shards, TimeSpan.FromSeconds(30),
+                () => $"alle projecties op de overgebleven host: {shards} verwacht; {Describe(survivor)}", onSurvivor);
+            var all = onSurvivor.Running(Subscriptions);
             output.WriteLine($"Overname na {clock.Elapsed.TotalSeconds:N1} s: {string.Join(", ", all.Select(u => u.ToString()))}");
             Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"Overname duurde {clock.Elapsed.TotalSeconds:N1} s, meer dan 10 s.");
         }
@@ -58,24 +55,11 @@ public sealed class ProjectionFailoverTests(ITestOutputHelper output)
         }
     }
 
-    private static async Task<T> Explained<T>(Task<T> waiting, Func<string> state)
-    {
-        try
-        {
-            return await waiting;
-        }
-        catch (TimeoutException e)
-        {
-            throw new TimeoutException($"{e.Message} ({state()})", e);
-        }
-    }
-
     private static string Describe(IAlbaHost host) =>
         string.Join(", ", host.Services.GetRequiredService<IWolverineRuntime>().Agents.AllRunningAgentUris().Select(u => u.ToString()));
 
-    private static Uri[] Subscriptions(IAlbaHost host) =>
-        host.Services.GetRequiredService<IWolverineRuntime>().Agents.AllRunningAgentUris()
-            .Where(u => u.Scheme == "event-subscriptions").ToArray();
+    /// <summary>The scheme of the agents that run projections and subscriptions.</summary>
+    private const string Subscriptions = "event-subscriptions";
 
     private static string KeepNodeRowsSql(Guid nodeId, int nodeNumber) =>
         $"""

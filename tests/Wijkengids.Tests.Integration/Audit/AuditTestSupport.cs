@@ -10,17 +10,18 @@ namespace Wijkengids.Tests.Integration.Audit;
 /// <summary>Steps the audit tests share: make some history, wait for the async read side, touch the database directly.</summary>
 internal static class AuditTestSupport
 {
+    /// <summary>The admin opens an account; waits until every message it sends (the name for Audit) has been handled.</summary>
     public static async Task<Guid> OpenAccountAsync(this IAlbaHost host, string admin, string name, string[] roles,
         string? reason = null, string? correlation = null)
     {
         var email = $"{Guid.NewGuid():N}@example.nl";
-        var created = (await host.Scenario(s =>
+        var created = (await host.TrackedAsync(() => host.Scenario(s =>
         {
             s.Post.Json(new { email, displayName = name, password = "een-lang-wachtwoord", roles, reason }).ToUrl("/api/community/accounts");
             s.As(admin);
             if (correlation is not null) s.WithRequestHeader("X-Correlation-Id", correlation);
             s.StatusCodeShouldBe(201);
-        })).ReadAsJson<JsonElement>();
+        }))).ReadAsJson<JsonElement>();
         return Guid.Parse(created.GetProperty("id").GetString()!);
     }
 
@@ -35,16 +36,13 @@ internal static class AuditTestSupport
         return events.Select(e => e.Sequence).ToArray();
     }
 
-    /// <summary>Verification once the chain covers <paramref name="position"/>.</summary>
+    /// <summary>Verification once the daemon has chained every event stored so far; it must cover <paramref name="position"/>.</summary>
     public static async Task<JsonElement> VerifiedThroughAsync(this IAlbaHost host, string auditor, long position, string query = "")
     {
-        var text = await Problem.EventuallyAsync(async () =>
-        {
-            var result = await host.Scenario(s => { s.Get.Url("/api/audit/verify" + query); s.As(auditor); });
-            var json = result.ReadAsJson<JsonElement>();
-            return json.GetProperty("to").GetInt64() >= position ? json.GetRawText() : null;
-        }, $"de hashketen tot positie {position}", 30);
-        return JsonDocument.Parse(text).RootElement;
+        await host.ProjectionsCaughtUpAsync();
+        var json = (await host.Scenario(s => { s.Get.Url("/api/audit/verify" + query); s.As(auditor); })).ReadAsJson<JsonElement>();
+        Assert.True(json.GetProperty("to").GetInt64() >= position, $"De hashketen komt niet tot positie {position}: {json}");
+        return json;
     }
 
     public static async Task<int> ExecuteAsync(this IAlbaHost host, string sql, params object[] values)
@@ -89,21 +87,15 @@ internal static class TimelineSupport
         return new TimelineResult(page, entries);
     }
 
-    /// <summary>The timeline for <paramref name="query"/> once <paramref name="ready"/> holds (the projection is asynchronous).</summary>
+    /// <summary>
+    /// The timeline for <paramref name="query"/> once the daemon has projected every event stored so far (the projection is
+    /// asynchronous); <paramref name="ready"/> must then hold.
+    /// </summary>
     public static async Task<TimelineResult> TimelineWhenAsync(this IAlbaHost host, string auditor, string query, Func<TimelineResult, bool> ready)
     {
-        TimelineResult? last = null;
-        try
-        {
-            return await Problem.EventuallyAsync(async () =>
-            {
-                last = await host.TimelineAsync(auditor, query);
-                return ready(last) ? last : null;
-            }, $"de tijdlijn voor '{query}'");
-        }
-        catch (TimeoutException e)
-        {
-            throw new TimeoutException($"{e.Message}; laatste antwoord: {last?.Page}", e);
-        }
+        await host.ProjectionsCaughtUpAsync();
+        var timeline = await host.TimelineAsync(auditor, query);
+        Assert.True(ready(timeline), $"De tijdlijn voor '{query}' is niet zoals verwacht: {timeline.Page}");
+        return timeline;
     }
 }

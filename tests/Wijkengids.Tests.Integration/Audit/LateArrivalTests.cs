@@ -14,7 +14,10 @@ namespace Wijkengids.Tests.Integration.Audit;
 /// </summary>
 internal static class LateArrivalSupport
 {
-    /// <summary>A tombstone of a failed append in this process: the stream and shape Marten gives its tombstones.</summary>
+    /// <summary>
+    /// A tombstone of a failed append in this process: the stream and shape Marten gives its tombstones. Marten writes it
+    /// just after the failed save, into the positions the save drew; the daemon passes those positions once it is there.
+    /// </summary>
     public static async Task<long> GenuineTombstoneAsync(this IAlbaHost host, string admin)
     {
         var account = await host.OpenAccountAsync(admin, "Botsende Bob", ["funder"]);
@@ -23,10 +26,10 @@ internal static class LateArrivalSupport
             session.Events.StartStream(account, new Wijkengids.Audit.Watch.AuditActorLookedUp("botsing"));
             await Assert.ThrowsAnyAsync<Exception>(() => session.SaveChangesAsync());
         }
-        var found = await Problem.EventuallyAsync(async () =>
-            await host.ScalarAsync<long>("select coalesce(max(seq_id), 0) from events.mt_events where type = 'tombstone'") is var s and > 0 ? s.ToString() : null,
-            "een tombstone van de mislukte opslag");
-        return long.Parse(found);
+        await host.ProjectionsCaughtUpAsync();
+        var found = await host.ScalarAsync<long>("select coalesce(max(seq_id), 0) from events.mt_events where type = 'tombstone'");
+        Assert.True(found > 0, "Geen tombstone van de mislukte opslag.");
+        return found;
     }
 
     /// <summary>
@@ -53,13 +56,13 @@ internal static class LateArrivalSupport
             from events.mt_events t where t.seq_id = $2
             """, position, genuine);
 
-    /// <summary>Waits until the chain has a link for <paramref name="position"/>; returns its link number.</summary>
+    /// <summary>Waits until the daemon has chained every event stored so far; the chain must have a link for <paramref name="position"/>, whose number it returns.</summary>
     public static async Task<long> ChainedAsync(this IAlbaHost host, long position)
     {
-        var link = await Problem.EventuallyAsync(async () =>
-            await host.ScalarAsync<long>("select coalesce(max(link), 0) from audit.hash_chain where seq = $1", position) is var l and > 0 ? l.ToString() : null,
-            $"een schakel voor positie {position}", 30);
-        return long.Parse(link);
+        await host.ProjectionsCaughtUpAsync();
+        var link = await host.ScalarAsync<long>("select coalesce(max(link), 0) from audit.hash_chain where seq = $1", position);
+        Assert.True(link > 0, $"Geen schakel voor positie {position}.");
+        return link;
     }
 
     public static async Task<JsonElement> VerifyAsync(this IAlbaHost host, string auditor, string query = "") =>

@@ -100,11 +100,7 @@ public sealed class ProvenanceTests(HostFixture fixture) : IClassFixture<HostFix
         Assert.Contains(about.Descriptions, d => d == "Revisie 2 goedgekeurd");
         Assert.All(about.Entries, e => Assert.Equal("content", e.GetProperty("module").GetString()));
         // The export takes the same filter: the lesson's events and the edition's, nothing else.
-        var exported = await Problem.EventuallyAsync(async () =>
-        {
-            var text = (await Host.Scenario(s => { s.Get.Url($"/api/audit/export?format=jsonl&about={lesson.Id()}"); s.As(auditor); })).ReadAsText();
-            return text.Contains("\"content.edition_released\"") ? text : null;
-        }, "de export over de les");
+        var exported = (await Host.Scenario(s => { s.Get.Url($"/api/audit/export?format=jsonl&about={lesson.Id()}"); s.As(auditor); })).ReadAsText();
         var rows = exported.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToArray();
         Assert.All(rows, r => Assert.True(r.Str("streamId") == lesson.Id().ToString() || r.GetProperty("data").GetRawText().Contains(lesson.Id().ToString()),
             r.GetRawText()));
@@ -163,11 +159,11 @@ public sealed class ProvenanceTests(HostFixture fixture) : IClassFixture<HostFix
         await ProvenanceWhenAsync(auditor, lesson.Id(), "",
             p => p.GetProperty("revisions").GetArrayLength() == 2 && p.GetRawText().Contains("Wies Wisbaar"));
 
-        await Host.Scenario(s =>
+        await Host.TrackedAsync(_ => Host.Scenario(s =>
         {
             s.Post.Json(new { subjectId = wies, reason = "verzoek van betrokkene" }).ToUrl("/api/community/erasures"); s.As(admin);
             s.StatusCodeShouldBe(200);
-        });
+        }));
 
         var provenance = await ProvenanceWhenAsync(auditor, lesson.Id(), "sentence=Nieuwe%20zin%20van%20Wies",
             p => p.GetProperty("revisions")[1].GetProperty("contribution").GetProperty("contributorErased").GetBoolean());
@@ -228,14 +224,12 @@ public sealed class ProvenanceTests(HostFixture fixture) : IClassFixture<HostFix
         return proposal;
     }
 
+    /// <summary>The lesson, which must be at <paramref name="revision"/> (the proposal that made it was waited for).</summary>
     private async Task<JsonElement> RevisionAsync(string editor, Guid lesson, int revision)
     {
-        var text = await Problem.EventuallyAsync(async () =>
-        {
-            var current = (await Host.Scenario(s => { s.Get.Url($"/api/content/items/{lesson}"); s.As(editor); })).ReadAsJson<JsonElement>();
-            return current.GetProperty("revision").GetInt32() == revision ? current.GetRawText() : null;
-        }, $"revisie {revision}");
-        return JsonDocument.Parse(text).RootElement;
+        var current = (await Host.Scenario(s => { s.Get.Url($"/api/content/items/{lesson}"); s.As(editor); })).ReadAsJson<JsonElement>();
+        Assert.Equal(revision, current.GetProperty("revision").GetInt32());
+        return current;
     }
 
     private async Task<int> PublishEditionAsync(string editor, string title)
@@ -259,17 +253,13 @@ public sealed class ProvenanceTests(HostFixture fixture) : IClassFixture<HostFix
     private async Task<JsonElement> ProvenanceAsync(string cookie, Guid item, string query) =>
         (await Host.Scenario(s => { s.Get.Url($"/api/audit/items/{item}/provenance?{query}"); s.As(cookie); })).ReadAsJson<JsonElement>();
 
-    /// <summary>The provenance once the asynchronous read side shows what <paramref name="ready"/> expects.</summary>
+    /// <summary>The provenance once the daemon has projected every event stored so far; it must show what <paramref name="ready"/> expects.</summary>
     private async Task<JsonElement> ProvenanceWhenAsync(string cookie, Guid item, string query, Func<JsonElement, bool> ready)
     {
-        var text = await Problem.EventuallyAsync(async () =>
-        {
-            var result = await Host.Scenario(s => { s.Get.Url($"/api/audit/items/{item}/provenance?{query}"); s.As(cookie); s.IgnoreStatusCode(); });
-            if (result.Context.Response.StatusCode != 200) return null;
-            var json = result.ReadAsJson<JsonElement>();
-            return ready(json) ? json.GetRawText() : null;
-        }, "de herkomst");
-        return JsonDocument.Parse(text).RootElement;
+        await Host.ProjectionsCaughtUpAsync();
+        var json = await ProvenanceAsync(cookie, item, query);
+        Assert.True(ready(json), $"De herkomst is niet zoals verwacht: {json}");
+        return json;
     }
 
     private static IEnumerable<string> Names(JsonElement provenance) =>

@@ -18,18 +18,29 @@ public static partial class MailHelpers
         return (await session.Query<DevMail>().Where(m => m.To == address).ToListAsync()).OrderBy(m => m.SentAt).ToList();
     }
 
-    /// <summary>Waits until <paramref name="address"/> has received <paramref name="count"/> mails and returns them.</summary>
-    public static Task<IReadOnlyList<DevMail>> WaitForMailsAsync(this IAlbaHost host, string address, int count) =>
-        Problem.EventuallyAsync(async () =>
-        {
-            var mails = await host.MailsToAsync(address);
-            return mails.Count >= count ? mails : null;
-        }, $"{count} mail(s) aan {address}");
+    /// <summary>
+    /// The mails to <paramref name="address"/>, which must be exactly <paramref name="count"/>: read after the step that sent
+    /// them was tracked (<see cref="Messages.TrackedAsync"/>), so every mail it caused is there and a second one would be too.
+    /// </summary>
+    public static async Task<IReadOnlyList<DevMail>> ReceivedMailsAsync(this IAlbaHost host, string address, int count)
+    {
+        var mails = await host.MailsToAsync(address);
+        Assert.True(mails.Count == count,
+            $"{count} mail(s) aan {address} verwacht, {mails.Count} ontvangen: {string.Join(" | ", mails.Select(m => m.Subject))}");
+        return mails;
+    }
 
-    /// <summary>The first mail to <paramref name="address"/> whose subject starts so; mails of one action may arrive in any order.</summary>
-    public static Task<DevMail> WaitForMailAsync(this IAlbaHost host, string address, string subjectStart) =>
-        Problem.EventuallyAsync(async () => (await host.MailsToAsync(address)).FirstOrDefault(m => m.Subject.StartsWith(subjectStart, StringComparison.Ordinal)),
-            $"een mail aan {address} met onderwerp \u201c{subjectStart}…\u201d");
+    /// <summary>
+    /// The first mail to <paramref name="address"/> whose subject starts so, read after the step that sent it was tracked;
+    /// mails of one action may arrive in any order.
+    /// </summary>
+    public static async Task<DevMail> ReceivedMailAsync(this IAlbaHost host, string address, string subjectStart)
+    {
+        var mails = await host.MailsToAsync(address);
+        return mails.FirstOrDefault(m => m.Subject.StartsWith(subjectStart, StringComparison.Ordinal))
+               ?? throw new Xunit.Sdk.XunitException($"Geen mail aan {address} met onderwerp \u201c{subjectStart}…\u201d; wel: " +
+                                                     string.Join(" | ", mails.Select(m => m.Subject)));
+    }
 
     /// <summary>The request comes from this machine (the development mailbox answers nothing else).</summary>
     public static Scenario FromThisMachine(this Scenario scenario)
@@ -55,17 +66,17 @@ public static partial class MailHelpers
     public static async Task SubscribeAndConfirmAsync(this IAlbaHost host, object body, string email)
     {
         var before = (await host.MailsToAsync(email)).Count;
-        await host.Scenario(s =>
+        await host.TrackedAsync(_ => host.Scenario(s =>
         {
             s.Post.Json(body).ToUrl("/api/community/subscriptions");
             s.StatusCodeShouldBe(202);
-        });
-        var mail = (await host.WaitForMailsAsync(email, before + 1)).Last();
-        await host.Scenario(s =>
+        }));
+        var mail = (await host.ReceivedMailsAsync(email, before + 1)).Last();
+        await host.TrackedAsync(_ => host.Scenario(s =>
         {
             s.Post.Json(new { token = TokenOf(LinkTo(mail.Text, "/aanmelden/bevestigen")) }).ToUrl("/api/community/subscriptions/confirm");
             s.StatusCodeShouldBe(200);
-        });
+        }));
     }
 
     public static async Task PublishAsync(this IAlbaHost host, object message)

@@ -107,8 +107,9 @@ public sealed class PasswordPolicyTests(HostFixture fixture) : IClassFixture<Hos
             Assert.Equal(reason, problem.GetProperty("errors").GetProperty("newPassword")[0].GetString());
         }
 
-        await Host.Scenario(s => { s.Post.Json(new { email = "wisselaar@example.nl" }).ToUrl("/api/community/password-resets"); s.StatusCodeShouldBe(202); });
-        var mail = await Host.WaitForMailAsync("wisselaar@example.nl", "Nieuw wachtwoord");
+        await Host.TrackedAsync(_ => Host.Scenario(s => { s.Post.Json(new { email = "wisselaar@example.nl" }).ToUrl("/api/community/password-resets"); s.StatusCodeShouldBe(202); }));
+        var mail = Assert.Single(await Host.ReceivedMailsAsync("wisselaar@example.nl", 1));
+        Assert.StartsWith("Nieuw wachtwoord", mail.Subject);
         var token = MailHelpers.TokenOf(MailHelpers.LinkTo(mail.Text, "/wachtwoord-herstellen"));
         foreach (var (password, reason) in new[] { ("iloveyou-2026", Passwords.TooCommon), ("wisselaar@example.nl!", Passwords.MadeOfAddressOrSite) })
         {

@@ -19,7 +19,7 @@ public sealed class SelfServiceTests(HostFixture fixture) : IClassFixture<HostFi
             s.Post.Json(new { email = "rita@example.nl", password = "een-lang-wachtwoord" }).ToUrl("/api/auth/login");
             s.StatusCodeShouldBe(401);
         });
-        var mail = Assert.Single(await Host.WaitForMailsAsync("rita@example.nl", 1));
+        var mail = Assert.Single(await Host.ReceivedMailsAsync("rita@example.nl", 1));
         var token = MailHelpers.TokenOf(MailHelpers.LinkTo(mail.Text, "/registreren/bevestigen"));
         await Host.Scenario(s => { s.Post.Json(new { token }).ToUrl("/api/community/registrations/confirm"); s.StatusCodeShouldBe(200); });
         (await Host.Scenario(s => { s.Post.Json(new { token }).ToUrl("/api/community/registrations/confirm"); s.StatusCodeShouldBe(409); }))
@@ -32,7 +32,7 @@ public sealed class SelfServiceTests(HostFixture fixture) : IClassFixture<HostFi
 
         // Registering a taken address answers the same and tells the owner, not the asker.
         Assert.Equal(answer, await RegisterAsync("Iemand Anders", "rita@example.nl", "nog-een-lang-wachtwoord"));
-        var second = (await Host.WaitForMailsAsync("rita@example.nl", 2))[1];
+        var second = (await Host.ReceivedMailsAsync("rita@example.nl", 2))[1];
         Assert.Equal("U hebt al een account bij de Wijkengids", second.Subject);
         await Host.LoginAsync("rita@example.nl", "een-lang-wachtwoord");
     }
@@ -45,7 +45,7 @@ public sealed class SelfServiceTests(HostFixture fixture) : IClassFixture<HostFi
         var unknown = await RequestResetAsync("niemand-bekend@example.nl");
         Assert.Equal(known, unknown);
 
-        var mail = (await Host.WaitForMailsAsync("piet@example.nl", 2))[1];
+        var mail = (await Host.ReceivedMailsAsync("piet@example.nl", 2))[1];
         var token = MailHelpers.TokenOf(MailHelpers.LinkTo(mail.Text, "/wachtwoord-herstellen"));
         (await Host.Scenario(s =>
         {
@@ -104,7 +104,7 @@ public sealed class SelfServiceTests(HostFixture fixture) : IClassFixture<HostFi
         await Host.PublishAndWaitAsync(change);
         await Host.PublishAndWaitAsync(change);
 
-        var mail = (await Host.WaitForMailsAsync("bea@example.nl", 2))[1];
+        var mail = (await Host.ReceivedMailsAsync("bea@example.nl", 2))[1];
         Assert.Equal("Uw voorstel bij de Wijkengids: geaccepteerd", mail.Subject);
         Assert.Contains("Dank, we nemen het op", mail.Text);
         Assert.Contains("/mijn-bijdragen/1", mail.Text);
@@ -115,31 +115,33 @@ public sealed class SelfServiceTests(HostFixture fixture) : IClassFixture<HostFi
         Assert.Equal(2, (await Host.MailsToAsync("bea@example.nl")).Count);
 
         // Without an account, a sender who left a contact address for an answer hears it there.
-        await Host.PublishAsync(change with { ContributionId = Guid.NewGuid(), ContributorAccountId = null, Kind = "reactie", Status = "beantwoord",
+        await Host.PublishAndWaitAsync(change with { ContributionId = Guid.NewGuid(), ContributorAccountId = null, Kind = "reactie", Status = "beantwoord",
             ContactEmail = "gast@example.nl", ContactName = "Gerda Gast" });
-        var guest = Assert.Single(await Host.WaitForMailsAsync("gast@example.nl", 1));
+        var guest = Assert.Single(await Host.ReceivedMailsAsync("gast@example.nl", 1));
         Assert.Equal("Uw reactie bij de Wijkengids: beantwoord", guest.Subject);
         Assert.Contains("Beste Gerda Gast", guest.Text);
     }
 
+    /// <summary>Registers and waits until every mail the registration sends has been delivered.</summary>
     private async Task<string> RegisterAsync(string name, string email, string password) =>
-        (await Host.Scenario(s =>
+        (await Host.TrackedAsync(() => Host.Scenario(s =>
         {
             s.Post.Json(new { displayName = name, email, password }).ToUrl("/api/community/registrations");
             s.StatusCodeShouldBe(202);
-        })).ReadAsText();
+        }))).ReadAsText();
 
+    /// <summary>Asks for a reset link and waits until every mail the request sends has been delivered.</summary>
     private async Task<string> RequestResetAsync(string email) =>
-        (await Host.Scenario(s =>
+        (await Host.TrackedAsync(() => Host.Scenario(s =>
         {
             s.Post.Json(new { email }).ToUrl("/api/community/password-resets");
             s.StatusCodeShouldBe(202);
-        })).ReadAsText();
+        }))).ReadAsText();
 
     private async Task<string> RegisterAndConfirmAsync(string name, string email, string password)
     {
         await RegisterAsync(name, email, password);
-        var mail = (await Host.WaitForMailsAsync(email, 1))[0];
+        var mail = Assert.Single(await Host.ReceivedMailsAsync(email, 1));
         await Host.Scenario(s =>
         {
             s.Post.Json(new { token = MailHelpers.TokenOf(MailHelpers.LinkTo(mail.Text, "/registreren/bevestigen")) }).ToUrl("/api/community/registrations/confirm");

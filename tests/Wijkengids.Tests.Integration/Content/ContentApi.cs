@@ -55,15 +55,16 @@ public static class ContentApi
     }
 
     /// <summary>Opens (through the admin API) and signs in an editor account.</summary>
+    /// <summary>The admin opens an editor account; waits until every message it sends (the name for Content and Audit) has been handled.</summary>
     public static async Task<string> NewEditorAsync(this IAlbaHost host, string email, string name)
     {
         var admin = await host.LoginAsRoleAsync("admin");
-        await host.Scenario(s =>
+        await host.TrackedAsync(_ => host.Scenario(s =>
         {
             s.Post.Json(new { email, displayName = name, password = "een-lang-wachtwoord", roles = new[] { "editor" } })
                 .ToUrl("/api/community/accounts"); s.As(admin);
             s.StatusCodeShouldBe(201);
-        });
+        }));
         return await host.LoginAsync(email, "een-lang-wachtwoord");
     }
 

@@ -40,13 +40,14 @@ public sealed class ProposalTests(HostFixture fixture) : IClassFixture<HostFixtu
     private static object Change(string slug, string title, string body, string motivation = "De praktijk laat dit zien.", int? baseRevision = null) =>
         new { kind = "wijziging", lesson = slug, title, statement = "Een korte stelling.", body, motivation, baseRevision };
 
+    /// <summary>Moderates a proposal and waits until every message it sends (Content's intake, the contributor's mail) has been handled.</summary>
     private async Task<JsonElement> ModerateAsync(string cookie, Guid id, string action, object body, int status = 200)
     {
-        var result = await Host.Scenario(s =>
+        var result = await Host.TrackedAsync(() => Host.Scenario(s =>
         {
             s.Post.Json(body).ToUrl($"/api/contributions/moderation/proposals/{id}/{action}"); s.As(cookie);
             s.StatusCodeShouldBe(status);
-        });
+        }));
         return result.ReadAsJson<JsonElement>();
     }
 
@@ -169,10 +170,11 @@ public sealed class ProposalTests(HostFixture fixture) : IClassFixture<HostFixtu
         await ModerateAsync(eva, sent.Id(), "reject", new { expectedVersion = 5, reasonCode = "dubbel", reason = "oud" }, 409);
 
         JsonElement rejected = default;
-        var tracked = await Host.TrackActivity().Timeout(TimeSpan.FromSeconds(30)).DoNotAssertOnExceptionsDetected()
-            .ExecuteAndWaitAsync((Func<IMessageContext, Task>)(async _ =>
-                rejected = await ModerateAsync(eva, sent.Id(), "reject",
-                    new { expectedVersion = 1, reasonCode = "dubbel", reason = "Dit staat al in paragraaf 1.4." })));
+        var tracked = await Host.TrackedAsync(async _ => rejected = (await Host.Scenario(s =>
+        {
+            s.Post.Json(new { expectedVersion = 1, reasonCode = "dubbel", reason = "Dit staat al in paragraaf 1.4." })
+                .ToUrl($"/api/contributions/moderation/proposals/{sent.Id()}/reject"); s.As(eva);
+        })).ReadAsJson<JsonElement>());
         Assert.Equal("afgewezen", rejected.Str("status"));
         var notice = tracked.AllRecordsInOrder().Select(r => r.Envelope?.Message).OfType<ContributionStatusChanged>()
             .First(m => m.ContributionId == sent.Id() && m.Status != "ingediend");
@@ -296,25 +298,18 @@ public sealed class ProposalTests(HostFixture fixture) : IClassFixture<HostFixtu
 
         // Accepting goes through Wolverine and the outbox to Content's intake: a draft on the current text, with attribution.
         await ModerateAsync(eva, sent.Id(), "accept", new { expectedVersion = 1, reason = "mooie aanvulling" });
-        var draft = await Problem.EventuallyAsync(async () =>
-        {
-            var current = (await Host.Scenario(s => { s.Get.Url($"/api/content/items/{lesson.Id()}"); s.As(eva); })).ReadAsJson<JsonElement>();
-            return current.GetProperty("revision").GetInt32() == 3 ? (object)current : null;
-        }, "het concept uit het voorstel");
-        var drafted = (JsonElement)draft;
+        var drafted = (await Host.Scenario(s => { s.Get.Url($"/api/content/items/{lesson.Id()}"); s.As(eva); })).ReadAsJson<JsonElement>();
+        Assert.Equal(3, drafted.GetProperty("revision").GetInt32());
         Assert.Equal("draft", drafted.Str("status"));
         Assert.Equal("Wijkaanpak vraagt een lange adem van tien jaar.", drafted.GetProperty("text").Str("body"));
         var history = (await Host.Scenario(s => { s.Get.Url($"/api/content/items/{lesson.Id()}/history"); s.As(eva); })).ReadAsJson<JsonElement>();
         Assert.Equal(sent.Id().ToString(), history.GetProperty("revisions")[0].Str("proposalId"));
         Assert.Equal("mooie aanvulling", history.GetProperty("revisions")[0].Str("reason"));
 
-        var mine = await Problem.EventuallyAsync(async () =>
-        {
-            var p = await MineAsync(carla, sent.Id());
-            return p.GetProperty("outcome").ValueKind == JsonValueKind.Object ? (object)p : null;
-        }, "de uitkomst op mijn bijdragen");
-        var outcome = ((JsonElement)mine).GetProperty("outcome");
-        Assert.Equal("geaccepteerd", ((JsonElement)mine).Str("status"));
+        var mine = await MineAsync(carla, sent.Id());
+        var outcome = mine.GetProperty("outcome");
+        Assert.Equal(JsonValueKind.Object, outcome.ValueKind);
+        Assert.Equal("geaccepteerd", mine.Str("status"));
         Assert.Equal(3, outcome.GetProperty("revision").GetInt32());
         Assert.False(outcome.GetProperty("published").GetBoolean());
 
@@ -364,20 +359,17 @@ public sealed class ProposalTests(HostFixture fixture) : IClassFixture<HostFixtu
         var (lesson, eva, _) = await PublishedLessonAsync("Samen beslissen", "Bewoners beslissen mee.");
         var sent = await SubmitAsync(await ContributorAsync(), Change(lesson.Str("slug"), "Samen beslissen", "Bewoners beslissen mee over hun wijk.", baseRevision: 1));
         var correlation = Guid.NewGuid().ToString("N");
-        await Host.Scenario(s =>
+        await Host.TrackedAsync(_ => Host.Scenario(s =>
         {
             s.Post.Json(new { reason = "goede aanvulling" }).ToUrl($"/api/contributions/moderation/proposals/{sent.Id()}/accept"); s.As(eva);
             s.WithRequestHeader("X-Correlation-Id", correlation);
-        });
+        }));
 
         // Contributions' acceptance and Content's draft revision (through Wolverine and the outbox) carry one correlation id.
         var auditor = await Host.LoginAsRoleAsync("auditor");
-        var entries = await Problem.EventuallyAsync(async () =>
-        {
-            var found = (await Host.Scenario(s => { s.Get.Url($"/api/audit/timeline?correlationId={correlation}&order=oldest"); s.As(auditor); }))
-                .TimelineEntries();
-            return found.Any(e => e.Str("module") == "content") ? found : null;
-        }, "acceptatie en concept op de audit-tijdlijn");
+        await Host.ProjectionsCaughtUpAsync();
+        var entries = (await Host.Scenario(s => { s.Get.Url($"/api/audit/timeline?correlationId={correlation}&order=oldest"); s.As(auditor); }))
+            .TimelineEntries();
         Assert.Equal("contributions", entries[0].Str("module"));
         Assert.Contains(entries, e => e.Str("module") == "content" && e.Str("streamId") == lesson.Id().ToString());
         Assert.All(entries.Where(e => e.Str("module") is "contributions" or "content"), e => Assert.Equal("goede aanvulling", e.Str("reason")));
@@ -401,22 +393,16 @@ public sealed class ProposalTests(HostFixture fixture) : IClassFixture<HostFixtu
         await ModerateAsync(eva, newLesson.Id(), "accept", new { });
         await ModerateAsync(eva, source.Id(), "accept", new { });
 
-        var lessonOutcome = await Problem.EventuallyAsync(async () =>
-        {
-            var p = await MineAsync(carla, newLesson.Id());
-            return p.GetProperty("outcome").ValueKind == JsonValueKind.Object ? (object)p.GetProperty("outcome") : null;
-        }, "de nieuwe les");
-        var newItem = (await Host.Scenario(s => { s.Get.Url($"/api/content/items/{((JsonElement)lessonOutcome).Str("lessonId")}"); s.As(eva); }))
+        var lessonOutcome = (await MineAsync(carla, newLesson.Id())).GetProperty("outcome");
+        Assert.Equal(JsonValueKind.Object, lessonOutcome.ValueKind);
+        var newItem = (await Host.Scenario(s => { s.Get.Url($"/api/content/items/{lessonOutcome.Str("lessonId")}"); s.As(eva); }))
             .ReadAsJson<JsonElement>();
         Assert.Equal(["1.4"], newItem.GetProperty("text").GetProperty("sections").EnumerateArray().Select(x => x.GetString()!).ToArray());
         Assert.Equal(["wonen"], newItem.GetProperty("text").GetProperty("themes").EnumerateArray().Select(x => x.GetString()!).ToArray());
 
-        var sourced = await Problem.EventuallyAsync(async () =>
-        {
-            var current = (await Host.Scenario(s => { s.Get.Url($"/api/content/items/{lesson.Id()}"); s.As(eva); })).ReadAsJson<JsonElement>();
-            return current.GetProperty("revision").GetInt32() == 2 ? (object)current : null;
-        }, "de les met de nieuwe bron");
-        var text = ((JsonElement)sourced).GetProperty("text");
+        var sourced = (await Host.Scenario(s => { s.Get.Url($"/api/content/items/{lesson.Id()}"); s.As(eva); })).ReadAsJson<JsonElement>();
+        Assert.Equal(2, sourced.GetProperty("revision").GetInt32());
+        var text = sourced.GetProperty("text");
         Assert.Equal("Monitor de wijk.", text.Str("body"));
         Assert.Equal("Wijkmonitor 2011", Assert.Single(text.GetProperty("sources").EnumerateArray()).Str("title"));
     }
@@ -454,21 +440,16 @@ public sealed class ProposalTests(HostFixture fixture) : IClassFixture<HostFixtu
             s.StatusCodeShouldBe(201);
         })).ReadAsJson<JsonElement>();
         var eva = await Host.LoginAsRoleAsync("editor");
-        await Host.Scenario(s => { s.Post.Json(new { }).ToUrl($"/api/contributions/moderation/reactions/{sent.Id()}/publish"); s.As(eva); });
+        // Publishing tells the guide (a message) that what readers see changed; tracked until it is handled.
+        await Host.TrackedAsync(_ => Host.Scenario(s => { s.Post.Json(new { }).ToUrl($"/api/contributions/moderation/reactions/{sent.Id()}/publish"); s.As(eva); }));
 
-        var shown = await Problem.EventuallyAsync(async () =>
-        {
-            var html = (await Host.Scenario(s => s.Get.Url("/gids/1.4"))).ReadAsText();
-            return html.Contains(message) ? html : null;
-        }, "de reactie onder de paragraaf");
+        var shown = (await Host.Scenario(s => s.Get.Url("/gids/1.4"))).ReadAsText();
+        Assert.Contains(message, shown);
         Assert.Contains("Bea &lt;b&gt;Buur&lt;/b&gt;", shown);
 
-        await Host.Scenario(s => { s.Post.Json(new { reason = "toch reclame" }).ToUrl($"/api/contributions/moderation/reactions/{sent.Id()}/spam"); s.As(eva); });
-        await Problem.EventuallyAsync(async () =>
-        {
-            var html = (await Host.Scenario(s => s.Get.Url("/gids/1.4"))).ReadAsText();
-            return html.Contains(message) ? null : html;
-        }, "de reactie weer weg");
+        await Host.TrackedAsync(_ =>
+            Host.Scenario(s => { s.Post.Json(new { reason = "toch reclame" }).ToUrl($"/api/contributions/moderation/reactions/{sent.Id()}/spam"); s.As(eva); }));
+        Assert.DoesNotContain(message, (await Host.Scenario(s => s.Get.Url("/gids/1.4"))).ReadAsText());
     }
 
     [Fact]
@@ -481,12 +462,12 @@ public sealed class ProposalTests(HostFixture fixture) : IClassFixture<HostFixtu
         var export = (await Host.Scenario(s => { s.Get.Url("/api/community/me/personal-data"); s.As(wim); })).ReadAsText();
         Assert.Contains(motivation, export);
 
-        await Host.Scenario(s => { s.Post.Json(new { password = "een-lang-wachtwoord" }).ToUrl("/api/community/me/erase"); s.As(wim); s.StatusCodeShouldBe(200); });
-        await Problem.EventuallyAsync(async () =>
-        {
-            var view = await EditorViewAsync(eva, sent.Id());
-            return view.Str("motivation") == "[gewist]" && view.Str("proposerName") == "[gewist]" ? "gewist" : null;
-        }, "gewiste naam en toelichting");
+        // Erasing waits until every module has heard of it (ErasureRequested, through the outbox).
+        await Host.TrackedAsync(_ =>
+            Host.Scenario(s => { s.Post.Json(new { password = "een-lang-wachtwoord" }).ToUrl("/api/community/me/erase"); s.As(wim); s.StatusCodeShouldBe(200); }));
+        var view = await EditorViewAsync(eva, sent.Id());
+        Assert.Equal("[gewist]", view.Str("motivation"));
+        Assert.Equal("[gewist]", view.Str("proposerName"));
     }
 
     [Fact]

@@ -14,10 +14,14 @@ public static class AppFactory
         Action<IServiceCollection>? services = null) =>
         await StartOnAsync(await TestDatabase.CreateDatabaseAsync(databasePrefix), settings, services);
 
-    /// <summary>Starts the host on an existing database: a second start, a restored backup, or a restart in another environment (setting "environment").</summary>
-    public static Task<IAlbaHost> StartOnAsync(string connection, IDictionary<string, string?>? settings = null,
-        Action<IServiceCollection>? services = null) =>
-        AlbaHost.For<Program>(builder =>
+    /// <summary>
+    /// Starts the host on an existing database: a second start, a restored backup, or a restart in another environment (setting
+    /// "environment"). Returns once the modules know the names of the development accounts opened at start-up.
+    /// </summary>
+    public static async Task<IAlbaHost> StartOnAsync(string connection, IDictionary<string, string?>? settings = null,
+        Action<IServiceCollection>? services = null)
+    {
+        var host = await AlbaHost.For<Program>(builder =>
         {
             builder.UseEnvironment("Development");
             builder.UseSetting("ConnectionStrings:Wijkengids", connection);
@@ -25,6 +29,18 @@ public static class AppFactory
             builder.UseSetting("RateLimits:LoginPerMinute", "1000");
             builder.UseSetting("RateLimits:FormsPerMinute", "1000");
             foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) builder.UseSetting(key, value);
+            builder.ConfigureServices(Integration.Infrastructure.StartupNames.AddTo);
             if (services is not null) builder.ConfigureServices(services);
         });
+        try
+        {
+            await Integration.Infrastructure.StartupNames.KnownAsync(host);
+        }
+        catch
+        {
+            await host.DisposeAsync();
+            throw;
+        }
+        return host;
+    }
 }

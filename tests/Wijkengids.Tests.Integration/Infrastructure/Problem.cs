@@ -16,18 +16,6 @@ public static class Problem
         return json;
     }
 
-    public static async Task<T> EventuallyAsync<T>(Func<Task<T?>> probe, string what, int seconds = 20) where T : class
-    {
-        var until = DateTime.UtcNow.AddSeconds(seconds);
-        while (true)
-        {
-            var value = await probe();
-            if (value is not null) return value;
-            if (DateTime.UtcNow > until) throw new TimeoutException($"Niet binnen {seconds} s: {what}");
-            await Task.Delay(100);
-        }
-    }
-
     /// <summary>The entries of an audit timeline response (grouped by correlation), in the order given.</summary>
     public static JsonElement[] TimelineEntries(this IScenarioResult result) =>
         result.ReadAsJson<JsonElement>().GetProperty("groups").EnumerateArray()

@@ -82,7 +82,7 @@ public static class Scenarios
             s.Post.Json(new { displayName = "Rita Registratie", email = ritaEmail, password = "het-eerste-wachtwoord" }).ToUrl("/api/community/registrations");
             s.StatusCodeShouldBe(202);
         }));
-        var confirmation = (await host.WaitForMailsAsync(ritaEmail, 1))[0];
+        var confirmation = Assert.Single(await host.ReceivedMailsAsync(ritaEmail, 1));
         await host.Scenario(s =>
         {
             s.Post.Json(new { token = MailHelpers.TokenOf(MailHelpers.LinkTo(confirmation.Text, "/registreren/bevestigen")) })
@@ -100,7 +100,7 @@ public static class Scenarios
 
         // A reader subscribes to updates and confirms the address.
         const string subscriber = "lezer.updates@example.nl";
-        await Settled(host, () => host.SubscribeAndConfirmAsync(subscriber, "participatie"));
+        await host.SubscribeAndConfirmAsync(subscriber, "participatie");
 
         // An organisation and a person (a trainer) registered and changed by an editor.
         var organisation = (await host.Scenario(s =>
@@ -339,10 +339,12 @@ public static class Scenarios
             s.As(bram);
         }));
         var revisionBefore = (await ItemAsync(host, eva, content.LessonId)).GetProperty("revision").GetInt32();
+        // Accepting waits until Content's intake (through the outbox) has written the draft.
         await ModerateProposalAsync(host, eva, change.Id(), "accept", new { reason = "mooie aanvulling" });
-        await Problem.EventuallyAsync(async () =>
-            (await ItemAsync(host, eva, content.LessonId)).GetProperty("revision").GetInt32() > revisionBefore ? "ja" : null,
-            "het concept uit het geaccepteerde voorstel");
+        if ((await ItemAsync(host, eva, content.LessonId)).GetProperty("revision").GetInt32() <= revisionBefore)
+        {
+            throw new InvalidOperationException("Geen concept uit het geaccepteerde voorstel.");
+        }
 
         // A proposal for a new lesson, accepted: a new draft lesson in the section.
         var newLesson = await SubmitAsync(host, bram, new
@@ -351,12 +353,11 @@ public static class Scenarios
             statement = "Jongeren weten wat er speelt.", body = "Betrek jongeren vroeg bij de plannen.", motivation = "Ontbreekt nog in de gids.",
         });
         await ModerateProposalAsync(host, eva, newLesson.Id(), "accept", new { reason = "goede nieuwe les" });
-        var newLessonDraft = await Problem.EventuallyAsync(async () =>
-        {
-            var mine = (await host.Scenario(s => { s.Get.Url("/api/contributions/mine/proposals"); s.As(bram); })).ReadAsJson<JsonElement[]>()
-                .Single(p => p.Id() == newLesson.Id());
-            return mine.GetProperty("outcome").ValueKind == JsonValueKind.Object ? mine.GetProperty("outcome").Str("lessonId") : null;
-        }, "de nieuwe les uit het voorstel");
+        var newLessonOutcome = (await host.Scenario(s => { s.Get.Url("/api/contributions/mine/proposals"); s.As(bram); })).ReadAsJson<JsonElement[]>()
+            .Single(p => p.Id() == newLesson.Id()).GetProperty("outcome");
+        var newLessonDraft = newLessonOutcome.ValueKind == JsonValueKind.Object
+            ? newLessonOutcome.Str("lessonId")
+            : throw new InvalidOperationException("Geen nieuwe les uit het geaccepteerde voorstel.");
 
         // A proposal for a new source, rejected with a reason the contributor sees.
         var source = await SubmitAsync(host, wim, new
@@ -653,20 +654,25 @@ public static class UpgradeFixtures
     public static string ManifestPathOf(string fixture) => fixture[..^".sql.gz".Length] + ".json";
 
     /// <summary>
-    /// Waits until the asynchronous side has caught up with the last event (the audit timeline and the hash chain) and no
-    /// message waits in Wolverine's inbox or outbox, read in SQL so that waiting adds no audit look of its own.
+    /// Waits until the asynchronous side has caught up with the last event (the audit timeline and the hash chain: the
+    /// daemon's progress) and checks that no message waits in Wolverine's inbox or outbox: every step of the scenarios
+    /// that sends messages waited for them (<c>Settled</c>). Read in SQL, so that waiting adds no audit look of its own.
     /// </summary>
-    public static Task WaitUntilSettledAsync(IAlbaHost host) =>
-        Problem.EventuallyAsync(async () =>
+    public static async Task WaitUntilSettledAsync(IAlbaHost host)
+    {
+        await host.ProjectionsCaughtUpAsync();
+        var last = await host.LastSequenceAsync();
+        var timeline = await host.ScalarAsync<long>("select coalesce(max(seq), 0) from audit.timeline");
+        var chained = await host.ScalarAsync<long>("select coalesce(max(seq), 0) from audit.hash_chain");
+        var waiting = await host.ScalarAsync<long>(
+            "select (select count(*) from messaging.wolverine_outgoing_envelopes) + " +
+            "(select count(*) from messaging.wolverine_incoming_envelopes where status <> 'Handled')");
+        if (timeline < last || chained < last || waiting > 0)
         {
-            var last = await host.LastSequenceAsync();
-            var timeline = await host.ScalarAsync<long>("select coalesce(max(seq), 0) from audit.timeline");
-            var chained = await host.ScalarAsync<long>("select coalesce(max(seq), 0) from audit.hash_chain");
-            var waiting = await host.ScalarAsync<long>(
-                "select (select count(*) from messaging.wolverine_outgoing_envelopes) + " +
-                "(select count(*) from messaging.wolverine_incoming_envelopes where status <> 'Handled')");
-            return timeline >= last && chained >= last && waiting == 0 && last == await host.LastSequenceAsync() ? "stil" : null;
-        }, "tijdlijn, hashketen en berichten bij", 60);
+            throw new InvalidOperationException(
+                $"Niet stil: laatste positie {last}, tijdlijn {timeline}, hashketen {chained}, {waiting} bericht(en) in in- of outbox.");
+        }
+    }
 
     /// <summary>The events per module as the audit timeline classifies them: streams and events, up to <paramref name="through"/>.</summary>
     public static async Task<SortedDictionary<string, (long Streams, long Events)>> CountsByModuleAsync(string connection, long through)

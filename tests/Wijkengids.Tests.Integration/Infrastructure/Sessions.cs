@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Alba;
 using Wijkengids.Community.Contracts;
+using Wijkengids.Tests.Integration.Infrastructure;
 
 namespace Wijkengids.Tests;
 
@@ -24,17 +25,20 @@ public static class Sessions
     public static Task<string> LoginAsRoleAsync(this IAlbaHost host, string role) =>
         host.LoginAsync(DevAccounts.All.Single(a => a.Role == role).Email);
 
-    /// <summary>The admin opens a contributor account; returns its id and a sign-in cookie of it.</summary>
+    /// <summary>
+    /// The admin opens a contributor account and waits until every message it sends (the name for Audit) has been handled;
+    /// returns its id and a sign-in cookie of it.
+    /// </summary>
     public static async Task<(string Id, string Cookie)> OpenContributorAsync(this IAlbaHost host, string name, string email,
         string password = "een-lang-wachtwoord")
     {
         var admin = await host.LoginAsRoleAsync("admin");
-        var created = (await host.Scenario(s =>
+        var created = (await host.TrackedAsync(() => host.Scenario(s =>
         {
             s.Post.Json(new { email, displayName = name, password, roles = new[] { "contributor" } })
                 .ToUrl("/api/community/accounts"); s.As(admin);
             s.StatusCodeShouldBe(HttpStatusCode.Created);
-        })).ReadAsJson<JsonElement>();
+        }))).ReadAsJson<JsonElement>();
         return (created.GetProperty("id").GetString()!, await host.LoginAsync(email, password));
     }
 

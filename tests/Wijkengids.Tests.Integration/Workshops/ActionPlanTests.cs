@@ -48,12 +48,12 @@ public sealed class ActionPlanTests(ActionPlanFixture fixture) : IClassFixture<A
                 .ShouldBeProblem(403);
         }
 
-        var recorded = (await Host.Scenario(s =>
+        var recorded = (await Host.TrackedAsync(() => Host.Scenario(s =>
         {
             s.Put.Json(Plan()).ToUrl($"/api/workshops/bookings/{id}/plan"); s.As(organiser);
             s.WithRequestHeader(MetadataHeaders.CorrelationHttpHeader, "plan-vastleggen-1");
             s.StatusCodeShouldBe(200);
-        })).ReadAsJson<JsonElement>();
+        }))).ReadAsJson<JsonElement>();
         Assert.Equal(1, recorded.GetProperty("version").GetInt64());
         Assert.Equal("open", recorded.GetProperty("actions")[0].GetProperty("status").GetString());
         Assert.False(recorded.GetProperty("published").GetBoolean());
@@ -66,7 +66,7 @@ public sealed class ActionPlanTests(ActionPlanFixture fixture) : IClassFixture<A
 
         // The contact is mailed the private link to the plan (once: not again for a revision).
         var email = booking.GetProperty("contactEmail").GetString()!;
-        var mail = (await Host.WaitForMailsAsync(email, 2))[1];
+        var mail = (await Host.ReceivedMailsAsync(email, 2))[1];
         Assert.StartsWith("Plan van aanpak vastgelegd: Vastleggen ", mail.Subject);
         MailHelpers.LinkTo(mail.Text, booking.GetProperty("statusUrl").GetString() + "/plan");
 
@@ -275,12 +275,12 @@ public sealed class ActionPlanTests(ActionPlanFixture fixture) : IClassFixture<A
         var areas = (await Host.WorkshopDirectoryAsync()).Areas;
         var area = areas[title.Length % areas.Count].Id;
         var email = $"{Guid.NewGuid():N}@example.nl";
-        var booking = (await Host.Scenario(s =>
+        var booking = (await Host.TrackedAsync(() => Host.Scenario(s =>
         {
             s.Post.Json(WorkshopSteps.Request(slug, sessionId, area, email)).ToUrl("/api/workshops/bookings");
             if (requester is not null) s.As(requester);
             s.StatusCodeShouldBe(201);
-        })).ReadAsJson<JsonElement>();
+        }))).ReadAsJson<JsonElement>();
         Assert.Equal("bevestigd", booking.GetProperty("status").GetString());
         var withSlug = JsonSerializer.SerializeToElement(new Dictionary<string, object?>
         {

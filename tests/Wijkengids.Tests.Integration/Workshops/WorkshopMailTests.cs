@@ -11,8 +11,10 @@ public sealed class WorkshopMailTests(HostFixture fixture) : IClassFixture<HostF
 {
     private IAlbaHost Host => fixture.Host;
 
+    /// <summary>Requests a booking and waits until every mail the request sends has been delivered.</summary>
     private async Task<JsonElement> RequestAsync(object request) =>
-        (await Host.Scenario(s => { s.Post.Json(request).ToUrl("/api/workshops/bookings"); s.StatusCodeShouldBe(201); })).ReadAsJson<JsonElement>();
+        (await Host.TrackedAsync(() => Host.Scenario(s => { s.Post.Json(request).ToUrl("/api/workshops/bookings"); s.StatusCodeShouldBe(201); })))
+        .ReadAsJson<JsonElement>();
 
     [Fact]
     public async Task Every_step_of_a_booking_reaches_the_contact_by_mail_once()
@@ -25,12 +27,12 @@ public sealed class WorkshopMailTests(HostFixture fixture) : IClassFixture<HostF
 
         var confirmed = await RequestAsync(WorkshopSteps.RequestWithCoFinancing(slug, sessionId, area.Id, first, 1200m));
         await RequestAsync(WorkshopSteps.Request(slug, sessionId, area.Id, second));
-        var mail = Assert.Single(await Host.WaitForMailsAsync(first, 1));
+        var mail = Assert.Single(await Host.ReceivedMailsAsync(first, 1));
         Assert.StartsWith("Werkatelier bevestigd: Post ", mail.Subject);
         Assert.Contains("7 april 2027 10:00", mail.Text);
         Assert.Contains("Wijkcentrum Nieuwland, Schiedam", mail.Text);
         Assert.Contains("http://", MailHelpers.LinkTo(mail.Text, confirmed.GetProperty("statusUrl").GetString()!));
-        var waiting = Assert.Single(await Host.WaitForMailsAsync(second, 1));
+        var waiting = Assert.Single(await Host.ReceivedMailsAsync(second, 1));
         Assert.StartsWith("Op de wachtlijst: Post ", waiting.Subject);
         Assert.Contains("plaats 1 van de wachtlijst", waiting.Text);
 
@@ -40,11 +42,11 @@ public sealed class WorkshopMailTests(HostFixture fixture) : IClassFixture<HostF
             s.Post.Json(new { startsAt = "2027-04-14T14:30", reason = "zaal niet beschikbaar" }).ToUrl($"/api/workshops/sessions/{sessionId}/move"); s.As(organiser);
             s.StatusCodeShouldBe(200);
         }));
-        var moved = (await Host.WaitForMailsAsync(first, 2))[1];
+        var moved = (await Host.ReceivedMailsAsync(first, 2))[1];
         Assert.StartsWith("Werkatelier verplaatst: ", moved.Subject);
         Assert.Contains("Was: 7 april 2027 10:00", moved.Text);
         Assert.Contains("Wordt: 14 april 2027 14:30", moved.Text);
-        Assert.StartsWith("Werkatelier verplaatst: ", (await Host.WaitForMailsAsync(second, 2))[1].Subject);
+        Assert.StartsWith("Werkatelier verplaatst: ", (await Host.ReceivedMailsAsync(second, 2))[1].Subject);
 
         // Co-financing decided, then the confirmed booking cancelled: the wait list moves up.
         var funder = await Host.LoginAsRoleAsync("funder");
@@ -53,7 +55,7 @@ public sealed class WorkshopMailTests(HostFixture fixture) : IClassFixture<HostF
             s.Post.Json(new { grant = true, amount = 1000m }).ToUrl($"/api/workshops/bookings/{confirmed.GetProperty("id").GetString()}/co-financing"); s.As(funder);
             s.StatusCodeShouldBe(200);
         }));
-        var granted = (await Host.WaitForMailsAsync(first, 3))[2];
+        var granted = (await Host.ReceivedMailsAsync(first, 3))[2];
         Assert.Equal("Cofinanciering toegekend", granted.Subject);
         Assert.Contains("1.000,00", granted.Text);
         await Host.TrackedAsync(_ => Host.Scenario(s =>
@@ -62,10 +64,10 @@ public sealed class WorkshopMailTests(HostFixture fixture) : IClassFixture<HostF
             s.As(organiser);
             s.StatusCodeShouldBe(200);
         }));
-        var cancelled = (await Host.WaitForMailsAsync(first, 4))[3];
+        var cancelled = (await Host.ReceivedMailsAsync(first, 4))[3];
         Assert.StartsWith("Werkatelier geannuleerd: ", cancelled.Subject);
         Assert.Contains("Reden: Het gebied stelt het werkatelier uit.", cancelled.Text);
-        var promoted = (await Host.WaitForMailsAsync(second, 3))[2];
+        var promoted = (await Host.ReceivedMailsAsync(second, 3))[2];
         Assert.StartsWith("Er is plaats: werkatelier ", promoted.Subject);
         Assert.Contains("14 april 2027 14:30", promoted.Text);
 
