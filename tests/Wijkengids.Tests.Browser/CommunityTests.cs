@@ -117,6 +117,55 @@ public sealed class CommunityTests(BrowserFixture fixture) : IClassFixture<Brows
     }
 
     [Fact]
+    public async Task A_reaction_sender_without_an_account_asks_for_their_data_by_mail_and_erases_it()
+    {
+        var marker = Guid.NewGuid().ToString("N")[..8];
+        var address = $"zonder-account-{marker}@example.nl";
+        var page = await fixture.NewPageAsync();
+        await page.GotoAsync("/reageren?over=sectie:1.4");
+        await page.GetByLabel("Naam", new() { Exact = true }).FillAsync($"Zoë {marker}");
+        await page.GetByLabel("E-mailadres").FillAsync(address);
+        await page.GetByLabel("Uw reactie").FillAsync($"Mijn reactie {marker}");
+        await page.GetByLabel("Ik ga akkoord").CheckAsync();
+        await fixture.TrackedAsync(async () =>
+        {
+            await page.GetByRole(AriaRole.Button, new() { Name = "Reactie versturen" }).ClickAsync();
+            await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Uw reactie is ontvangen");
+        });
+
+        // From the privacy statement to the request form, then the link from the mail.
+        await page.GotoAsync("/privacy");
+        await page.GetByRole(AriaRole.Link, new() { Name = "vraagt u een link aan per e-mail" }).ClickAsync();
+        await BrowserSteps.AssertNoAxeViolationsAsync(page);
+        await page.GetByLabel("E-mailadres").FillAsync(address);
+        await fixture.TrackedAsync(async () =>
+        {
+            await page.GetByRole(AriaRole.Button, new() { Name = "Link aanvragen" }).ClickAsync();
+            await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("U ontvangt binnen enkele minuten een e-mail");
+        });
+        var mail = await MailAsync(page, address, "Uw gegevens bij de Wijkengids");
+        await mail.Locator("a[href*='/gegevens-opvragen/inzien?token=']").ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Uw gegevens", Exact = true })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText($"Mijn reactie {marker}")).ToBeVisibleAsync();
+        await BrowserSteps.AssertNoAxeViolationsAsync(page);
+
+        // Erasing asks for the confirmation first, at the field.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Mijn gegevens wissen" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Vink aan dat u begrijpt dat wissen definitief is.");
+        await page.GetByLabel("Ik begrijp dat dit definitief is").CheckAsync();
+        await fixture.TrackedAsync(async () =>
+        {
+            await page.GetByRole(AriaRole.Button, new() { Name = "Mijn gegevens wissen" }).ClickAsync();
+            await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Uw naam, e-mailadres en teksten zijn van het platform verwijderd");
+        });
+
+        var editor = await fixture.NewPageAsync();
+        await BrowserSteps.SignInAsync(editor, "editor@wijkengids.test");
+        await editor.GotoAsync("/redactie/bijdragen?status=alle");
+        await Assertions.Expect(editor.GetByText($"Mijn reactie {marker}")).ToHaveCountAsync(0);
+    }
+
+    [Fact]
     public async Task An_editor_changes_a_person_on_the_page_and_the_public_list_follows()
     {
         var page = await fixture.NewPageAsync();
