@@ -14,6 +14,15 @@ public static class TextRules
         rule.NotEmpty().WithMessage(whenEmpty)
             .MaximumLength(maxLength).WithMessage($"{what} mag hoogstens {Count(maxLength)} tekens hebben.");
 
+    /// <summary>
+    /// An e-mail address: <paramref name="whenEmpty"/> when it is missing, too long above 254 characters (RFC 5321), and
+    /// otherwise it must look like an address.
+    /// </summary>
+    public static IRuleBuilderOptions<T, string> EmailAddressText<T>(this IRuleBuilder<T, string> rule, string whenEmpty = "Vul een e-mailadres in.") =>
+        rule.NotEmpty().WithMessage(whenEmpty)
+            .MaximumLength(254).WithMessage("Het e-mailadres is te lang.")
+            .EmailAddress().WithMessage("Vul een geldig e-mailadres in.");
+
     /// <summary>"2000", "20.000": Dutch digit grouping from five digits on, as the messages have always read.</summary>
     private static string Count(int n) => n >= 10_000 ? n.ToString("N0", CultureInfo.GetCultureInfo("nl-NL")) : n.ToString(CultureInfo.InvariantCulture);
 }

@@ -14,9 +14,7 @@ internal sealed class OpenAccountValidator : AbstractValidator<OpenAccount>
 {
     public OpenAccountValidator()
     {
-        RuleFor(x => x.Email).NotEmpty().WithMessage("Vul een e-mailadres in.")
-            .MaximumLength(254).WithMessage("Het e-mailadres is te lang.")
-            .EmailAddress().WithMessage("Vul een geldig e-mailadres in.");
+        RuleFor(x => x.Email).EmailAddressText();
         RuleFor(x => x.DisplayName).NotEmpty().WithMessage("Vul een naam in.")
             .MaximumLength(100).WithMessage("De naam mag hoogstens 100 tekens hebben.");
         RuleFor(x => x.Password).StrongPassword(x => x.Email);

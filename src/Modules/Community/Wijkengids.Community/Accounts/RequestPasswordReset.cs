@@ -6,8 +6,7 @@ public sealed record RequestPasswordReset(string Email) : ICommand<SelfServiceAn
 internal sealed class RequestPasswordResetValidator : AbstractValidator<RequestPasswordReset>
 {
     public RequestPasswordResetValidator() =>
-        RuleFor(x => x.Email).NotEmpty().WithMessage("Vul een e-mailadres in.").MaximumLength(254).WithMessage("Het e-mailadres is te lang.")
-            .EmailAddress().WithMessage("Vul een geldig e-mailadres in.");
+        RuleFor(x => x.Email).EmailAddressText();
 }
 
 internal sealed class RequestPasswordResetHandler(AccountSteps steps, AccountMails mails) : IRequestHandler<RequestPasswordReset, SelfServiceAnswer>

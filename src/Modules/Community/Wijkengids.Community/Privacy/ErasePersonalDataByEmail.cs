@@ -17,8 +17,7 @@ internal sealed class ErasePersonalDataByEmailValidator : AbstractValidator<Eras
 {
     public ErasePersonalDataByEmailValidator()
     {
-        RuleFor(x => x.Email).NotEmpty().WithMessage("Vul het e-mailadres in.")
-            .EmailAddress().WithMessage("Vul een geldig e-mailadres in, zoals naam@voorbeeld.nl.").MaximumLength(254);
+        RuleFor(x => x.Email).EmailAddressText("Vul het e-mailadres in.");
         RuleFor(x => x.Reason).RequiredText("Geef de reden waarom u deze gegevens wist.", 500, "De reden");
     }
 }

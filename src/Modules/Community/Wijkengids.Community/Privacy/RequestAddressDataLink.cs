@@ -16,8 +16,7 @@ public sealed record RequestAddressDataLink(string Email) : ICommand<SelfService
 internal sealed class RequestAddressDataLinkValidator : AbstractValidator<RequestAddressDataLink>
 {
     public RequestAddressDataLinkValidator() =>
-        RuleFor(x => x.Email).NotEmpty().WithMessage("Vul uw e-mailadres in.").MaximumLength(254).WithMessage("Het e-mailadres is te lang.")
-            .EmailAddress().WithMessage("Vul een geldig e-mailadres in, zoals naam@voorbeeld.nl.");
+        RuleFor(x => x.Email).EmailAddressText("Vul uw e-mailadres in.");
 }
 
 internal sealed class RequestAddressDataLinkHandler(

@@ -27,9 +27,7 @@ internal sealed class SubscribeValidator : AbstractValidator<Subscribe>
 {
     public SubscribeValidator(IGuideCatalog catalog)
     {
-        RuleFor(x => x.Email).NotEmpty().WithMessage("Vul uw e-mailadres in.")
-            .MaximumLength(254).WithMessage("Het e-mailadres is te lang.")
-            .EmailAddress().WithMessage("Vul een geldig e-mailadres in.");
+        RuleFor(x => x.Email).EmailAddressText("Vul uw e-mailadres in.");
         RuleFor(x => ThemeFilter.Normalize(x.Themes)).Must(t => t.Length <= 20).OverridePropertyName("Themes").WithMessage("Kies hoogstens 20 thema's.");
         RuleForEach(x => ThemeFilter.Normalize(x.Themes)).Must(t => t.Length <= 60).OverridePropertyName("Themes")
             .WithMessage("Een thema mag hoogstens 60 tekens hebben.");
