@@ -10,7 +10,7 @@ using Wijkengids.Tests.Integration.Audit;
 using Wijkengids.Tests.Integration.Content;
 using Wijkengids.Tests.Integration.Infrastructure;
 
-namespace Wijkengids.Tests.Integration;
+namespace Wijkengids.Tests.Integration.Platform;
 
 /// <summary>
 /// The database today's code made (Fixtures/upgrade-2026-12.sql.gz, docs/adr/0088), restored into a new database with psql and

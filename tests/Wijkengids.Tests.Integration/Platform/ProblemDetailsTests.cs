@@ -3,7 +3,7 @@ using System.Text.Json;
 using Alba;
 using Wijkengids.Tests.Integration.Infrastructure;
 
-namespace Wijkengids.Tests.Integration;
+namespace Wijkengids.Tests.Integration.Platform;
 
 /// <summary>Every API failure is RFC 9457 problem details; no input produces a 500.</summary>
 public sealed class ProblemDetailsTests(HostFixture fixture) : IClassFixture<HostFixture>

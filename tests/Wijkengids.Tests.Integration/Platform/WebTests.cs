@@ -2,7 +2,7 @@ using System.Text.Json;
 using Alba;
 using Wijkengids.Tests.Integration.Infrastructure;
 
-namespace Wijkengids.Tests.Integration;
+namespace Wijkengids.Tests.Integration.Platform;
 
 public sealed class WebTests(HostFixture fixture) : IClassFixture<HostFixture>
 {

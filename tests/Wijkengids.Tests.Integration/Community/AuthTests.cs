@@ -4,7 +4,7 @@ using Alba;
 using Wijkengids.Community.Contracts;
 using Wijkengids.Tests.Integration.Infrastructure;
 
-namespace Wijkengids.Tests.Integration;
+namespace Wijkengids.Tests.Integration.Community;
 
 public sealed class AuthTests(HostFixture fixture) : IClassFixture<HostFixture>
 {

@@ -4,7 +4,7 @@ using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using Wijkengids.Tests.Integration.Infrastructure;
 
-namespace Wijkengids.Tests.Integration;
+namespace Wijkengids.Tests.Integration.Platform;
 
 /// <summary>
 /// The spine end to end: a request appends events with full metadata, a contract message goes through

@@ -3,7 +3,7 @@ using Alba;
 using Wijkengids.Community.Contracts;
 using Wijkengids.Tests.Integration.Infrastructure;
 
-namespace Wijkengids.Tests.Integration;
+namespace Wijkengids.Tests.Integration.Platform;
 
 /// <summary>
 /// Every form shows a refused post the same way (one FormPageModel, one _Fouten partial, the veld tag helpers): a 400,

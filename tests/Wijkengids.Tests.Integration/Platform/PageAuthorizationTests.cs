@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Wijkengids.SharedKernel;
 using Wijkengids.Tests.Integration.Infrastructure;
 
-namespace Wijkengids.Tests.Integration;
+namespace Wijkengids.Tests.Integration.Platform;
 
 /// <summary>
 /// Every protected page, as each module declares it in IModule.AuthorizePages: an anonymous visitor is sent to sign in,

@@ -1,7 +1,7 @@
 using Alba;
 using Wijkengids.Tests.Integration.Infrastructure;
 
-namespace Wijkengids.Tests.Integration;
+namespace Wijkengids.Tests.Integration.Platform;
 
 /// <summary>
 /// Cross-site request forgery (ADR 75): a state-changing request with the sign-in cookie needs the antiforgery token
