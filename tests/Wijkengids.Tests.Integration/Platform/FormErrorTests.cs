@@ -10,7 +10,8 @@ namespace Wijkengids.Tests.Integration.Platform;
 /// the error summary at the top with each reason a link to its field, and at the field itself the message, named by
 /// the field's aria-describedby, with aria-invalid="true". One form per module.
 /// </summary>
-public sealed class FormErrorTests(HostFixture fixture) : IClassFixture<HostFixture>
+[Collection(SharedHosts.Platform)]
+public sealed class FormErrorTests(PlatformHost fixture)
 {
     private IAlbaHost Host => fixture.Host;
 

@@ -5,7 +5,8 @@ using Wijkengids.Tests.Integration.Infrastructure;
 namespace Wijkengids.Tests.Integration.Platform;
 
 /// <summary>Text with line breaks is stored with LF and without spaces at line ends, whether a browser form or an API client sent it.</summary>
-public sealed class LineEndingTests(HostFixture fixture) : IClassFixture<HostFixture>
+[Collection(SharedHosts.Platform)]
+public sealed class LineEndingTests(PlatformHost fixture)
 {
     private IAlbaHost Host => fixture.Host;
 

@@ -4,7 +4,8 @@ using Wijkengids.Tests.Integration.Infrastructure;
 
 namespace Wijkengids.Tests.Integration.Platform;
 
-public sealed class WebTests(HostFixture fixture) : IClassFixture<HostFixture>
+[Collection(SharedHosts.Platform)]
+public sealed class WebTests(PlatformHost fixture)
 {
     private IAlbaHost Host => fixture.Host;
 
