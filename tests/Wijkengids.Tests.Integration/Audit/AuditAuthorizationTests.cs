@@ -12,7 +12,8 @@ namespace Wijkengids.Tests.Integration.Audit;
 /// host's routes (so a new one is covered without editing this test), refuses every other role and anonymous visitors.
 /// Looking is itself recorded.
 /// </summary>
-public sealed class AuditAuthorizationTests(HostFixture fixture) : IClassFixture<HostFixture>
+[Collection(SharedHosts.Audit)]
+public sealed class AuditAuthorizationTests(AuditHost fixture)
 {
     private static readonly string[] OtherRoles = ["editor", "contributor", "organiser", "funder", "admin"];
 

@@ -6,7 +6,8 @@ using Wijkengids.Tests.Integration.Infrastructure;
 namespace Wijkengids.Tests.Integration.Audit;
 
 /// <summary>Exports as CSV and JSON Lines for any filter, verifiable offline by the `audit verify` command.</summary>
-public sealed class ExportTests(HostFixture fixture) : IClassFixture<HostFixture>, IDisposable
+[Collection(SharedHosts.Audit)]
+public sealed class ExportTests(AuditHost fixture) : IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("wijkengids-export-").FullName;
     private IAlbaHost Host => fixture.Host;

@@ -9,7 +9,8 @@ using Wijkengids.Tests.Integration.Infrastructure;
 namespace Wijkengids.Tests.Integration.Audit;
 
 /// <summary>The hash chain over the global event sequence: built by the daemon, verifiable, with public day checkpoints.</summary>
-public sealed class HashChainTests(HostFixture fixture) : IClassFixture<HostFixture>
+[Collection(SharedHosts.Audit)]
+public sealed class HashChainTests(AuditHost fixture)
 {
     private IAlbaHost Host => fixture.Host;
 

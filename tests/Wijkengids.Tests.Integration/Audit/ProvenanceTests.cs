@@ -13,7 +13,8 @@ namespace Wijkengids.Tests.Integration.Audit;
 /// revision, which proposal and contributor it came from, who reviewed and published it, in which edition it appeared,
 /// and which revision introduced a given sentence. Erased contributors show as erased; only auditors and admins read it.
 /// </summary>
-public sealed class ProvenanceTests(HostFixture fixture) : IClassFixture<HostFixture>
+[Collection(SharedHosts.Audit)]
+public sealed class ProvenanceTests(AuditHost fixture)
 {
     private IAlbaHost Host => fixture.Host;
 

@@ -5,7 +5,8 @@ using Wijkengids.Tests.Integration.Infrastructure;
 namespace Wijkengids.Tests.Integration.Audit;
 
 /// <summary>The auditors' timeline over the API: every filter, combined filters, keyset paging both ways, grouping, local time.</summary>
-public sealed class TimelineTests(HostFixture fixture) : IClassFixture<HostFixture>
+[Collection(SharedHosts.Audit)]
+public sealed class TimelineTests(AuditHost fixture)
 {
     private IAlbaHost Host => fixture.Host;
 

@@ -15,7 +15,8 @@ namespace Wijkengids.Tests.Integration.Community;
 /// the reaction, the werkatelier request and the subscription lose the person's data in every module, and the open request
 /// is withdrawn.
 /// </summary>
-public sealed class AddressErasureTests(HostFixture fixture) : IClassFixture<HostFixture>
+[Collection(SharedHosts.Community)]
+public sealed class AddressErasureTests(CommunityHost fixture)
 {
     private IAlbaHost Host => fixture.Host;
 

@@ -85,7 +85,8 @@ public sealed class DevAccountsOutsideDevelopmentTests
 }
 
 /// <summary>The development mailbox answers only in Development and only to this machine.</summary>
-public sealed class DevMailboxTests(HostFixture fixture) : IClassFixture<HostFixture>
+[Collection(SharedHosts.Community)]
+public sealed class DevMailboxTests(CommunityHost fixture)
 {
     [Theory]
     [InlineData("127.0.0.1", 200)]

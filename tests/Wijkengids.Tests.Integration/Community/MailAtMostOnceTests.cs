@@ -3,11 +3,13 @@ using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using Wijkengids.Community.Mail;
 using Wolverine;
+using Wijkengids.Tests.Integration.Infrastructure;
 
 namespace Wijkengids.Tests.Integration.Community;
 
 /// <summary>A mail is sent at most once per delivery, also when its message arrives twice or after a crash (docs/adr/0082).</summary>
-public sealed class MailAtMostOnceTests(SmtpFixture fixture) : IClassFixture<SmtpFixture>
+[Collection(SharedHosts.Smtp)]
+public sealed class MailAtMostOnceTests(SmtpFixture fixture)
 {
     private IAlbaHost Host => fixture.Host;
 

@@ -8,7 +8,8 @@ using Wijkengids.Tests.Integration.Infrastructure;
 namespace Wijkengids.Tests.Integration.Community;
 
 /// <summary>Besides 12 characters: no common password, none made of the address or the site's name – wherever a password is set.</summary>
-public sealed class PasswordPolicyTests(HostFixture fixture) : IClassFixture<HostFixture>
+[Collection(SharedHosts.Community)]
+public sealed class PasswordPolicyTests(CommunityHost fixture)
 {
     private IAlbaHost Host => fixture.Host;
 
@@ -48,10 +49,11 @@ public sealed class PasswordPolicyTests(HostFixture fixture) : IClassFixture<Hos
     [Fact]
     public async Task Registration_refuses_a_common_password_with_a_Dutch_reason()
     {
-        var problem = await Expect400Async(s => s.Post.Json(new { displayName = "Gewoon Iemand", email = "gewoon@example.nl", password = "Password12345" })
+        var email = Unique.Email("gewoon");
+        var problem = await Expect400Async(s => s.Post.Json(new { displayName = "Gewoon Iemand", email, password = "Password12345" })
             .ToUrl("/api/community/registrations"));
         Assert.Equal(Passwords.TooCommon, problem.GetProperty("errors").GetProperty("password")[0].GetString());
-        Assert.Empty(await Host.MailsToAsync("gewoon@example.nl"));
+        Assert.Empty(await Host.MailsToAsync(email));
     }
 
     [Fact]
@@ -88,16 +90,18 @@ public sealed class PasswordPolicyTests(HostFixture fixture) : IClassFixture<Hos
     [Fact]
     public async Task Reset_and_profile_change_refuse_common_passwords_and_the_own_address()
     {
+        var email = Unique.Email("wisselaar");
+        var local = email.Split('@')[0];
         var admin = await Host.LoginAsRoleAsync("admin");
         await Host.Scenario(s =>
         {
-            s.Post.Json(new { email = "wisselaar@example.nl", displayName = "Wisselaar", password = "een-lang-wachtwoord", roles = new[] { "contributor" } })
+            s.Post.Json(new { email, displayName = "Wisselaar", password = "een-lang-wachtwoord", roles = new[] { "contributor" } })
                 .ToUrl("/api/community/accounts");
             s.As(admin);
             s.StatusCodeShouldBe(201);
         });
-        var cookie = await Host.LoginAsync("wisselaar@example.nl", "een-lang-wachtwoord");
-        foreach (var (password, reason) in new[] { ("Football12345", Passwords.TooCommon), ("Wisselaar-2026!", Passwords.MadeOfAddressOrSite) })
+        var cookie = await Host.LoginAsync(email, "een-lang-wachtwoord");
+        foreach (var (password, reason) in new[] { ("Football12345", Passwords.TooCommon), ("W" + local[1..] + "-2026!", Passwords.MadeOfAddressOrSite) })
         {
             var problem = await Expect400Async(s =>
             {
@@ -107,11 +111,11 @@ public sealed class PasswordPolicyTests(HostFixture fixture) : IClassFixture<Hos
             Assert.Equal(reason, problem.GetProperty("errors").GetProperty("newPassword")[0].GetString());
         }
 
-        await Host.TrackedAsync(_ => Host.Scenario(s => { s.Post.Json(new { email = "wisselaar@example.nl" }).ToUrl("/api/community/password-resets"); s.StatusCodeShouldBe(202); }));
-        var mail = Assert.Single(await Host.ReceivedMailsAsync("wisselaar@example.nl", 1));
+        await Host.TrackedAsync(_ => Host.Scenario(s => { s.Post.Json(new { email }).ToUrl("/api/community/password-resets"); s.StatusCodeShouldBe(202); }));
+        var mail = Assert.Single(await Host.ReceivedMailsAsync(email, 1));
         Assert.StartsWith("Nieuw wachtwoord", mail.Subject);
         var token = MailHelpers.TokenOf(MailHelpers.LinkTo(mail.Text, "/wachtwoord-herstellen"));
-        foreach (var (password, reason) in new[] { ("iloveyou-2026", Passwords.TooCommon), ("wisselaar@example.nl!", Passwords.MadeOfAddressOrSite) })
+        foreach (var (password, reason) in new[] { ("iloveyou-2026", Passwords.TooCommon), (email + "!", Passwords.MadeOfAddressOrSite) })
         {
             var problem = await Expect400Async(s => s.Post.Json(new { token, newPassword = password }).ToUrl("/api/community/password-resets/complete"));
             Assert.Equal(reason, problem.GetProperty("errors").GetProperty("newPassword")[0].GetString());
@@ -122,7 +126,7 @@ public sealed class PasswordPolicyTests(HostFixture fixture) : IClassFixture<Hos
             s.Post.Json(new { token, newPassword = "een-heel-ander-wachtwoord" }).ToUrl("/api/community/password-resets/complete");
             s.StatusCodeShouldBe(200);
         });
-        await Host.LoginAsync("wisselaar@example.nl", "een-heel-ander-wachtwoord");
+        await Host.LoginAsync(email, "een-heel-ander-wachtwoord");
     }
 
     private async Task<JsonElement> Expect400Async(Action<Scenario> configure) =>

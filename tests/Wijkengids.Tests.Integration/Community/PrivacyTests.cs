@@ -8,15 +8,17 @@ using Wijkengids.Tests.Integration.Infrastructure;
 namespace Wijkengids.Tests.Integration.Community;
 
 /// <summary>AVG: the export gathers every module's data; erasure leaves the history but no name, address or text in any read.</summary>
-public sealed class PrivacyTests(HostFixture fixture) : IClassFixture<HostFixture>
+[Collection(SharedHosts.Community)]
+public sealed class PrivacyTests(CommunityHost fixture)
 {
     private IAlbaHost Host => fixture.Host;
 
     [Fact]
     public async Task The_export_holds_the_account_the_subscription_and_the_audit_name_from_every_module()
     {
-        var (id, cookie) = await Host.OpenContributorAsync("Ina Inzage", "ina@example.nl");
-        await Host.SubscribeAndConfirmAsync("ina@example.nl");
+        var ina = Unique.Email("ina");
+        var (id, cookie) = await Host.OpenContributorAsync("Ina Inzage", ina);
+        await Host.SubscribeAndConfirmAsync(ina);
         // Opening the account waited for its messages: Audit knows the name.
         var export = await Host.Scenario(s => { s.Get.Url("/api/community/me/personal-data"); s.As(cookie); });
         Assert.Contains("\"naam in de geschiedenis\"", export.ReadAsText());
@@ -27,14 +29,14 @@ public sealed class PrivacyTests(HostFixture fixture) : IClassFixture<HostFixtur
         Assert.Equal(["audit", "community", "contributions", "workshops"], sections.Keys.Order().ToArray());
         var community = sections["community"].GetProperty("items").ToString();
         Assert.Contains("Ina Inzage", community);
-        Assert.Contains("ina@example.nl", community);
+        Assert.Contains(ina, community);
         Assert.Contains("aanmelding voor updates", community);
         Assert.Contains("bevestigd", community);
         Assert.Contains("Ina Inzage", sections["audit"].GetProperty("items").ToString());
 
         var download = await Host.Scenario(s => { s.Get.Url("/mijn-gegevens?handler=Download"); s.As(cookie); });
         Assert.Contains("attachment", download.Context.Response.Headers.ContentDisposition.ToString());
-        Assert.Contains("ina@example.nl", download.ReadAsText());
+        Assert.Contains(ina, download.ReadAsText());
         (await Host.Scenario(s => { s.Get.Url("/api/community/me/personal-data"); s.StatusCodeShouldBe(401); })).ShouldBeProblem(401);
     }
 
@@ -63,8 +65,9 @@ public sealed class PrivacyTests(HostFixture fixture) : IClassFixture<HostFixtur
     [Fact]
     public async Task After_erasure_name_and_address_appear_in_no_read_and_the_history_shows_the_erasure()
     {
-        var (id, cookie) = await Host.OpenContributorAsync("Erik Erasmus", "erik@example.nl");
-        await Host.SubscribeAndConfirmAsync("erik@example.nl");
+        var erik = Unique.Email("erik");
+        var (id, cookie) = await Host.OpenContributorAsync("Erik Erasmus", erik);
+        await Host.SubscribeAndConfirmAsync(erik);
         var auditor = await Host.LoginAsRoleAsync("auditor");
         Assert.Contains("Erik Erasmus", (await Host.Scenario(s => { s.Get.Url($"/api/audit/actors/{id}"); s.As(auditor); })).ReadAsText());
 
@@ -88,7 +91,7 @@ public sealed class PrivacyTests(HostFixture fixture) : IClassFixture<HostFixtur
         await Host.Scenario(s => { s.Get.Url("/api/auth/me"); s.As(cookie); s.StatusCodeShouldBe(401); });
         await Host.Scenario(s =>
         {
-            s.Post.Json(new { email = "erik@example.nl", password = "een-lang-wachtwoord" }).ToUrl("/api/auth/login");
+            s.Post.Json(new { email = erik, password = "een-lang-wachtwoord" }).ToUrl("/api/auth/login");
             s.StatusCodeShouldBe(401);
         });
 
@@ -107,12 +110,12 @@ public sealed class PrivacyTests(HostFixture fixture) : IClassFixture<HostFixtur
         Assert.All(reads, read =>
         {
             Assert.DoesNotContain("Erik Erasmus", read);
-            Assert.DoesNotContain("erik@example.nl", read);
+            Assert.DoesNotContain(erik, read);
         });
         await using (var session = Host.Services.GetRequiredService<IDocumentStore>().QuerySession())
         {
             var events = await session.QueryAsync<string>("select data::text from events.mt_events");
-            Assert.All(events, data => Assert.DoesNotContain("erik@example.nl", data));
+            Assert.All(events, data => Assert.DoesNotContain(erik, data));
         }
         await using (var scope = Host.Services.CreateAsyncScope())
         {
@@ -128,7 +131,7 @@ public sealed class PrivacyTests(HostFixture fixture) : IClassFixture<HostFixtur
         Assert.Equal("(gewist)", entry.GetProperty("reason").GetString());
 
         // Subscribing again with the same address is possible (a new, unrelated subscription).
-        await Host.Scenario(s => { s.Post.Json(new { email = "erik@example.nl" }).ToUrl("/api/community/subscriptions"); s.StatusCodeShouldBe(202); });
+        await Host.Scenario(s => { s.Post.Json(new { email = erik }).ToUrl("/api/community/subscriptions"); s.StatusCodeShouldBe(202); });
     }
 
     [Fact]

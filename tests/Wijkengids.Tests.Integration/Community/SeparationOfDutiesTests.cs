@@ -6,7 +6,8 @@ using Wijkengids.Tests.Integration.Infrastructure;
 namespace Wijkengids.Tests.Integration.Community;
 
 /// <summary>An admin manages accounts and roles and holds no other power unless given it, and never by their own hand.</summary>
-public sealed class SeparationOfDutiesTests(HostFixture fixture) : IClassFixture<HostFixture>
+[Collection(SharedHosts.Community)]
+public sealed class SeparationOfDutiesTests(CommunityHost fixture)
 {
     private IAlbaHost Host => fixture.Host;
 

@@ -9,15 +9,17 @@ namespace Wijkengids.Tests.Integration.Community;
 /// Sessions end for real (ADR 76): a saved cookie stops working after logout, after "overal uitloggen" and after a
 /// password change, and the account's history says so.
 /// </summary>
-public sealed class SignInSessionTests(HostFixture fixture) : IClassFixture<HostFixture>
+[Collection(SharedHosts.Community)]
+public sealed class SignInSessionTests(CommunityHost fixture)
 {
     private IAlbaHost Host => fixture.Host;
 
     [Fact]
     public async Task A_cookie_saved_before_logout_gets_401_afterwards_and_the_other_session_lives_on()
     {
-        var (id, saved) = await Host.OpenContributorAsync("Lotte Logout", "lotte@example.nl");
-        var otherDevice = await Host.LoginAsync("lotte@example.nl", "een-lang-wachtwoord");
+        var lotte = Unique.Email("lotte");
+        var (id, saved) = await Host.OpenContributorAsync("Lotte Logout", lotte);
+        var otherDevice = await Host.LoginAsync(lotte, "een-lang-wachtwoord");
 
         await Host.Scenario(s => { s.Post.Json(new { }).ToUrl("/api/auth/logout"); s.As(saved); s.StatusCodeShouldBe(204); });
 
@@ -34,8 +36,9 @@ public sealed class SignInSessionTests(HostFixture fixture) : IClassFixture<Host
     [Fact]
     public async Task After_a_password_change_an_older_cookie_no_longer_works_and_the_changer_gets_a_new_session()
     {
-        var (id, older) = await Host.OpenContributorAsync("Wim Wachtwoord", "wim@example.nl");
-        var changer = await Host.LoginAsync("wim@example.nl", "een-lang-wachtwoord");
+        var wim = Unique.Email("wim");
+        var (id, older) = await Host.OpenContributorAsync("Wim Wachtwoord", wim);
+        var changer = await Host.LoginAsync(wim, "een-lang-wachtwoord");
 
         var changed = await Host.Scenario(s =>
         {
@@ -57,9 +60,11 @@ public sealed class SignInSessionTests(HostFixture fixture) : IClassFixture<Host
     [Fact]
     public async Task Signing_out_everywhere_ends_every_session_of_the_account_and_no_other()
     {
-        var (id, first) = await Host.OpenContributorAsync("Olaf Overal", "olaf@example.nl");
-        var second = await Host.LoginAsync("olaf@example.nl", "een-lang-wachtwoord");
-        var (_, someoneElse) = await Host.OpenContributorAsync("Bea Buurvrouw", "bea@example.nl");
+        var olaf = Unique.Email("olaf");
+        var bea = Unique.Email("bea");
+        var (id, first) = await Host.OpenContributorAsync("Olaf Overal", olaf);
+        var second = await Host.LoginAsync(olaf, "een-lang-wachtwoord");
+        var (_, someoneElse) = await Host.OpenContributorAsync("Bea Buurvrouw", bea);
         var editor = await Host.LoginAsRoleAsync("editor");
 
         await Host.Scenario(s => { s.Post.Json(new { }).ToUrl("/api/auth/logout-everywhere"); s.As(second); s.StatusCodeShouldBe(204); });
@@ -70,15 +75,16 @@ public sealed class SignInSessionTests(HostFixture fixture) : IClassFixture<Host
         await ShouldBeSignedInAsync(editor);
         Assert.Equal("AccountSessionsRevoked", (await EventsOfAsync(id)).Last());
         // Signing in again starts a session that works.
-        await ShouldBeSignedInAsync(await Host.LoginAsync("olaf@example.nl", "een-lang-wachtwoord"));
+        await ShouldBeSignedInAsync(await Host.LoginAsync(olaf, "een-lang-wachtwoord"));
         (await Host.Scenario(s => { s.Post.Json(new { }).ToUrl("/api/auth/logout-everywhere"); s.StatusCodeShouldBe(401); })).ShouldBeProblem(401);
     }
 
     [Fact]
     public async Task The_profile_page_signs_out_everywhere_with_its_form()
     {
-        var (_, elsewhere) = await Host.OpenContributorAsync("Paula Pagina", "paula@example.nl");
-        var here = await Host.LoginAsync("paula@example.nl", "een-lang-wachtwoord");
+        var paula = Unique.Email("paula");
+        var (_, elsewhere) = await Host.OpenContributorAsync("Paula Pagina", paula);
+        var here = await Host.LoginAsync(paula, "een-lang-wachtwoord");
         var (html, token, antiforgery) = await Host.FormTokenAsync("/profiel", here);
         Assert.Contains("Overal uitloggen", html);
         Assert.Matches("<form method=\"post\" action=\"/profiel\\?handler=Everywhere\"", html);

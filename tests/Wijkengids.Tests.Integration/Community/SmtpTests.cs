@@ -29,7 +29,8 @@ public sealed class SmtpFixture : HostFixture
 }
 
 /// <summary>The SMTP path for real: MailKit talks to the sink; headers, links and the unsubscribe flow are checked on what arrived.</summary>
-public sealed class SmtpTests(SmtpFixture fixture) : IClassFixture<SmtpFixture>
+[Collection(SharedHosts.Smtp)]
+public sealed class SmtpTests(SmtpFixture fixture)
 {
     private IAlbaHost Host => fixture.Host;
 

@@ -7,7 +7,8 @@ using Wijkengids.Tests.Integration.Infrastructure;
 namespace Wijkengids.Tests.Integration.Content;
 
 /// <summary>Draft → review (four-eyes) → publish → unpublish/archive, revisions, concurrency and sanitising, over the API.</summary>
-public sealed class ContentLifecycleTests(HostFixture fixture) : IClassFixture<HostFixture>
+[Collection(SharedHosts.Content)]
+public sealed class ContentLifecycleTests(ContentHost fixture)
 {
     private IAlbaHost Host => fixture.Host;
 

@@ -13,7 +13,8 @@ using Wolverine.Tracking;
 namespace Wijkengids.Tests.Integration.Content;
 
 /// <summary>Editions with change notes and their contract message; LessonPublished; the co-creation intake of accepted proposals.</summary>
-public sealed class EditionsAndIntakeTests(HostFixture fixture) : IClassFixture<HostFixture>
+[Collection(SharedHosts.Content)]
+public sealed class EditionsAndIntakeTests(ContentHost fixture)
 {
     private IAlbaHost Host => fixture.Host;
     private static readonly SemaphoreSlim EditionGate = new(1, 1);

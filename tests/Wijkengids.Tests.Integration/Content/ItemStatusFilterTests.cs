@@ -11,7 +11,8 @@ namespace Wijkengids.Tests.Integration.Content;
 /// Item statuses are enums stored as their stable strings ("in-review"); Marten's LINQ compares those strings, the API
 /// reads and writes them, and the pages show the Dutch names (docs/adr/0096).
 /// </summary>
-public sealed class ItemStatusFilterTests(HostFixture fixture) : IClassFixture<HostFixture>
+[Collection(SharedHosts.Content)]
+public sealed class ItemStatusFilterTests(ContentHost fixture)
 {
     private IAlbaHost Host => fixture.Host;
 

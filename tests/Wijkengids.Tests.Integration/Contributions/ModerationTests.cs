@@ -10,7 +10,8 @@ namespace Wijkengids.Tests.Integration.Contributions;
 /// without personal data (page, API, CSV and JSON), and a contributor may object once to a removal or rejection, which
 /// another editor than the one who decided handles.
 /// </summary>
-public sealed class ModerationTests(HostFixture fixture) : IClassFixture<HostFixture>
+[Collection(SharedHosts.Contributions)]
+public sealed class ModerationTests(ContributionsHost fixture)
 {
     private IAlbaHost Host => fixture.Host;
 

@@ -12,7 +12,8 @@ using Wolverine.Tracking;
 namespace Wijkengids.Tests.Integration.Contributions;
 
 /// <summary>Proposals (aanvullingen): submit, moderate with reasons, ask-info round trip, merge, outdated, and acceptance into Content.</summary>
-public sealed class ProposalTests(HostFixture fixture) : IClassFixture<HostFixture>
+[Collection(SharedHosts.Contributions)]
+public sealed class ProposalTests(ContributionsHost fixture)
 {
     private IAlbaHost Host => fixture.Host;
 

@@ -3,14 +3,17 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Wijkengids.Tests.Integration.Infrastructure;
 
-/// <summary>One running host and one database per test class.</summary>
+/// <summary>
+/// One running host over a database of its own: for one test class (<c>IClassFixture</c>), or for the classes of a
+/// shared collection (<see cref="SharedHosts"/>, docs/adr/0100).
+/// </summary>
 public class HostFixture : IAsyncLifetime
 {
     public IAlbaHost Host { get; private set; } = null!;
 
     protected virtual IDictionary<string, string?> Settings => new Dictionary<string, string?>();
 
-    /// <summary>Replaces services of the host (e.g. the clock) for one test class.</summary>
+    /// <summary>Replaces services of the host (e.g. the clock) for the classes that use this fixture.</summary>
     protected virtual void ConfigureServices(IServiceCollection services)
     {
     }

@@ -12,7 +12,8 @@ using Wolverine.Tracking;
 namespace Wijkengids.Tests.Integration.Messaging;
 
 /// <summary>Dead letters are visible to admins on /beheer/verzending and replayed on their request, recorded as an event (docs/adr/0082).</summary>
-public sealed class DeadLetterTests(TestWorkFixture fixture) : IClassFixture<TestWorkFixture>
+[Collection(SharedHosts.Messaging)]
+public sealed class DeadLetterTests(TestWorkFixture fixture)
 {
     private IAlbaHost Host => fixture.Host;
 

@@ -13,7 +13,8 @@ using Xunit.Abstractions;
 namespace Wijkengids.Tests.Integration.Messaging;
 
 /// <summary>Messages stranded in the inbox by a node that died are handled by a living node within seconds (docs/adr/0081).</summary>
-public sealed class RecoveryTests(TestWorkFixture fixture, ITestOutputHelper output) : IClassFixture<TestWorkFixture>
+[Collection(SharedHosts.Messaging)]
+public sealed class RecoveryTests(TestWorkFixture fixture, ITestOutputHelper output)
 {
     private IAlbaHost Host => fixture.Host;
 

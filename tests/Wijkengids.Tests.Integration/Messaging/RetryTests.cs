@@ -3,11 +3,13 @@ using Marten.Exceptions;
 using Npgsql;
 using Wijkengids.Host.Infrastructure;
 using Wolverine.Tracking;
+using Wijkengids.Tests.Integration.Infrastructure;
 
 namespace Wijkengids.Tests.Integration.Messaging;
 
 /// <summary>Every handler retries transient database errors with backoff (docs/adr/0081).</summary>
-public sealed class RetryTests(TestWorkFixture fixture) : IClassFixture<TestWorkFixture>
+[Collection(SharedHosts.Messaging)]
+public sealed class RetryTests(TestWorkFixture fixture)
 {
     [Fact]
     public async Task A_handler_that_fails_transiently_a_few_times_succeeds_in_the_end()

@@ -11,7 +11,8 @@ namespace Wijkengids.Tests.Integration.Workshops;
 /// Booking statuses are enums stored and published as their stable Dutch strings ("bevestigd"): Marten's LINQ compares
 /// those, the API filters on them and documents them, and a wrong value is a Dutch 400 (docs/adr/0096).
 /// </summary>
-public sealed class BookingStatusFilterTests(HostFixture fixture) : IClassFixture<HostFixture>
+[Collection(SharedHosts.Workshops)]
+public sealed class BookingStatusFilterTests(WorkshopsHost fixture)
 {
     private IAlbaHost Host => fixture.Host;
 

@@ -10,7 +10,8 @@ namespace Wijkengids.Tests.Integration.Workshops;
 /// list is freed (whoever waits behind moves up), an open co-financing request is closed, and a confirmed booking waits for
 /// the organiser, who frees its places or keeps it for the organisation.
 /// </summary>
-public sealed class ErasureResolutionTests(HostFixture fixture) : IClassFixture<HostFixture>
+[Collection(SharedHosts.Workshops)]
+public sealed class ErasureResolutionTests(WorkshopsHost fixture)
 {
     private IAlbaHost Host => fixture.Host;
 

@@ -9,19 +9,21 @@ using Wijkengids.Tests.Integration.Infrastructure;
 namespace Wijkengids.Tests.Integration.Workshops;
 
 /// <summary>Organisers move sessions (every booked area is told) and cancel them (only with a reason).</summary>
-public sealed class SessionManagementTests(HostFixture fixture) : IClassFixture<HostFixture>
+[Collection(SharedHosts.Workshops)]
+public sealed class SessionManagementTests(WorkshopsHost fixture)
 {
     private IAlbaHost Host => fixture.Host;
 
     [Fact]
     public async Task Moving_a_session_tells_every_booked_area_and_keeps_the_reason()
     {
+        string placed = Unique.Email("geplaatst"), waiting = Unique.Email("wachtend"), elsewhereContact = Unique.Email("elders");
         var (organiser, slug, sessionId) = await SessionAsync("Verhuizen", capacity: 1);
         var area = (await Host.WorkshopDirectoryAsync()).Areas.First();
-        await BookAsync(WorkshopSteps.Request(slug, sessionId, area.Id, "geplaatst@example.nl"));
-        await BookAsync(WorkshopSteps.Request(slug, sessionId, area.Id, "wachtend@example.nl"));
+        await BookAsync(WorkshopSteps.Request(slug, sessionId, area.Id, placed));
+        await BookAsync(WorkshopSteps.Request(slug, sessionId, area.Id, waiting));
         var elsewhere = Guid.Parse((await Host.ScheduleAsync(organiser, slug, "2027-05-19T10:00")).GetProperty("id").GetString()!);
-        await BookAsync(WorkshopSteps.Request(slug, elsewhere, area.Id, "elders@example.nl"));
+        await BookAsync(WorkshopSteps.Request(slug, elsewhere, area.Id, elsewhereContact));
 
         var contributor = await Host.LoginAsRoleAsync("contributor");
         var move = new { startsAt = "2027-05-26T09:00", place = "Buurthuis De Brug", reason = "Het wijkcentrum is dicht." };
@@ -37,14 +39,14 @@ public sealed class SessionManagementTests(HostFixture fixture) : IClassFixture<
             moved = (await Host.Scenario(s => { s.Post.Json(move).ToUrl($"/api/workshops/sessions/{sessionId}/move"); s.As(organiser); }))
                 .ReadAsJson<JsonElement>());
         Assert.Equal(new DateTimeOffset(2027, 5, 26, 7, 0, 0, TimeSpan.Zero), moved.GetProperty("startsAt").GetDateTimeOffset());
-        foreach (var attendee in new[] { "geplaatst@example.nl", "wachtend@example.nl" })
+        foreach (var attendee in new[] { placed, waiting })
         {
             var mail = (await Host.ReceivedMailsAsync(attendee, 2))[1];
             Assert.StartsWith("Werkatelier verplaatst: ", mail.Subject);
             Assert.Contains("Wordt: 26 mei 2027 09:00", mail.Text);
             Assert.Contains("Buurthuis De Brug", mail.Text);
         }
-        Assert.Single(await Host.MailsToAsync("elders@example.nl"));
+        Assert.Single(await Host.MailsToAsync(elsewhereContact));
 
         await using var session = Host.Services.GetRequiredService<IDocumentStore>().QuerySession();
         var rescheduled = (await session.Events.FetchStreamAsync(sessionId)).Last();
@@ -55,9 +57,10 @@ public sealed class SessionManagementTests(HostFixture fixture) : IClassFixture<
     [Fact]
     public async Task Cancelling_a_session_needs_a_reason_and_then_cancels_every_booking_with_it()
     {
+        var contact = Unique.Email("afgelast");
         var (organiser, slug, sessionId) = await SessionAsync("Afgelast", capacity: 5);
         var area = (await Host.WorkshopDirectoryAsync()).Areas.First();
-        var booking = await BookAsync(WorkshopSteps.Request(slug, sessionId, area.Id, "afgelast@example.nl"));
+        var booking = await BookAsync(WorkshopSteps.Request(slug, sessionId, area.Id, contact));
 
         foreach (var body in new object[] { new { }, new { reason = "  " } })
         {
@@ -76,7 +79,7 @@ public sealed class SessionManagementTests(HostFixture fixture) : IClassFixture<
         var status = await StatusAsync(booking);
         Assert.Equal("geannuleerd", status.GetProperty("status").GetString());
         Assert.Equal("De trainer is ziek.", status.GetProperty("cancelReason").GetString());
-        var mail = (await Host.ReceivedMailsAsync("afgelast@example.nl", 2))[1];
+        var mail = (await Host.ReceivedMailsAsync(contact, 2))[1];
         Assert.StartsWith("Werkatelier geannuleerd: ", mail.Subject);
         Assert.Contains("Reden: De trainer is ziek.", mail.Text);
     }

@@ -9,7 +9,8 @@ using Wijkengids.Tests.Integration.Infrastructure;
 namespace Wijkengids.Tests.Integration.Workshops;
 
 /// <summary>The iCalendar feed and per-session files read back with Ical.Net; the organisers' CSV read back with CsvHelper.</summary>
-public sealed class WorkshopExportTests(HostFixture fixture) : IClassFixture<HostFixture>
+[Collection(SharedHosts.Workshops)]
+public sealed class WorkshopExportTests(WorkshopsHost fixture)
 {
     private IAlbaHost Host => fixture.Host;
 

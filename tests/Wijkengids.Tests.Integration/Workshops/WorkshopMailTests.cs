@@ -7,7 +7,8 @@ using Wijkengids.Workshops.Contracts;
 namespace Wijkengids.Tests.Integration.Workshops;
 
 /// <summary>Community mails the contact of an area for every Workshops contract message, once per message.</summary>
-public sealed class WorkshopMailTests(HostFixture fixture) : IClassFixture<HostFixture>
+[Collection(SharedHosts.Workshops)]
+public sealed class WorkshopMailTests(WorkshopsHost fixture)
 {
     private IAlbaHost Host => fixture.Host;
 
@@ -23,7 +24,7 @@ public sealed class WorkshopMailTests(HostFixture fixture) : IClassFixture<HostF
         var slug = (await Host.DefineFormatAsync(organiser, "Post " + Guid.NewGuid().ToString("N")[..6])).GetProperty("slug").GetString()!;
         var sessionId = Guid.Parse((await Host.ScheduleAsync(organiser, slug, "2027-04-07T10:00", capacity: 1)).GetProperty("id").GetString()!);
         var area = (await Host.WorkshopDirectoryAsync()).Areas.First();
-        const string first = "eerste@example.nl", second = "tweede@example.nl";
+        string first = Unique.Email("eerste"), second = Unique.Email("tweede");
 
         var confirmed = await RequestAsync(WorkshopSteps.RequestWithCoFinancing(slug, sessionId, area.Id, first, 1200m));
         await RequestAsync(WorkshopSteps.Request(slug, sessionId, area.Id, second));
@@ -79,11 +80,12 @@ public sealed class WorkshopMailTests(HostFixture fixture) : IClassFixture<HostF
     [Fact]
     public async Task A_redelivered_message_sends_no_second_mail_and_an_erased_contact_gets_none()
     {
-        var decided = new CoFinancingDecided(Guid.NewGuid(), false, 900m, null, "Buiten de regeling.", "Rik Regel", "rik@example.nl",
+        var rik = Unique.Email("rik");
+        var decided = new CoFinancingDecided(Guid.NewGuid(), false, 900m, null, "Buiten de regeling.", "Rik Regel", rik,
             "/werkateliers/aanvraag/abc", DateTimeOffset.UtcNow);
         await Host.PublishAndWaitAsync(decided);
         await Host.PublishAndWaitAsync(decided);
-        var mail = Assert.Single(await Host.MailsToAsync("rik@example.nl"));
+        var mail = Assert.Single(await Host.MailsToAsync(rik));
         Assert.Equal("Cofinanciering afgewezen", mail.Subject);
         Assert.Contains("Reden: Buiten de regeling.", mail.Text);
         Assert.Contains("Beste Rik Regel", mail.Text);
@@ -91,7 +93,7 @@ public sealed class WorkshopMailTests(HostFixture fixture) : IClassFixture<HostF
         await Host.PublishAndWaitAsync(new BookingCancelled(Guid.NewGuid(), null, "Atelier", "Gewist", "[gewist]", "", "/werkateliers/aanvraag/x", DateTimeOffset.UtcNow));
         // A later, different message to the same contact is a new mail.
         await Host.PublishAndWaitAsync(decided with { At = decided.At.AddMinutes(1) });
-        Assert.Equal(2, (await Host.MailsToAsync("rik@example.nl")).Count);
+        Assert.Equal(2, (await Host.MailsToAsync(rik)).Count);
         Assert.Empty(await Host.MailsToAsync(""));
     }
 }

@@ -6,7 +6,8 @@ using Wijkengids.Tests.Integration.Infrastructure;
 
 namespace Wijkengids.Tests.Integration.Workshops;
 
-public sealed class WorkshopTests(HostFixture fixture) : IClassFixture<HostFixture>
+[Collection(SharedHosts.Workshops)]
+public sealed class WorkshopTests(WorkshopsHost fixture)
 {
     private IAlbaHost Host => fixture.Host;
 

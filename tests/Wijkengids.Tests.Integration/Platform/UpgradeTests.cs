@@ -10,7 +10,7 @@ using Wijkengids.Tests.Integration.Audit;
 using Wijkengids.Tests.Integration.Content;
 using Wijkengids.Tests.Integration.Infrastructure;
 
-namespace Wijkengids.Tests.Integration;
+namespace Wijkengids.Tests.Integration.Platform;
 
 /// <summary>
 /// The database today's code made (Fixtures/upgrade-2026-12.sql.gz, docs/adr/0088), restored into a new database with psql and
@@ -363,7 +363,19 @@ public sealed class UpgradeTests(UpgradeFixture2026 fixture) : IClassFixture<Upg
     public async Task Every_read_model_of_the_upgraded_fixture_rebuilds_from_its_events_alone()
     {
         // The upgrade steps (recorded facts, pruned log entries, repaired ledgers) ran at start; from here the events are the truth.
-        var compared = await ReadModels.AssertEveryProjectionRebuildsAsync(Host.Services.GetRequiredService<IDocumentStore>());
+        var store = Host.Services.GetRequiredService<IDocumentStore>();
+        // Two kinds of document of before differ from a rebuild only in what today's types do not read: subscriptions lack
+        // the choices of docs/adr/0098 (a rebuild writes their defaults) and formats still carry their trainers' names (read
+        // from the directory now). Rebuilt first, compared as today's code reads them, so that this proof does not depend on
+        // whether the module tests of this class ran before it and rebuilt them.
+        var subscriptions = await ReadModels.SnapshotAsync<Wijkengids.Community.Subscriptions.SubscriptionView>(store, v => v.Id);
+        var formats = await ReadModels.SnapshotAsync<Wijkengids.Workshops.Formats.WorkshopFormat>(store, f => f.Id);
+        await ReadModels.RebuildAsync<Wijkengids.Community.Subscriptions.SubscriptionView>(store, "SubscriptionView");
+        await ReadModels.RebuildAsync<Wijkengids.Workshops.Formats.WorkshopFormat>(store, "WorkshopFormat");
+        ReadModels.AssertSame(subscriptions, await ReadModels.SnapshotAsync<Wijkengids.Community.Subscriptions.SubscriptionView>(store, v => v.Id));
+        ReadModels.AssertSame(formats, await ReadModels.SnapshotAsync<Wijkengids.Workshops.Formats.WorkshopFormat>(store, f => f.Id));
+
+        var compared = await ReadModels.AssertEveryProjectionRebuildsAsync(store);
         Assert.True(compared > 100, $"{compared} documenten vergeleken");
     }
 

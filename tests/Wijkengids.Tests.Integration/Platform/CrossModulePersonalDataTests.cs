@@ -4,10 +4,11 @@ using Microsoft.Extensions.DependencyInjection;
 using Wijkengids.Community.Contracts;
 using Wijkengids.Tests.Integration.Infrastructure;
 
-namespace Wijkengids.Tests.Integration;
+namespace Wijkengids.Tests.Integration.Platform;
 
 /// <summary>AVG across modules: the export holds the person's reactions and werkatelier requests; erasure leaves no trace of them.</summary>
-public sealed class CrossModulePersonalDataTests(HostFixture fixture) : IClassFixture<HostFixture>
+[Collection(SharedHosts.Platform)]
+public sealed class CrossModulePersonalDataTests(PlatformHost fixture)
 {
     private IAlbaHost Host => fixture.Host;
 

@@ -3,10 +3,11 @@ using System.Text.Json;
 using Alba;
 using Wijkengids.Tests.Integration.Infrastructure;
 
-namespace Wijkengids.Tests.Integration;
+namespace Wijkengids.Tests.Integration.Platform;
 
 /// <summary>Every API failure is RFC 9457 problem details; no input produces a 500.</summary>
-public sealed class ProblemDetailsTests(HostFixture fixture) : IClassFixture<HostFixture>
+[Collection(SharedHosts.Platform)]
+public sealed class ProblemDetailsTests(PlatformHost fixture)
 {
     private IAlbaHost Host => fixture.Host;
 
@@ -142,7 +143,7 @@ public sealed class ProblemDetailsTests(HostFixture fixture) : IClassFixture<Hos
     public async Task Stale_version_is_409_problem_and_changes_nothing()
     {
         var admin = await Host.LoginAsRoleAsync("admin");
-        var account = await CreateAccountAsync(admin, "stale@example.nl");
+        var account = await CreateAccountAsync(admin, Unique.Email("stale"));
         var id = account.GetProperty("id").GetString();
         var version = account.GetProperty("version").GetInt64();
 
@@ -166,7 +167,7 @@ public sealed class ProblemDetailsTests(HostFixture fixture) : IClassFixture<Hos
     public async Task Concurrent_changes_with_the_same_version_give_one_success_and_one_409()
     {
         var admin = await Host.LoginAsRoleAsync("admin");
-        var account = await CreateAccountAsync(admin, "race@example.nl");
+        var account = await CreateAccountAsync(admin, Unique.Email("race"));
         var id = account.GetProperty("id").GetString();
         var version = account.GetProperty("version").GetInt64();
 

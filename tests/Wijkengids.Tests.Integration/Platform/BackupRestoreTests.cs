@@ -5,7 +5,7 @@ using Npgsql;
 using Wijkengids.Tests.Integration.Audit;
 using Wijkengids.Tests.Integration.Infrastructure;
 
-namespace Wijkengids.Tests.Integration;
+namespace Wijkengids.Tests.Integration.Platform;
 
 /// <summary>`backup` and `restore` (docs/adr/0072): PostgreSQL's own pg_dump and pg_restore, run as the operator would.</summary>
 public sealed class BackupRestoreTests : IDisposable

@@ -3,14 +3,15 @@ using Alba;
 using Wijkengids.Community.Contracts;
 using Wijkengids.Tests.Integration.Infrastructure;
 
-namespace Wijkengids.Tests.Integration;
+namespace Wijkengids.Tests.Integration.Platform;
 
 /// <summary>
 /// Every form shows a refused post the same way (one FormPageModel, one _Fouten partial, the veld tag helpers): a 400,
 /// the error summary at the top with each reason a link to its field, and at the field itself the message, named by
 /// the field's aria-describedby, with aria-invalid="true". One form per module.
 /// </summary>
-public sealed class FormErrorTests(HostFixture fixture) : IClassFixture<HostFixture>
+[Collection(SharedHosts.Platform)]
+public sealed class FormErrorTests(PlatformHost fixture)
 {
     private IAlbaHost Host => fixture.Host;
 

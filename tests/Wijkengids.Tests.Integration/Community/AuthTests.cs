@@ -4,9 +4,10 @@ using Alba;
 using Wijkengids.Community.Contracts;
 using Wijkengids.Tests.Integration.Infrastructure;
 
-namespace Wijkengids.Tests.Integration;
+namespace Wijkengids.Tests.Integration.Community;
 
-public sealed class AuthTests(HostFixture fixture) : IClassFixture<HostFixture>
+[Collection(SharedHosts.Community)]
+public sealed class AuthTests(CommunityHost fixture)
 {
     private IAlbaHost Host => fixture.Host;
 
@@ -78,14 +79,15 @@ public sealed class AuthTests(HostFixture fixture) : IClassFixture<HostFixture>
     [Fact]
     public async Task Admin_creates_an_account_that_can_sign_in_with_its_roles()
     {
+        var email = $"Nieuwe.Redacteur-{Guid.NewGuid():N}@Example.nl";
         var admin = await Host.LoginAsRoleAsync("admin");
         await Host.Scenario(s =>
         {
-            s.Post.Json(new { email = "Nieuwe.Redacteur@Example.nl", displayName = "Nieuwe Redacteur", password = "een-lang-wachtwoord", roles = new[] { "editor", "auditor" } })
+            s.Post.Json(new { email, displayName = "Nieuwe Redacteur", password = "een-lang-wachtwoord", roles = new[] { "editor", "auditor" } })
                 .ToUrl("/api/community/accounts"); s.As(admin);
             s.StatusCodeShouldBe(201);
         });
-        var cookie = await Host.LoginAsync("nieuwe.redacteur@example.nl", "een-lang-wachtwoord");
+        var cookie = await Host.LoginAsync(email.ToLowerInvariant(), "een-lang-wachtwoord");
         var me = (await Host.Scenario(s => { s.Get.Url("/api/auth/me"); s.As(cookie); })).ReadAsJson<JsonElement>();
         Assert.Equal(["auditor", "editor"], me.GetProperty("roles").EnumerateArray().Select(r => r.GetString()!).Order().ToArray());
     }
@@ -93,15 +95,16 @@ public sealed class AuthTests(HostFixture fixture) : IClassFixture<HostFixture>
     [Fact]
     public async Task Deactivated_account_cannot_sign_in_and_its_open_session_ends()
     {
+        var weg = Unique.Email("weg");
         var admin = await Host.LoginAsRoleAsync("admin");
         var created = (await Host.Scenario(s =>
         {
-            s.Post.Json(new { email = "weg@example.nl", displayName = "Straks Weg", password = "een-lang-wachtwoord", roles = new[] { "contributor" } })
+            s.Post.Json(new { email = weg, displayName = "Straks Weg", password = "een-lang-wachtwoord", roles = new[] { "contributor" } })
                 .ToUrl("/api/community/accounts"); s.As(admin);
             s.StatusCodeShouldBe(201);
         })).ReadAsJson<JsonElement>();
         var id = created.GetProperty("id").GetString();
-        var session = await Host.LoginAsync("weg@example.nl", "een-lang-wachtwoord");
+        var session = await Host.LoginAsync(weg, "een-lang-wachtwoord");
 
         await Host.Scenario(s =>
         {
@@ -116,7 +119,7 @@ public sealed class AuthTests(HostFixture fixture) : IClassFixture<HostFixture>
         });
         await Host.Scenario(s =>
         {
-            s.Post.Json(new { email = "weg@example.nl", password = "een-lang-wachtwoord" }).ToUrl("/api/auth/login");
+            s.Post.Json(new { email = weg, password = "een-lang-wachtwoord" }).ToUrl("/api/auth/login");
             s.StatusCodeShouldBe(401);
         });
     }
@@ -124,14 +127,15 @@ public sealed class AuthTests(HostFixture fixture) : IClassFixture<HostFixture>
     [Fact]
     public async Task Role_change_takes_effect_on_the_open_session()
     {
+        var wissel = Unique.Email("wissel");
         var admin = await Host.LoginAsRoleAsync("admin");
         var created = (await Host.Scenario(s =>
         {
-            s.Post.Json(new { email = "wissel@example.nl", displayName = "Wissel Rol", password = "een-lang-wachtwoord", roles = new[] { "contributor" } })
+            s.Post.Json(new { email = wissel, displayName = "Wissel Rol", password = "een-lang-wachtwoord", roles = new[] { "contributor" } })
                 .ToUrl("/api/community/accounts"); s.As(admin);
         s.StatusCodeShouldBe(201);
         })).ReadAsJson<JsonElement>();
-        var session = await Host.LoginAsync("wissel@example.nl", "een-lang-wachtwoord");
+        var session = await Host.LoginAsync(wissel, "een-lang-wachtwoord");
         await Host.Scenario(s =>
         {
             s.Get.Url("/api/audit/timeline"); s.As(session);

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Logging;
 using Wijkengids.LocalPostgres;
 using Wijkengids.Tests.Integration.Infrastructure;
 
-namespace Wijkengids.Tests.Integration;
+namespace Wijkengids.Tests.Integration.Platform;
 
 /// <summary>
 /// While PostgreSQL is down, requests that need it answer 503 with Retry-After (problem details for the API, a Dutch

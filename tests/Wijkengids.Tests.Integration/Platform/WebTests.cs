@@ -2,9 +2,10 @@ using System.Text.Json;
 using Alba;
 using Wijkengids.Tests.Integration.Infrastructure;
 
-namespace Wijkengids.Tests.Integration;
+namespace Wijkengids.Tests.Integration.Platform;
 
-public sealed class WebTests(HostFixture fixture) : IClassFixture<HostFixture>
+[Collection(SharedHosts.Platform)]
+public sealed class WebTests(PlatformHost fixture)
 {
     private IAlbaHost Host => fixture.Host;
 

@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Wijkengids.Community.Accounts;
 using Wijkengids.Tests.Integration.Infrastructure;
 
-namespace Wijkengids.Tests.Integration;
+namespace Wijkengids.Tests.Integration.Platform;
 
 /// <summary>Production behind a TLS proxy at 10.0.0.5: HTTPS redirect and HSTS, Secure cookies, rate limits per forwarded client (docs/adr/0078).</summary>
 public sealed class ProxyFixture : HostFixture

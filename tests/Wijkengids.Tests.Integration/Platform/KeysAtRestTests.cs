@@ -12,7 +12,7 @@ using Wijkengids.Host.Infrastructure;
 using Wijkengids.Platform.PersonalData;
 using Wijkengids.SharedKernel;
 
-namespace Wijkengids.Tests.Integration;
+namespace Wijkengids.Tests.Integration.Platform;
 
 /// <summary>
 /// Keys at rest (docs/adr/0073): the data-protection keys and the vault's per-person keys in the database are encrypted

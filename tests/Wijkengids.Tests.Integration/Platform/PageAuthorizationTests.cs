@@ -6,13 +6,14 @@ using Microsoft.Extensions.DependencyInjection;
 using Wijkengids.SharedKernel;
 using Wijkengids.Tests.Integration.Infrastructure;
 
-namespace Wijkengids.Tests.Integration;
+namespace Wijkengids.Tests.Integration.Platform;
 
 /// <summary>
 /// Every protected page, as each module declares it in IModule.AuthorizePages: an anonymous visitor is sent to sign in,
 /// a signed-in account without the role to the no-access page (403), and the roles of the policy get in.
 /// </summary>
-public sealed class PageAuthorizationTests(HostFixture fixture) : IClassFixture<HostFixture>
+[Collection(SharedHosts.Platform)]
+public sealed class PageAuthorizationTests(PlatformHost fixture)
 {
     private IAlbaHost Host => fixture.Host;
     private const string SignedIn = "(ingelogd)";

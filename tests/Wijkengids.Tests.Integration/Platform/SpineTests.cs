@@ -4,13 +4,14 @@ using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using Wijkengids.Tests.Integration.Infrastructure;
 
-namespace Wijkengids.Tests.Integration;
+namespace Wijkengids.Tests.Integration.Platform;
 
 /// <summary>
 /// The spine end to end: a request appends events with full metadata, a contract message goes through
 /// Wolverine's outbox to another module, and actor, correlation and causation arrive intact.
 /// </summary>
-public sealed class SpineTests(HostFixture fixture) : IClassFixture<HostFixture>
+[Collection(SharedHosts.Platform)]
+public sealed class SpineTests(PlatformHost fixture)
 {
     private IAlbaHost Host => fixture.Host;
 
@@ -23,7 +24,7 @@ public sealed class SpineTests(HostFixture fixture) : IClassFixture<HostFixture>
 
         var created = (await Host.Scenario(s =>
         {
-            s.Post.Json(new { email = "spine@example.nl", displayName = "Sanne Spine", password = "een-lang-wachtwoord", roles = new[] { "editor" }, reason = "nieuwe redacteur" })
+            s.Post.Json(new { email = Unique.Email("spine"), displayName = "Sanne Spine", password = "een-lang-wachtwoord", roles = new[] { "editor" }, reason = "nieuwe redacteur" })
                 .ToUrl("/api/community/accounts"); s.As(admin);
             s.WithRequestHeader("X-Correlation-Id", correlation);
             s.StatusCodeShouldBe(201);
@@ -46,10 +47,11 @@ public sealed class SpineTests(HostFixture fixture) : IClassFixture<HostFixture>
     [Fact]
     public async Task Personal_data_in_events_is_sealed_not_clear_text()
     {
+        var email = Unique.Email("geheim");
         var admin = await Host.LoginAsRoleAsync("admin");
         var created = (await Host.Scenario(s =>
         {
-            s.Post.Json(new { email = "geheim@example.nl", displayName = "Gerrit Geheim", password = "een-lang-wachtwoord", roles = Array.Empty<string>() })
+            s.Post.Json(new { email, displayName = "Gerrit Geheim", password = "een-lang-wachtwoord", roles = Array.Empty<string>() })
                 .ToUrl("/api/community/accounts"); s.As(admin);
         s.StatusCodeShouldBe(201);
         })).ReadAsJson<JsonElement>();
@@ -60,7 +62,7 @@ public sealed class SpineTests(HostFixture fixture) : IClassFixture<HostFixture>
         Assert.NotEmpty(raw);
         Assert.All(raw, data =>
         {
-            Assert.DoesNotContain("geheim@example.nl", data);
+            Assert.DoesNotContain(email, data);
             Assert.DoesNotContain("Gerrit Geheim", data);
         });
     }
@@ -76,7 +78,7 @@ public sealed class SpineTests(HostFixture fixture) : IClassFixture<HostFixture>
         // Tracked until the AccountOpened message the request sent through the outbox has been handled.
         var created = (await Host.TrackedAsync(() => Host.Scenario(s =>
         {
-            s.Post.Json(new { email = "bericht@example.nl", displayName = "Berend Bericht", password = "een-lang-wachtwoord", roles = new[] { "funder" } })
+            s.Post.Json(new { email = Unique.Email("bericht"), displayName = "Berend Bericht", password = "een-lang-wachtwoord", roles = new[] { "funder" } })
                 .ToUrl("/api/community/accounts"); s.As(admin);
             s.WithRequestHeader("X-Correlation-Id", correlation);
             s.StatusCodeShouldBe(201);
@@ -100,7 +102,7 @@ public sealed class SpineTests(HostFixture fixture) : IClassFixture<HostFixture>
         // Both the actor's name (an outbox message: tracked) and the projection (the async daemon) come later.
         await Host.TrackedAsync(_ => Host.Scenario(s =>
         {
-            s.Post.Json(new { email = "tijdlijn@example.nl", displayName = "Tim Tijdlijn", password = "een-lang-wachtwoord", roles = new[] { "editor" }, reason = "versterking redactie" })
+            s.Post.Json(new { email = Unique.Email("tijdlijn"), displayName = "Tim Tijdlijn", password = "een-lang-wachtwoord", roles = new[] { "editor" }, reason = "versterking redactie" })
                 .ToUrl("/api/community/accounts"); s.As(admin);
             s.WithRequestHeader("X-Correlation-Id", correlation);
             s.StatusCodeShouldBe(201);

@@ -1,13 +1,14 @@
 using Alba;
 using Wijkengids.Tests.Integration.Infrastructure;
 
-namespace Wijkengids.Tests.Integration;
+namespace Wijkengids.Tests.Integration.Platform;
 
 /// <summary>
 /// Cross-site request forgery (ADR 75): a state-changing request with the sign-in cookie needs the antiforgery token
 /// or a JSON body, and never comes from another origin, not even one of the same site.
 /// </summary>
-public sealed class CsrfTests(HostFixture fixture) : IClassFixture<HostFixture>
+[Collection(SharedHosts.Platform)]
+public sealed class CsrfTests(PlatformHost fixture)
 {
     private const string Evil = "https://evil.example";
     private const string Own = "http://localhost";
@@ -17,7 +18,7 @@ public sealed class CsrfTests(HostFixture fixture) : IClassFixture<HostFixture>
     [Fact]
     public async Task A_body_less_post_from_another_origin_of_the_same_site_does_not_erase_the_account()
     {
-        var (_, cookie) = await Host.OpenContributorAsync("Sanne Samesite", "sanne@example.nl");
+        var (_, cookie) = await Host.OpenContributorAsync("Sanne Samesite", Unique.Email("sanne"));
         var refused = await Host.Scenario(s =>
         {
             s.Post.Url("/api/community/me/erase"); s.As(cookie);
@@ -32,7 +33,7 @@ public sealed class CsrfTests(HostFixture fixture) : IClassFixture<HostFixture>
     [Fact]
     public async Task A_body_less_or_form_post_without_token_is_refused_even_without_origin_headers()
     {
-        var (_, cookie) = await Host.OpenContributorAsync("Floor Formulier", "floor@example.nl");
+        var (_, cookie) = await Host.OpenContributorAsync("Floor Formulier", Unique.Email("floor"));
         (await Host.Scenario(s =>
         {
             s.Post.Url("/api/community/me/erase"); s.As(cookie);
@@ -55,7 +56,7 @@ public sealed class CsrfTests(HostFixture fixture) : IClassFixture<HostFixture>
     [Fact]
     public async Task Json_from_another_origin_is_refused_too()
     {
-        var (_, cookie) = await Host.OpenContributorAsync("Carla Crosssite", "carla@example.nl");
+        var (_, cookie) = await Host.OpenContributorAsync("Carla Crosssite", Unique.Email("carla"));
         (await Host.Scenario(s =>
         {
             s.Post.Json(new { }).ToUrl("/api/community/me/erase"); s.As(cookie);
@@ -74,7 +75,7 @@ public sealed class CsrfTests(HostFixture fixture) : IClassFixture<HostFixture>
     [Fact]
     public async Task The_same_request_with_a_json_body_from_the_own_origin_works()
     {
-        var (_, cookie) = await Host.OpenContributorAsync("Olga Eigen", "olga@example.nl");
+        var (_, cookie) = await Host.OpenContributorAsync("Olga Eigen", Unique.Email("olga"));
         await Host.Scenario(s =>
         {
             s.Post.Json(new { password = "een-lang-wachtwoord" }).ToUrl("/api/community/me/erase"); s.As(cookie);

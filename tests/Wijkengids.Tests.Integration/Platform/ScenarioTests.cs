@@ -5,7 +5,7 @@ using Wijkengids.Tests.Integration.Audit;
 using Wijkengids.Tests.Integration.Content;
 using Wijkengids.Tests.Integration.Infrastructure;
 
-namespace Wijkengids.Tests.Integration;
+namespace Wijkengids.Tests.Integration.Platform;
 
 /// <summary>
 /// The scenarios of every module on a fresh database: each module writes events and fills its read models. With

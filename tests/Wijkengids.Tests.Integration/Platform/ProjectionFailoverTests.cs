@@ -6,7 +6,7 @@ using Wijkengids.Tests.Integration.Infrastructure;
 using Wolverine.Runtime;
 using Xunit.Abstractions;
 
-namespace Wijkengids.Tests.Integration;
+namespace Wijkengids.Tests.Integration.Platform;
 
 /// <summary>
 /// Several hosts with Wolverine-managed projections: when a host dies, another runs its projections within

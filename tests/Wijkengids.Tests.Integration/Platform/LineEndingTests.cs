@@ -2,10 +2,11 @@ using System.Text.Json;
 using Alba;
 using Wijkengids.Tests.Integration.Infrastructure;
 
-namespace Wijkengids.Tests.Integration;
+namespace Wijkengids.Tests.Integration.Platform;
 
 /// <summary>Text with line breaks is stored with LF and without spaces at line ends, whether a browser form or an API client sent it.</summary>
-public sealed class LineEndingTests(HostFixture fixture) : IClassFixture<HostFixture>
+[Collection(SharedHosts.Platform)]
+public sealed class LineEndingTests(PlatformHost fixture)
 {
     private IAlbaHost Host => fixture.Host;
 

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Wijkengids.Tests.Integration.Infrastructure;
 
-namespace Wijkengids.Tests.Integration;
+namespace Wijkengids.Tests.Integration.Platform;
 
 /// <summary>Several hosts: Wolverine distributes the async projections over the nodes (docs/adr/0008).</summary>
 public sealed class ManagedProjectionsFixture : HostFixture

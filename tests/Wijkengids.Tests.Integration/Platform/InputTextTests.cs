@@ -10,7 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Wijkengids.Tests.Integration.Audit;
 using Wijkengids.Tests.Integration.Infrastructure;
 
-namespace Wijkengids.Tests.Integration;
+namespace Wijkengids.Tests.Integration.Platform;
 
 /// <summary>
 /// Text that no field may hold (U+0000 and the other control characters, lone surrogates) is refused at the edge with

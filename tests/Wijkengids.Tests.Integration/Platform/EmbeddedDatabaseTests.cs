@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Wijkengids.LocalPostgres;
 
-namespace Wijkengids.Tests.Integration;
+namespace Wijkengids.Tests.Integration.Platform;
 
 /// <summary>The first of the two commands: with no connection string, Development starts its own PostgreSQL.</summary>
 public sealed class EmbeddedDatabaseTests

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Wijkengids.Tests.Integration.Infrastructure;
 
-namespace Wijkengids.Tests.Integration;
+namespace Wijkengids.Tests.Integration.Platform;
 
 /// <summary>
 /// Solo mode is for one host: a second host on the same database is refused with a clear message, while a command
