@@ -6,7 +6,8 @@ namespace Wijkengids.Tests;
 /// <summary>
 /// One PostgreSQL per test run: the server named by WIJKENGIDS_TEST_CONNECTION, or else a
 /// throwaway cluster started from the binaries on this machine (removed when the run ends).
-/// Each test class gets a database of its own, so classes run in parallel without seeing each other.
+/// Each test host gets a database of its own (one test class's, or a shared collection's), so hosts run in parallel
+/// without seeing each other.
 /// </summary>
 public static class TestDatabase
 {
