@@ -45,7 +45,7 @@ public sealed class SubscriptionMails(SignedTokens tokens, IOptions<MailOptions>
         var items = edition.Items.Where(choices.Interests).ToList();
         if (items.Count == 0) return null;
         var notes = string.Join("\n\n", items.Select(i =>
-            $"- {(i.Change == "major" ? "Belangrijke wijziging" : "Kleine wijziging")}: {i.Title}\n  {i.Note}\n  {Absolute(i.Url)}"));
+            ItemLine(i.Change == "major", i.Title, i.Note, i.Url)));
         return Delivery(subscription, $"editie-{edition.Number}/{subscription.Id:N}", $"editie-{edition.Number}",
             $"Update {edition.Number} van de Wijkengids: {edition.Title}",
             $"""
@@ -76,7 +76,7 @@ public sealed class SubscriptionMails(SignedTokens tokens, IOptions<MailOptions>
         {
             parts.Add("Wat er in de gids veranderde:\n\n" + string.Join("\n\n", updates.Select(u =>
                 $"Update {u.Edition.Number} van {DutchTime.FormatDate(u.Edition.PublishedAt)}: {u.Edition.Title}\n" +
-                string.Join("\n", u.Items.Select(i => $"- {(i.Major ? "Belangrijke wijziging" : "Kleine wijziging")}: {i.Title}\n  {i.Note}\n  {Absolute(i.Url)}")))));
+                string.Join("\n", u.Items.Select(i => ItemLine(i.Major, i.Title, i.Note, i.Url))))));
         }
         if (contributions.Count > 0)
         {
@@ -114,6 +114,10 @@ public sealed class SubscriptionMails(SignedTokens tokens, IOptions<MailOptions>
             },
         };
     }
+
+    /// <summary>One changed item as both the update mail and the weekly overview list it.</summary>
+    private string ItemLine(bool major, string title, string note, string url) =>
+        $"- {(major ? "Belangrijke wijziging" : "Kleine wijziging")}: {title}\n  {note}\n  {Absolute(url)}";
 
     private string Absolute(string url) => url.StartsWith("http", StringComparison.OrdinalIgnoreCase) ? url : BaseUrl + "/" + url.TrimStart('/');
 }
