@@ -32,6 +32,7 @@ public sealed class ContentModule : IModule
         services.AddHostedService<Seed.SeedImport>();
         services.AddHostedService<PruneItemLog>();
         services.AddHostedService<RebuildItemAuthors>();
+        services.AddHostedService<RebuildGuideHistory>();
         services.AddSingleton<ICommandLineCommand, Seed.DemoSeedCommand>();
         services.AddOutputCache(options => options.AddBasePolicy(new GuideCachePolicy()));
         services.ConfigureMarten((provider, options) => options.Listeners.Add(new GuideChangeListener(provider)));
@@ -49,6 +50,11 @@ public sealed class ContentModule : IModule
         options.Schema.For<PublicItem>().DatabaseSchemaName(Name)
             .Index(x => x.Kind).Index(x => x.Slug).Index(x => x.Number).GinIndexJsonData();
         options.Schema.For<GuideVersion>().DatabaseSchemaName(Name);
+        options.Schema.For<ItemVersion>().DatabaseSchemaName(Name)
+            .Index(x => x.ItemId).Index(x => x.Kind).Index(x => x.Slug).Index(x => x.Number).Index(x => x.FromEdition);
+        options.Schema.For<NumberClaim>().DatabaseSchemaName(Name);
+        options.Schema.For<ItemTrail>().DatabaseSchemaName(Name);
+        options.Schema.For<GuideTimeline>().DatabaseSchemaName(Name);
         options.Schema.For<ThemeView>().DatabaseSchemaName(Name).UniqueIndex(x => x.Slug);
         options.Schema.For<EditionView>().DatabaseSchemaName(Name).UniqueIndex(x => x.Number);
         options.Schema.For<PersonName>().DatabaseSchemaName(Name);
@@ -72,6 +78,7 @@ public sealed class ContentModule : IModule
     {
         ReadGuideHandler.MapEndpoints(endpoints);
         ReadEditionsHandler.MapEndpoints(endpoints);
+        GuideThroughTimeEndpoints.Map(endpoints);
         SearchGuideHandler.MapEndpoint(endpoints);
 
         var editors = endpoints.MapGroup("/api/content").WithTags("Content").RequireAuthorization(Policies.Editors);

@@ -39,6 +39,7 @@ public sealed class GuideCachePolicy : IOutputCachePolicy
         var version = await http.RequestServices.GetRequiredService<GuideVersionCache>().CurrentAsync(cancellation);
         context.CacheVaryByRules.VaryByValues["guide"] = version.Version.ToString();
         context.CacheVaryByRules.QueryKeys = "*";
+        context.CacheVaryByRules.HeaderNames = Memento.AcceptDatetime;
         context.Tags.Add(Tag);
         context.ResponseExpirationTimeSpan = TimeSpan.FromMinutes(10);
     }
@@ -74,9 +75,15 @@ public sealed class GuideCachePolicy : IOutputCachePolicy
 /// </summary>
 public abstract class PublicPageModel : PageModel
 {
+    /// <summary>
+    /// False for pages that never change (the guide as of an update): they set their own ETag and cache headers
+    /// (<see cref="Memento.Immutable"/>).
+    /// </summary>
+    protected virtual bool FollowsGuideVersion => true;
+
     public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
     {
-        if (GuideCachePolicy.IsAnonymousRead(HttpContext))
+        if (FollowsGuideVersion && GuideCachePolicy.IsAnonymousRead(HttpContext) && !Memento.Asked(Request))
         {
             var version = await HttpContext.RequestServices.GetRequiredService<GuideVersionCache>().CurrentAsync(HttpContext.RequestAborted);
             var headers = Response.GetTypedHeaders();
@@ -96,6 +103,23 @@ public abstract class PublicPageModel : PageModel
     {
         if (request.IfNoneMatch is { Count: > 0 } tags) return tags.Any(t => t.Tag == version.ETag || t.Equals(EntityTagHeaderValue.Any));
         return request.IfModifiedSince is { } since && version.ChangedAt <= since.AddSeconds(1);
+    }
+
+    /// <summary>
+    /// The page as its own TimeGate (RFC 7089): with Accept-Datetime, a 302 to the update page of that moment; null when the
+    /// request did not ask, or the page has no update page yet (then the current page answers).
+    /// </summary>
+    protected async Task<IActionResult?> TimeGateAsync(string kind, string key, string original, CancellationToken cancellationToken)
+    {
+        if (!Memento.Asked(Request)) return null;
+        Response.Headers.Vary = "accept-datetime";
+        if (!Memento.TryParse(Request, out var moment)) return StatusCode(StatusCodes.Status400BadRequest);
+        var mementos = await HttpContext.RequestServices.GetRequiredService<MediatR.IMediator>()
+            .Send(new Reading.GetMementos(kind, key), cancellationToken);
+        if (mementos.Count == 0) return null;
+        Response.Headers.Remove(HeaderNames.Vary);
+        Memento.AsOriginal(Response, original);
+        return Redirect(Memento.Choose(mementos, moment).Url);
     }
 
     /// <summary>Loads what the page shows; a missing (or unpublished) item becomes the friendly 404 page.</summary>

@@ -18,8 +18,12 @@ internal sealed class GuideCatalog(IQuerySession session) : IGuideCatalog
     {
         // Only the fields listed, not the rendered bodies: the list can hold thousands of lessons.
         var lessons = await session.Query<PublicItem>().Where(i => i.Kind == ItemKinds.Lesson).OrderBy(i => i.Title)
-            .Select(l => new { l.Id, l.Slug, l.Title, l.Sections, l.Themes, l.Revision }).ToListAsync(cancellationToken);
-        return lessons.Select(l => new CatalogLesson(l.Id, l.Slug, l.Title, l.Sections, l.Themes, l.Revision)).ToList();
+            .Select(l => new { l.Id, l.Slug, l.Title, l.SectionIds, l.Themes, l.Revision }).ToListAsync(cancellationToken);
+        // The numbers the sections have now: a lesson is attached to its sections by id (docs/adr/0107).
+        var numbers = (await session.Query<PublicItem>().Where(i => i.Kind == ItemKinds.Section).Select(i => new { i.Id, i.Number })
+            .ToListAsync(cancellationToken)).ToDictionary(i => i.Id, i => i.Number ?? "");
+        return lessons.Select(l => new CatalogLesson(l.Id, l.Slug, l.Title,
+            l.SectionIds.Where(numbers.ContainsKey).Select(id => numbers[id]).OrderBy(n => n, NumberOrder.Instance).ToList(), l.Themes, l.Revision)).ToList();
     }
 
     public async Task<CatalogLessonText?> PublishedLessonAsync(Guid lessonId, CancellationToken cancellationToken = default) =>
@@ -36,7 +40,7 @@ internal sealed class GuideCatalog(IQuerySession session) : IGuideCatalog
         var text = revision?.Text ?? new ItemText { Title = item.Title, Statement = item.Statement };
         return new CatalogLessonText(item.Id, item.Slug, item.Revision, text.Title, text.Statement, text.Body,
             text.Sources.Select(s => new CatalogSource(s.Title, s.Author, s.Year, s.Link, s.Kind)).ToList(),
-            item.Themes, item.Sections, item.Url);
+            item.Themes, await ReadGuideHandler.SectionNumbersAsync(session, item.SectionIds, cancellationToken), item.Url);
     }
 
     public async Task<IReadOnlyList<CatalogSection>> SectionsAsync(CancellationToken cancellationToken = default)

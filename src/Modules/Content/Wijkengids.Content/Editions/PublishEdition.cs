@@ -45,16 +45,22 @@ internal sealed class PublishEditionHandler(IDocumentSession session, IMartenOut
 
         var now = clock.GetUtcNow();
         stream.AppendOne(new EditionReleased(id, edition.Number, edition.Title, edition.Entries, now));
-        await outbox.PublishAsync(new EditionPublished(edition.Number, edition.Title, now,
-            edition.Entries.Select(e => new EditionItem(e.ItemId, e.Kind, e.Title, e.Url, e.Change, e.Note, e.Themes,
-                ChaptersOf(current.First(i => i.Id == e.ItemId)))).ToList()));
+        var items = new List<EditionItem>();
+        foreach (var e in edition.Entries)
+        {
+            items.Add(new EditionItem(e.ItemId, e.Kind, e.Title, e.Url, e.Change, e.Note, e.Themes,
+                await ChaptersOfAsync(current.First(i => i.Id == e.ItemId), cancellationToken)));
+        }
+        await outbox.PublishAsync(new EditionPublished(edition.Number, edition.Title, now, items));
         return Unit.Value;
     }
 
-    /// <summary>The chapters an item belongs to: a chapter its own, a section its chapter, a lesson those of its sections.</summary>
-    private static IReadOnlyList<string> ChaptersOf(PublicItem item)
+    /// <summary>The chapters an item belongs to: a chapter its own, a section its chapter, a lesson those of its sections (as numbered now).</summary>
+    private async Task<IReadOnlyList<string>> ChaptersOfAsync(PublicItem item, CancellationToken cancellationToken)
     {
-        IEnumerable<string?> numbers = item.Kind is ItemKinds.Chapter or ItemKinds.Section ? [item.Number] : [.. item.Sections];
+        IReadOnlyList<string?> numbers = item.Kind is ItemKinds.Chapter or ItemKinds.Section
+            ? [item.Number]
+            : [.. await ReadGuideHandler.SectionNumbersAsync(session, item.SectionIds, cancellationToken)];
         return numbers.Select(ReadGuideHandler.ChapterOf).Where(n => n.Length > 0).Distinct().ToList();
     }
 

@@ -58,10 +58,10 @@ public static class ProposalAcceptedHandler
         var themes = message.Themes.Count > 0 ? message.Themes : current?.Themes ?? [];
         var wantedThemes = themes.ToArray();
         var knownThemes = await session.Query<ThemeView>().Where(t => wantedThemes.Contains(t.Slug)).Select(t => t.Slug).ToListAsync(cancellationToken);
-        var sections = (current?.Sections ?? []).Concat(message.SectionNumber is { } s ? [s] : []).Distinct().ToArray();
-        var knownSections = await session.Query<ItemState>()
-            .Where(i => i.Kind == ItemKinds.Section && i.Status != ItemStatus.Archived && sections.Contains(i.Number))
-            .Select(i => i.Number!).ToListAsync(cancellationToken);
+        var currentSections = current is null ? [] : (await SectionRefs.WithCurrentNumbersAsync(session, current, cancellationToken)).Sections;
+        var sections = currentSections.Concat(message.SectionNumber is { } s ? [s] : []).Distinct().ToArray();
+        var knownSections = await SectionRefs.IdsOfAsync(session, sections, cancellationToken);
+        var attached = sections.Where(knownSections.ContainsKey).ToList();
         return ((current ?? new ItemText()) with
         {
             Title = string.IsNullOrWhiteSpace(message.Title) ? current?.Title ?? "Voorstel zonder titel" : message.Title,
@@ -71,7 +71,8 @@ public static class ProposalAcceptedHandler
                 ? message.Sources.Select(x => new SourceRef(x.Title, x.Author, x.Year, x.Link, x.Kind)).ToList()
                 : current?.Sources ?? [],
             Themes = wantedThemes.Where(knownThemes.Contains).ToList(),
-            Sections = sections.Where(knownSections.Contains).ToList(),
+            Sections = attached,
+            SectionIds = attached.Select(n => knownSections[n]).ToList(),
         }).Normalized();
     }
 }

@@ -26,7 +26,7 @@ internal sealed class CreateItemHandler(ItemStreams streams) : IRequestHandler<C
         var text = request.Text.Normalized();
         ItemRules.EnsureValid(request.Kind, text);
         var id = Guid.NewGuid();
-        await ItemRules.EnsureReferencesAsync(streams.Session, id, request.Kind, text, cancellationToken);
+        text = await ItemRules.EnsureReferencesAsync(streams.Session, id, request.Kind, text, cancellationToken);
         var slug = await FreeSlugAsync(streams.Session, request.Kind, text, cancellationToken);
 
         streams.Session.Stamp(streams.Context, request.Reason);

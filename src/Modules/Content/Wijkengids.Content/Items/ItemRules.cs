@@ -60,8 +60,11 @@ internal static partial class ItemRules
         if (text.Author is { Length: > 200 }) yield return ("Text.Author", "De auteur mag hoogstens 200 tekens hebben.");
     }
 
-    /// <summary>Themes and sections must exist; a chapter or section number may be used by one item only.</summary>
-    public static async Task EnsureReferencesAsync(IQuerySession session, Guid itemId, string kind, ItemText text, CancellationToken cancellationToken)
+    /// <summary>
+    /// Themes and sections must exist; a chapter or section number may be used by one item only. Answers the text with its
+    /// sections named by permanent id as well (the numbers are what editors type; the ids what the lesson is attached to).
+    /// </summary>
+    public static async Task<ItemText> EnsureReferencesAsync(IQuerySession session, Guid itemId, string kind, ItemText text, CancellationToken cancellationToken)
     {
         var errors = new List<ValidationFailure>();
         if (text.Themes.Count > 0)
@@ -71,15 +74,9 @@ internal static partial class ItemRules
             var unknown = themes.Except(known).ToList();
             if (unknown.Count > 0) errors.Add(new("Text.Themes", $"Onbekend thema: {string.Join(", ", unknown)}."));
         }
-        if (text.Sections.Count > 0)
-        {
-            var numbers = text.Sections.ToArray();
-            var known = await session.Query<ItemState>()
-                .Where(i => i.Kind == ItemKinds.Section && i.Status != ItemStatus.Archived && numbers.Contains(i.Number))
-                .Select(i => i.Number!).ToListAsync(cancellationToken);
-            var unknown = numbers.Except(known).ToList();
-            if (unknown.Count > 0) errors.Add(new("Text.Sections", $"Onbekende paragraaf: {string.Join(", ", unknown)}."));
-        }
+        var sections = await SectionRefs.IdsOfAsync(session, text.Sections, cancellationToken);
+        var unknownSections = text.Sections.Where(n => !sections.ContainsKey(n)).ToList();
+        if (unknownSections.Count > 0) errors.Add(new("Text.Sections", $"Onbekende paragraaf: {string.Join(", ", unknownSections)}."));
         if (errors.Count > 0) throw new ValidationException(errors);
 
         if (kind is ItemKinds.Chapter or ItemKinds.Section && text.Number is { } number)
@@ -88,5 +85,6 @@ internal static partial class ItemRules
                 .AnyAsync(i => i.Kind == kind && i.Number == number && i.Id != itemId && i.Status != ItemStatus.Archived, cancellationToken);
             if (taken) throw new ConflictException($"Er is al een {ItemKinds.DutchName(kind)} met nummer {number}.");
         }
+        return kind == ItemKinds.Lesson || text.Sections.Count > 0 ? text with { SectionIds = text.Sections.Select(n => sections[n]).ToList() } : text;
     }
 }

@@ -24,8 +24,15 @@ public sealed record ItemText
     /// <summary>Theme slugs.</summary>
     public IReadOnlyList<string> Themes { get; init; } = [];
 
-    /// <summary>Numbers of the sections a lesson belongs to.</summary>
+    /// <summary>Numbers of the sections a lesson belongs to, as they were when the revision was saved (labels).</summary>
     public IReadOnlyList<string> Sections { get; init; } = [];
+
+    /// <summary>
+    /// The same sections by their permanent id, in the same order: what the lesson is attached to, whatever their numbers
+    /// become. Null on revisions saved before ids were recorded; readers then resolve <see cref="Sections"/> as the numbers
+    /// stood at that moment (docs/adr/0107).
+    /// </summary>
+    public IReadOnlyList<Guid>? SectionIds { get; init; }
 
     /// <summary>News categories ("Nieuws", "Uitgaan").</summary>
     public IReadOnlyList<string> Categories { get; init; } = [];
@@ -49,6 +56,7 @@ public sealed record ItemText
         Sources = (Sources ?? []).Select(s => s.Normalized()).ToList(),
         Themes = Clean(Themes),
         Sections = Clean(Sections),
+        SectionIds = SectionIds?.Distinct().ToList(),
         Categories = Clean(Categories),
         Author = Blank(Author),
         Summary = (Summary ?? []).Select(s => s.Trim()).Where(s => s.Length > 0).ToList(),
@@ -87,6 +95,14 @@ public sealed record Attribution(Guid ProposalId, Guid ProposerId, Sealed Propos
 /// <summary>Comparing texts by what they say (lists by their items), not by reference.</summary>
 public static class ItemTexts
 {
-    public static bool Same(ItemText a, ItemText b) =>
-        System.Text.Json.JsonSerializer.Serialize(a.Normalized()) == System.Text.Json.JsonSerializer.Serialize(b.Normalized());
+    /// <summary>When both name their sections by id, the numbers are labels only: a renumbered section is no change.</summary>
+    public static bool Same(ItemText a, ItemText b)
+    {
+        if (a.SectionIds is not null && b.SectionIds is not null)
+        {
+            a = a with { Sections = [] };
+            b = b with { Sections = [] };
+        }
+        return System.Text.Json.JsonSerializer.Serialize(a.Normalized()) == System.Text.Json.JsonSerializer.Serialize(b.Normalized());
+    }
 }

@@ -53,8 +53,12 @@ internal sealed class ReadItemsHandler(IQuerySession session, PersonNames names)
             PersonNames.NameOf(known, i.LastAuthor), i.LastChangedAt, i.PublishedRevision)).ToList();
     }
 
-    public async Task<ItemDetail> Handle(GetItem request, CancellationToken cancellationToken) =>
-        ItemDetail.From(await LoadAsync(request.Id, cancellationToken));
+    /// <summary>The item with the numbers its sections have now (the form shows those; saving keeps the ids).</summary>
+    public async Task<ItemDetail> Handle(GetItem request, CancellationToken cancellationToken)
+    {
+        var detail = ItemDetail.From(await LoadAsync(request.Id, cancellationToken));
+        return detail with { Text = await SectionRefs.WithCurrentNumbersAsync(session, detail.Text, cancellationToken) };
+    }
 
     public async Task<ItemHistory> Handle(GetItemHistory request, CancellationToken cancellationToken)
     {

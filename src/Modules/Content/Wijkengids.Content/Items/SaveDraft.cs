@@ -24,7 +24,7 @@ internal sealed class SaveDraftHandler(ItemStreams streams) : IRequestHandler<Sa
         var item = stream.Aggregate!;
         var text = request.Text.Normalized();
         ItemRules.EnsureValid(item.Kind, text);
-        await ItemRules.EnsureReferencesAsync(streams.Session, item.Id, item.Kind, text, cancellationToken);
+        text = await ItemRules.EnsureReferencesAsync(streams.Session, item.Id, item.Kind, text, cancellationToken);
         var saved = item.SaveDraft(text);
         stream.AppendOne(saved);
         return saved.Revision;

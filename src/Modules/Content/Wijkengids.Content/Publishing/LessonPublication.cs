@@ -15,8 +15,9 @@ internal sealed class LessonPublication(IQuerySession session, IMartenOutbox out
     {
         if (published.Kind != ItemKinds.Lesson) return;
         var nextEdition = await NextEditionNumberAsync(session, cancellationToken);
+        var sections = (await SectionRefs.WithCurrentNumbersAsync(session, published.Text, cancellationToken)).Sections;
         await outbox.PublishAsync(new LessonPublished(published.ItemId, published.Text.Title, published.Slug,
-            published.Text.Sections.ToList(), nextEdition, published.PublishedAt));
+            sections.ToList(), nextEdition, published.PublishedAt));
     }
 
     /// <summary>The number the next published edition will get.</summary>

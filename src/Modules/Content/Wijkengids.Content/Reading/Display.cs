@@ -6,13 +6,20 @@ namespace Wijkengids.Content.Reading;
 public static class Display
 {
     private static readonly CultureInfo Dutch = CultureInfo.GetCultureInfo("nl-NL");
-    private static readonly TimeZoneInfo Netherlands = FindZone();
+    internal static readonly TimeZoneInfo Netherlands = FindZone();
 
     public static string Date(DateTimeOffset moment) => TimeZoneInfo.ConvertTime(moment, Netherlands).ToString("d MMMM yyyy", Dutch);
 
     public static string DateTime(DateTimeOffset moment) => TimeZoneInfo.ConvertTime(moment, Netherlands).ToString("d MMMM yyyy, HH:mm", Dutch);
 
     public static string Date(DateOnly date) => date.ToString("d MMMM yyyy", Dutch);
+
+    /// <summary>The moment a day begins in the Netherlands (00:00 Dutch time, summer or winter).</summary>
+    public static DateTimeOffset StartOfDutchDay(DateOnly date)
+    {
+        var midnight = date.ToDateTime(TimeOnly.MinValue);
+        return new DateTimeOffset(midnight, Netherlands.GetUtcOffset(midnight));
+    }
 
     /// <summary>"Laatst gewijzigd op 4 april 2012, in update 3" (or: not yet in an update).</summary>
     public static string LastChanged(PublicItem item) =>

@@ -18,7 +18,11 @@ public sealed class PublicItem
     public string BodyHtml { get; set; } = "";
     public List<SourceRef> Sources { get; set; } = [];
     public List<string> Themes { get; set; } = [];
+    /// <summary>A lesson's section numbers as they were when it was published: labels only, see <see cref="SectionIds"/>.</summary>
     public List<string> Sections { get; set; } = [];
+
+    /// <summary>The sections a lesson belongs to, by permanent id (a renumbered section keeps its lessons).</summary>
+    public List<Guid> SectionIds { get; set; } = [];
     public List<string> Categories { get; set; } = [];
     public DateOnly? Date { get; set; }
     public string? Author { get; set; }
@@ -33,6 +37,20 @@ public sealed class PublicItem
     /// <summary>The revision as of the last edition that listed this item (the baseline for "what changed").</summary>
     public int? EditionRevision { get; set; }
     public string Url { get; set; } = "";
+
+    /// <summary>A copy that later changes to this one do not reach.</summary>
+    public PublicItem Copy()
+    {
+        var copy = (PublicItem)MemberwiseClone();
+        copy.Sources = [.. Sources];
+        copy.Themes = [.. Themes];
+        copy.Sections = [.. Sections];
+        copy.SectionIds = [.. SectionIds];
+        copy.Categories = [.. Categories];
+        copy.Summary = [.. Summary];
+        copy.Contributions = [.. Contributions];
+        return copy;
+    }
 }
 
 /// <summary>From which proposal, proposed by whom, accepted by whom (names are looked up, never copied here).</summary>

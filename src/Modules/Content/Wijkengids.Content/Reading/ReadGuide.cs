@@ -18,8 +18,18 @@ public sealed record LessonLink(string Slug, string Title, string? Statement, st
 
 public sealed record ThemeLink(string Slug, string Name);
 
+/// <summary>
+/// A section with its lessons. <see cref="HeldBefore"/>: other sections that held its number before (a reused number);
+/// <see cref="Numbers"/>: every number this section held (docs/adr/0107).
+/// </summary>
 public sealed record SectionPage(PublicItem Section, string ChapterNumber, string ChapterTitle, IReadOnlyList<LessonLink> Lessons,
-    SectionLink? Previous, SectionLink? Next);
+    SectionLink? Previous, SectionLink? Next, IReadOnlyList<FormerHolder>? HeldBefore = null, IReadOnlyList<NumberHolding>? Numbers = null);
+
+/// <summary>A section that held a number before: its title then, and where it is now (null when it is no longer published).</summary>
+public sealed record FormerHolder(string Title, DateTimeOffset Until, string? Number, string? Url);
+
+/// <summary>Where the section that last held <see cref="Number"/> is now, when it has another number; else null.</summary>
+public sealed record GetSectionMovedTo(string Number) : IRequest<SectionLink?>;
 
 public sealed record LessonPage(PublicItem Lesson, IReadOnlyList<SectionLink> Sections, IReadOnlyList<ThemeLink> Themes,
     IReadOnlyList<string> Contributors);
@@ -46,7 +56,7 @@ internal sealed class ReadGuideHandler(IQuerySession session, PersonNames names)
     : IRequestHandler<GetTableOfContents, TableOfContents>, IRequestHandler<GetSectionPage, SectionPage>,
         IRequestHandler<GetLessonPage, LessonPage>, IRequestHandler<ListThemes, IReadOnlyList<ThemeSummary>>,
         IRequestHandler<GetThemePage, ThemePage>, IRequestHandler<ListNews, IReadOnlyList<PublicItem>>,
-        IRequestHandler<GetPublicItem, PublicItem>
+        IRequestHandler<GetPublicItem, PublicItem>, IRequestHandler<GetSectionMovedTo, SectionLink?>
 {
     public async Task<TableOfContents> Handle(GetTableOfContents request, CancellationToken cancellationToken)
     {
@@ -54,7 +64,7 @@ internal sealed class ReadGuideHandler(IQuerySession session, PersonNames names)
             .Where(i => i.Kind == ItemKinds.Chapter || i.Kind == ItemKinds.Section)
             .ToListAsync(cancellationToken);
         var lessonSections = await session.Query<PublicItem>().Where(i => i.Kind == ItemKinds.Lesson)
-            .Select(i => i.Sections).ToListAsync(cancellationToken);
+            .Select(i => i.SectionIds).ToListAsync(cancellationToken);
         var counts = lessonSections.SelectMany(s => s).GroupBy(s => s).ToDictionary(g => g.Key, g => g.Count());
         var chapters = structure.Where(i => i.Kind == ItemKinds.Chapter).ToDictionary(c => c.Number ?? "");
         var sections = structure.Where(i => i.Kind == ItemKinds.Section).ToList();
@@ -63,7 +73,7 @@ internal sealed class ReadGuideHandler(IQuerySession session, PersonNames names)
                 chapters.TryGetValue(n, out var chapter) ? chapter.Title : DefaultChapterTitle(n),
                 chapter?.Summary ?? [],
                 sections.Where(s => ChapterOf(s.Number) == n).OrderBy(s => s.Number, NumberOrder.Instance)
-                    .Select(s => new SectionEntry(s.Number!, s.Title, s.Url, counts.GetValueOrDefault(s.Number!))).ToList()))
+                    .Select(s => new SectionEntry(s.Number!, s.Title, s.Url, counts.GetValueOrDefault(s.Id))).ToList()))
             .ToList());
     }
 
@@ -76,32 +86,50 @@ internal sealed class ReadGuideHandler(IQuerySession session, PersonNames names)
         var sectionQuery = batch.Query<PublicItem>().Where(i => i.Kind == ItemKinds.Section && i.Number == request.Number).FirstOrDefault();
         var chapterQuery = batch.Query<PublicItem>()
             .Where(i => i.Kind == ItemKinds.Chapter && i.Number == chapterNumber).FirstOrDefault();
-        var lessonsQuery = batch.Query<PublicItem>().Where(i => i.Kind == ItemKinds.Lesson && i.Sections.Contains(request.Number))
-            .OrderBy(i => i.Title).ToList();
         await batch.Execute(cancellationToken);
 
         var section = await sectionQuery ?? throw new NotFoundException($"Paragraaf {request.Number} bestaat niet (of is niet gepubliceerd).");
         var all = (await sectionsQuery).OrderBy(s => s.Number, NumberOrder.Instance).ToList();
         var at = all.FindIndex(s => s.Number == section.Number);
         var chapter = await chapterQuery;
-        var lessons = await lessonsQuery;
+        var lessons = await session.Query<PublicItem>().Where(i => i.Kind == ItemKinds.Lesson && i.SectionIds.Contains(section.Id))
+            .OrderBy(i => i.Title).ToListAsync(cancellationToken);
+        var claim = await session.LoadAsync<NumberClaim>(section.Number!, cancellationToken);
+        var trail = await session.LoadAsync<ItemTrail>(section.Id, cancellationToken);
         return new SectionPage(section, ChapterOf(section.Number), chapter?.Title ?? DefaultChapterTitle(ChapterOf(section.Number)),
-            lessons.Select(LinkOf).ToList(), at > 0 ? all[at - 1] : null, at >= 0 && at < all.Count - 1 ? all[at + 1] : null);
+            lessons.Select(LinkOf).ToList(), at > 0 ? all[at - 1] : null, at >= 0 && at < all.Count - 1 ? all[at + 1] : null,
+            await FormerHoldersAsync(claim, section.Id, cancellationToken), trail?.Numbers ?? []);
+    }
+
+    private async Task<IReadOnlyList<FormerHolder>> FormerHoldersAsync(NumberClaim? claim, Guid current, CancellationToken cancellationToken)
+    {
+        var before = claim?.Holders.Where(h => h.SectionId != current && h.Until is not null).ToList() ?? [];
+        if (before.Count == 0) return [];
+        var ids = before.Select(h => h.SectionId).Distinct().ToArray();
+        var now = (await session.LoadManyAsync<PublicItem>(cancellationToken, ids)).ToDictionary(i => i.Id);
+        return before.Select(h => new FormerHolder(h.Title, h.Until!.Value, now.GetValueOrDefault(h.SectionId)?.Number,
+            now.GetValueOrDefault(h.SectionId)?.Url)).ToList();
+    }
+
+    public async Task<SectionLink?> Handle(GetSectionMovedTo request, CancellationToken cancellationToken)
+    {
+        var last = (await session.LoadAsync<NumberClaim>(request.Number, cancellationToken))?.Holders.LastOrDefault();
+        if (last is null) return null;
+        var now = await session.LoadAsync<PublicItem>(last.SectionId, cancellationToken);
+        return now is { Kind: ItemKinds.Section } && now.Number != request.Number ? new SectionLink(now.Number!, now.Title, now.Url) : null;
     }
 
     public async Task<LessonPage> Handle(GetLessonPage request, CancellationToken cancellationToken)
     {
         var lesson = await Handle(new GetPublicItem(ItemKinds.Lesson, request.Slug), cancellationToken);
-        var numbers = lesson.Sections.ToArray();
-        var sections = numbers.Length == 0
+        var ids = lesson.SectionIds.ToArray();
+        var sections = ids.Length == 0
             ? []
-            : await session.Query<PublicItem>().Where(i => i.Kind == ItemKinds.Section && numbers.Contains(i.Number))
+            : await session.Query<PublicItem>().Where(i => i.Kind == ItemKinds.Section && ids.Contains(i.Id))
                 .Select(i => new SectionLink(i.Number!, i.Title, i.Url)).ToListAsync(cancellationToken);
-        var themes = await ThemeLinksAsync(lesson.Themes, cancellationToken);
-        var contributorNames = await names.NamesAsync(lesson.Contributions.Select(c => c.ProposerId.ToString()), cancellationToken);
-        var contributors = lesson.Contributions.Select(c => PersonNames.NameOf(contributorNames, c.ProposerId.ToString()))
-            .Where(n => n is not (PersonNames.ErasedName or "onbekend")).Distinct().ToList();
-        return new LessonPage(lesson, sections.OrderBy(s => s.Number, NumberOrder.Instance).ToList(), themes, contributors);
+        var themes = await ThemeLinksAsync(session, lesson.Themes, cancellationToken);
+        return new LessonPage(lesson, sections.OrderBy(s => s.Number, NumberOrder.Instance).ToList(), themes,
+            await ContributorsAsync(names, lesson, cancellationToken));
     }
 
     public async Task<IReadOnlyList<ThemeSummary>> Handle(ListThemes request, CancellationToken cancellationToken)
@@ -131,12 +159,30 @@ internal sealed class ReadGuideHandler(IQuerySession session, PersonNames names)
         await session.Query<PublicItem>().FirstOrDefaultAsync(i => i.Kind == request.Kind && i.Slug == request.Slug, cancellationToken)
         ?? throw new NotFoundException($"Deze {ItemKinds.DutchName(request.Kind)} bestaat niet (of is niet gepubliceerd).");
 
-    internal async Task<IReadOnlyList<ThemeLink>> ThemeLinksAsync(IReadOnlyCollection<string> slugs, CancellationToken cancellationToken)
+    /// <summary>The names of the contributors whose proposals the text holds (erased and unknown names left out).</summary>
+    internal static async Task<IReadOnlyList<string>> ContributorsAsync(PersonNames names, PublicItem lesson, CancellationToken cancellationToken)
+    {
+        var known = await names.NamesAsync(lesson.Contributions.Select(c => c.ProposerId.ToString()), cancellationToken);
+        return lesson.Contributions.Select(c => PersonNames.NameOf(known, c.ProposerId.ToString()))
+            .Where(n => n is not (PersonNames.ErasedName or "onbekend")).Distinct().ToList();
+    }
+
+    internal static async Task<IReadOnlyList<ThemeLink>> ThemeLinksAsync(IQuerySession session, IReadOnlyCollection<string> slugs, CancellationToken cancellationToken)
     {
         if (slugs.Count == 0) return [];
         var wanted = slugs.ToArray();
         return await session.Query<ThemeView>().Where(t => wanted.Contains(t.Slug)).OrderBy(t => t.Name)
             .Select(t => new ThemeLink(t.Slug, t.Name)).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>The numbers these sections have now (published ones only), in the guide's order.</summary>
+    internal static async Task<IReadOnlyList<string>> SectionNumbersAsync(IQuerySession session, IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken)
+    {
+        if (ids.Count == 0) return [];
+        var wanted = ids.ToArray();
+        var numbers = await session.Query<PublicItem>().Where(i => i.Kind == ItemKinds.Section && wanted.Contains(i.Id))
+            .Select(i => i.Number!).ToListAsync(cancellationToken);
+        return numbers.OrderBy(n => n, NumberOrder.Instance).ToList();
     }
 
     internal static LessonLink LinkOf(PublicItem i) => new(i.Slug, i.Title, i.Statement, i.Url, i.Themes);
@@ -151,9 +197,23 @@ internal sealed class ReadGuideHandler(IQuerySession session, PersonNames names)
         var read = api.MapGroup("/api/content").WithTags("Content");
         read.MapGet("/guide", async (IMediator m, CancellationToken ct) => TypedResults.Ok(await m.Send(new GetTableOfContents(), ct)))
             .WithName("GetGuideContents").WithSummary("Inhoudsopgave: hoofdstukken en gepubliceerde paragrafen");
-        read.MapGet("/sections/{number}", async (string number, IMediator m, CancellationToken ct) =>
-                TypedResults.Ok(await m.Send(new GetSectionPage(number), ct)))
-            .WithName("GetSection").WithSummary("Een gepubliceerde paragraaf met haar lessen en vorige/volgende");
+        read.MapGet("/sections/{number}", async Task<IResult> (string number, IMediator m, CancellationToken ct) =>
+            {
+                try
+                {
+                    return TypedResults.Ok(await m.Send(new GetSectionPage(number), ct));
+                }
+                catch (NotFoundException)
+                {
+                    // An old number: where that section is now (docs/adr/0107).
+                    if (await m.Send(new GetSectionMovedTo(number), ct) is { } moved)
+                    {
+                        return TypedResults.Redirect($"/api/content/sections/{moved.Number}", permanent: true);
+                    }
+                    throw;
+                }
+            })
+            .WithName("GetSection").WithSummary("Een gepubliceerde paragraaf met haar lessen en vorige/volgende; een oud nummer verwijst door (301)");
         read.MapGet("/lessons/{slug}", async (string slug, IMediator m, CancellationToken ct) =>
                 TypedResults.Ok(await m.Send(new GetLessonPage(slug), ct)))
             .WithName("GetLesson").WithSummary("Een gepubliceerde les met bronnen, thema's, paragrafen en bijdragers");
