@@ -32,6 +32,7 @@ public sealed record ItemText
     /// become. Null on revisions saved before ids were recorded; readers then resolve <see cref="Sections"/> as the numbers
     /// stood at that moment (docs/adr/0107).
     /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<Guid>? SectionIds { get; init; }
 
     /// <summary>News categories ("Nieuws", "Uitgaan").</summary>
