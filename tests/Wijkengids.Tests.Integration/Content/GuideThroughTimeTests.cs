@@ -4,6 +4,7 @@ using Alba;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using Wijkengids.Content.Items;
+using Wijkengids.Contributions.Contracts;
 using Wijkengids.Tests.Integration.Infrastructure;
 
 namespace Wijkengids.Tests.Integration.Content;
@@ -245,5 +246,48 @@ public sealed class GuideThroughTimeTests(ContentHost fixture)
         var malformed = (await GetAsync("/api/content/guide/as-of?date=1-5-2026", 400)).ShouldBeProblem(400);
         Assert.Contains("jjjj-mm-dd", malformed.GetRawText());
         Assert.Contains("jjjj-mm-dd", (await GetAsync("/gids?op=banaan", 400)).ReadAsText());
+    }
+
+    [Fact]
+    public async Task A_lessons_history_credits_each_paragraph_to_the_update_and_contributor_that_last_changed_it()
+    {
+        var (eva, ruud) = await EditorsAsync();
+        var slugTitle = $"Buurtbudget {FreeChapter()}";
+        var lesson = await Host.PublishAsync(eva, ruud, "lesson",
+            ContentApi.Lesson(slugTitle, "De eerste alinea blijft.\n\nDe tweede alinea is oud.", "Een stelling."));
+        var first = await PublishUpdateAsync(eva, "Met het buurtbudget");
+
+        // A contributor's proposal rewrites the second paragraph; the editors publish it in the next update.
+        var evaId = Guid.Parse(await Host.MeAsync(eva));
+        await Host.PublishAndWaitAsync(new ProposalAccepted(Guid.NewGuid(), lesson.Id(), null, [], slugTitle, "Een stelling.",
+            "De eerste alinea blijft.\n\nDe tweede alinea is vernieuwd door een lezer.", [], 1, Guid.NewGuid(), "Carla Contribuant", evaId,
+            "goede aanvulling", DateTimeOffset.UtcNow));
+        var item = (await Host.Scenario(s => { s.Get.Url($"/api/content/items/{lesson.Id()}"); s.As(eva); })).ReadAsJson<JsonElement>();
+        item = await Host.StepAsync(eva, item, "submit");
+        item = await Host.StepAsync(ruud, item, "approve");
+        await Host.StepAsync(ruud, item, "publish");
+        var second = await PublishUpdateAsync(eva, "Met de bijdrage");
+
+        var slug = lesson.Str("slug");
+        Assert.Contains($"href=\"/lessen/{slug}/geschiedenis\"", (await GetAsync($"/lessen/{slug}")).ReadAsText());
+        var history = (await GetAsync($"/api/content/lessons/{slug}/history?from={first}&to={second}")).ReadAsJson<JsonElement>();
+        var paragraphs = history.GetProperty("paragraphs").EnumerateArray().ToList();
+        Assert.Equal(3, paragraphs.Count); // the statement and two paragraphs
+        var kept = paragraphs.Single(p => p.Str("html").Contains("De eerste alinea blijft."));
+        Assert.Equal(first, kept.GetProperty("update").GetProperty("number").GetInt32());
+        Assert.Empty(kept.GetProperty("contributors").EnumerateArray());
+        var changed = paragraphs.Single(p => p.Str("html").Contains("vernieuwd door een lezer"));
+        Assert.Equal(second, changed.GetProperty("update").GetProperty("number").GetInt32());
+        Assert.Equal(["Carla Contribuant"], changed.GetProperty("contributors").EnumerateArray().Select(c => c.GetString()));
+        var body = history.GetProperty("comparison").GetProperty("fields").EnumerateArray().Single(f => f.Str("field") == "body");
+        Assert.Contains("vernieuwd", body.Str("html"));
+        Assert.Contains("<del>", body.Str("html"));
+
+        var page = (await GetAsync($"/lessen/{slug}/geschiedenis?van={first}&tot={second}")).ReadAsText();
+        Assert.Contains($"Zo sinds <a href=\"/lessen/{slug}/update/{first}\">update {first}</a>", page);
+        Assert.Contains("met bijdragen van Carla Contribuant", page);
+        Assert.Contains($"Verschillen tussen update {first} en update {second}", page);
+        (await GetAsync($"/api/content/lessons/{slug}/history?from=99999&to={second}", 404)).ShouldBeProblem(404);
+        await GetAsync("/lessen/bestaat-niet/geschiedenis", 404);
     }
 }

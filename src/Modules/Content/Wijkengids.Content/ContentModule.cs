@@ -79,6 +79,7 @@ public sealed class ContentModule : IModule
         ReadGuideHandler.MapEndpoints(endpoints);
         ReadEditionsHandler.MapEndpoints(endpoints);
         GuideThroughTimeEndpoints.Map(endpoints);
+        LessonHistoryHandler.MapEndpoint(endpoints);
         SearchGuideHandler.MapEndpoint(endpoints);
 
         var editors = endpoints.MapGroup("/api/content").WithTags("Content").RequireAuthorization(Policies.Editors);
