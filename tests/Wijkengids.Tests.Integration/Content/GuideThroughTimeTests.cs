@@ -290,4 +290,40 @@ public sealed class GuideThroughTimeTests(ContentHost fixture)
         (await GetAsync($"/api/content/lessons/{slug}/history?from=99999&to={second}", 404)).ShouldBeProblem(404);
         await GetAsync("/lessen/bestaat-niet/geschiedenis", 404);
     }
+
+    private static string Word() => "blorf" + new string(Enumerable.Range(0, 6).Select(_ => (char)('a' + Random.Shared.Next(26))).ToArray());
+
+    [Fact]
+    public async Task Search_through_time_says_in_which_updates_a_text_occurred_and_links_the_update_page()
+    {
+        var (eva, ruud) = await EditorsAsync();
+        var word = Word();
+        var lesson = await Host.PublishAsync(eva, ruud, "lesson", ContentApi.Lesson($"Les over {word}", $"Hier staat {word} in de tekst."));
+        var first = await PublishUpdateAsync(eva, "Met het woord");
+        await Host.PublishAsync(eva, ruud, "lesson", ContentApi.Lesson($"Iets anders {Word()}", "Andere tekst."));
+        var second = await PublishUpdateAsync(eva, "Nog met het woord");
+        await RepublishAsync(eva, ruud, lesson, ContentApi.Lesson("Les zonder het woord", "Het woord is weg."));
+        var third = await PublishUpdateAsync(eva, "Zonder het woord");
+        var slug = lesson.Str("slug");
+
+        var now = (await GetAsync($"/api/content/search?q={word}")).ReadAsJson<JsonElement>();
+        Assert.Equal(0, now.GetProperty("total").GetInt64());
+
+        var all = (await GetAsync($"/api/content/search?q={word}&in=alle")).ReadAsJson<JsonElement>();
+        var hit = Assert.Single(all.GetProperty("hits").EnumerateArray());
+        Assert.Equal($"in update {first} tot en met {second}; verwijderd in update {third}", hit.Str("occurrence"));
+        Assert.Equal($"/lessen/{slug}/update/{second}", hit.Str("url"));
+        Assert.Contains("<mark>", hit.Str("snippetHtml"));
+
+        var inFirst = (await GetAsync($"/api/content/search?q={word}&in={first}")).ReadAsJson<JsonElement>();
+        Assert.Equal($"/lessen/{slug}/update/{first}", Assert.Single(inFirst.GetProperty("hits").EnumerateArray()).Str("url"));
+        var inThird = (await GetAsync($"/api/content/search?q={word}&in={third}")).ReadAsJson<JsonElement>();
+        Assert.Equal(0, inThird.GetProperty("total").GetInt64());
+
+        var page = (await GetAsync($"/zoeken?q={word}&in=alle")).ReadAsText();
+        Assert.Contains($"Deze tekst stond in update {first} tot en met {second}; verwijderd in update {third}.", page);
+        Assert.Contains($"href=\"/lessen/{slug}/update/{second}\"", page);
+        (await GetAsync($"/api/content/search?q={word}&in={third + 100}", 404)).ShouldBeProblem(404);
+        (await GetAsync($"/api/content/search?q={word}&in=gisteren", 400)).ShouldBeProblem(400);
+    }
 }

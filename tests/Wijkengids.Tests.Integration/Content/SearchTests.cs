@@ -112,6 +112,6 @@ public sealed class SearchTests(SearchTests.Fixture fixture) : IClassFixture<Sea
         Assert.Contains("12 resultaten", html);
         Assert.Contains("<mark>ontmoetingsplek</mark>", html);
         Assert.Contains("Pagina 1 van 2", html);
-        Assert.Contains("href=\"/zoeken?q=ontmoetingsplek&amp;thema=&amp;soort=&amp;pagina=2\"", html);
+        Assert.Contains("href=\"/zoeken?q=ontmoetingsplek&amp;thema=&amp;soort=&amp;in=&amp;pagina=2\"", html);
     }
 }

@@ -127,6 +127,7 @@ public sealed partial class PublicGuideProjection : EventProjection
             SectionIds = item.SectionIds.ToList(), Text = published.Text, Item = item.Copy(),
         };
         Store(operations, version.Id, version);
+        Search.SearchIndex.UpsertVersion(operations, version, ContentMarkdown.ToPlainText(published.Text.Body));
         trail.OpenVersion = version.Id;
         if (published.Kind == ItemKinds.Section && published.Text.Number is { } number)
         {
@@ -141,6 +142,7 @@ public sealed partial class PublicGuideProjection : EventProjection
         version.UntilEdition = (await TimelineAsync(operations, cancellation)).Latest + 1;
         version.EndedAt = at;
         Store(operations, version.Id, version);
+        Search.SearchIndex.EndVersion(operations, version.Id, version.UntilEdition.Value);
         trail.OpenVersion = null;
     }
 

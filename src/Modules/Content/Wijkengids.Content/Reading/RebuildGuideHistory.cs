@@ -22,13 +22,15 @@ internal sealed class RebuildGuideHistory(IServiceScopeFactory scopes, ILogger<R
         var database = store.Storage.Database;
         await database.EnsureStorageExistsAsync(typeof(PublicItem), cancellationToken);
         await database.EnsureStorageExistsAsync(typeof(ItemTrail), cancellationToken);
+        // The search schema (content.search_versions) is created before this step by SearchSchema.
         long missing;
         await using (var connection = database.CreateConnection())
         {
             await connection.OpenAsync(cancellationToken);
             await using var command = new NpgsqlCommand(
                 $"select count(*) from {store.Options.Schema.For(typeof(PublicItem))} p " +
-                $"where not exists (select 1 from {store.Options.Schema.For(typeof(ItemTrail))} t where t.id = p.id)", connection);
+                $"where not exists (select 1 from {store.Options.Schema.For(typeof(ItemTrail))} t where t.id = p.id) " +
+                $"or not exists (select 1 from content.search_versions s where s.item_id = p.id)", connection);
             missing = (long)(await command.ExecuteScalarAsync(cancellationToken))!;
         }
         if (missing == 0) return 0;

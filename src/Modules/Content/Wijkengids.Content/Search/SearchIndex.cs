@@ -30,6 +30,23 @@ internal static class SearchIndex
             item.Id, item.Kind, item.Url, item.Title, item.Statement ?? "", plainBody, item.Themes.ToArray(),
             item.PublishedAt.ToUniversalTime(), item.Title, item.Statement ?? "", plainBody);
 
+    /// <summary>A published text as a version of the guide (searching through time, docs/adr/0107).</summary>
+    public static void UpsertVersion(IDocumentOperations operations, ItemVersion version, string plainBody) =>
+        operations.QueueSqlCommand(
+            $"""
+            insert into content.search_versions (version_id, item_id, kind, slug, number, title, statement, body, from_edition, until_edition, document)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, null,
+                setweight(to_tsvector('{Configuration}'::regconfig, ?), 'A') ||
+                setweight(to_tsvector('{Configuration}'::regconfig, ?), 'B') ||
+                setweight(to_tsvector('{Configuration}'::regconfig, ?), 'C'))
+            on conflict (version_id) do update set from_edition = excluded.from_edition, until_edition = null
+            """,
+            version.Id, version.ItemId, version.Kind, version.Slug, version.Number ?? "", version.Item.Title, version.Item.Statement ?? "", plainBody,
+            version.FromEdition, version.Item.Title, version.Item.Statement ?? "", plainBody);
+
+    public static void EndVersion(IDocumentOperations operations, Guid versionId, int untilEdition) =>
+        operations.QueueSqlCommand("update content.search_versions set until_edition = ? where version_id = ?", untilEdition, versionId);
+
     public static void Remove(IDocumentOperations operations, Guid id) =>
         operations.QueueSqlCommand("delete from content.search_entries where id = ?", id);
 
@@ -69,6 +86,21 @@ internal static class SearchIndex
         );
         create index if not exists search_entries_document on content.search_entries using gin (document);
         create index if not exists search_entries_themes on content.search_entries using gin (themes);
+        create table if not exists content.search_versions (
+          version_id uuid primary key,
+          item_id uuid not null,
+          kind text not null,
+          slug text not null,
+          number text not null default '',
+          title text not null,
+          statement text not null default '',
+          body text not null,
+          from_edition int not null,
+          until_edition int,
+          document tsvector not null
+        );
+        create index if not exists search_versions_document on content.search_versions using gin (document);
+        create index if not exists search_versions_item on content.search_versions (item_id);
         """;
 }
 
